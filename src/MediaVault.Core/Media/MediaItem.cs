@@ -1,0 +1,51 @@
+using MediaVault.Core.Storage;
+
+namespace MediaVault.Core.Media;
+
+/// <summary>A tenant's file or link. Its stored bytes live under keys built from <see cref="TenantId"/> and <see cref="Id"/> only.</summary>
+public sealed class MediaItem
+{
+    /// <summary>Opaque, URL-safe and unguessable.</summary>
+    public required string Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public MediaKind Kind { get; set; }
+
+    /// <summary>The sanitized original file name, or a link's title. Never used as a storage path.</summary>
+    public required string Name { get; set; }
+
+    public bool IsLink { get; set; }
+
+    /// <summary>For links: the submitted URL.</summary>
+    public string? LinkUrl { get; set; }
+
+    public MediaState State { get; set; }
+
+    public string? FailureReason { get; set; }
+
+    public StorageArea Area { get; set; }
+
+    /// <summary>Size of the original in bytes; null for links and pending media.</summary>
+    public long? Size { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the original.</summary>
+    public string? Sha256 { get; set; }
+
+    public string? MimeType { get; set; }
+
+    /// <summary>Extracted metadata as a JSON object (see <see cref="MediaMetadata"/>).</summary>
+    public string MetadataJson { get; set; } = "{}";
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public DateTime? UploadedAt { get; set; }
+
+    public DateTime? ProcessedAt { get; set; }
+
+    public List<MediaRendition> Renditions { get; set; } = [];
+
+    public List<MediaUsage> Usages { get; set; } = [];
+}

@@ -1,0 +1,13 @@
+namespace MediaVault.Core.Processing;
+
+/// <summary>Runs one kind of <see cref="Job"/>. Handlers must be idempotent: a job may run again after a crash.</summary>
+public interface IJobHandler
+{
+    string Kind { get; }
+
+    /// <summary>Does the work. Throwing schedules a retry with back-off until the job's attempts run out.</summary>
+    Task RunAsync(Job job, CancellationToken cancellationToken);
+
+    /// <summary>Called once when the job has failed for the last time, to record the reason where users see it.</summary>
+    Task GiveUpAsync(Job job, string reason, CancellationToken cancellationToken);
+}

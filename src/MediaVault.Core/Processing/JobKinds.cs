@@ -1,0 +1,16 @@
+namespace MediaVault.Core.Processing;
+
+public static class JobKinds
+{
+    /// <summary>Extract metadata from a stored original and mark the media ready (or failed).</summary>
+    public const string ProcessMedia = "process-media";
+
+    /// <summary>Move every file of an approved release from temporary to permanent storage, then complete it.</summary>
+    public const string PromoteRelease = "promote-release";
+
+    /// <summary>Remove a deleted media's original and renditions from storage.</summary>
+    public const string DeleteBlobs = "delete-blobs";
+
+    /// <summary>Check whether a link media's URL answers.</summary>
+    public const string ValidateLink = "validate-link";
+}

@@ -1,0 +1,9 @@
+namespace MediaVault.Core.Processing;
+
+public enum JobState
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,76 @@
+using MediaVault.Core.Media;
+
+namespace MediaVault.Core.Storage;
+
+/// <summary>
+/// The address of one stored object, built from tenant and media ids only:
+/// <c>{area}/{tenant}/{media}/{name}</c> where name is <c>original</c> or <c>renditions/{rendition}</c>.
+/// </summary>
+public readonly record struct BlobKey
+{
+    public const string OriginalName = "original";
+
+    private BlobKey(StorageArea area, Guid tenantId, string mediaId, string name)
+    {
+        Area = area;
+        TenantId = tenantId;
+        MediaId = mediaId;
+        Name = name;
+    }
+
+    public StorageArea Area { get; }
+
+    public Guid TenantId { get; }
+
+    public string MediaId { get; }
+
+    public string Name { get; }
+
+    /// <summary>The key as a relative path with forward slashes.</summary>
+    public string Path => $"{AreaPrefix(Area)}/{TenantId:N}/{MediaId}/{Name}";
+
+    /// <summary>The folder-like prefix shared by a media's original and renditions.</summary>
+    public static string MediaPrefix(StorageArea area, Guid tenantId, string mediaId)
+    {
+        EnsureMediaId(mediaId);
+        return $"{AreaPrefix(area)}/{tenantId:N}/{mediaId}/";
+    }
+
+    public static BlobKey Original(StorageArea area, Guid tenantId, string mediaId)
+    {
+        EnsureMediaId(mediaId);
+        return new BlobKey(area, tenantId, mediaId, OriginalName);
+    }
+
+    /// <exception cref="ArgumentException">The rendition name has characters other than <c>[a-z0-9._-]</c>.</exception>
+    public static BlobKey Rendition(StorageArea area, Guid tenantId, string mediaId, string renditionName)
+    {
+        EnsureMediaId(mediaId);
+        if (renditionName.Length is 0 or > 100 || renditionName.StartsWith('.')
+            || !renditionName.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-' or '_'))
+        {
+            throw new ArgumentException($"Invalid rendition name '{renditionName}'.", nameof(renditionName));
+        }
+
+        return new BlobKey(area, tenantId, mediaId, "renditions/" + renditionName);
+    }
+
+    public BlobKey InArea(StorageArea area) => new(area, TenantId, MediaId, Name);
+
+    public override string ToString() => Path;
+
+    private static string AreaPrefix(StorageArea area) => area switch
+    {
+        StorageArea.Temporary => "temporary",
+        StorageArea.Permanent => "permanent",
+        _ => throw new ArgumentOutOfRangeException(nameof(area)),
+    };
+
+    private static void EnsureMediaId(string mediaId)
+    {
+        if (!Media.MediaId.IsWellFormed(mediaId))
+        {
+            throw new ArgumentException($"Invalid media id '{mediaId}'.", nameof(mediaId));
+        }
+    }
+}

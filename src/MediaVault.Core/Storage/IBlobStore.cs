@@ -1,0 +1,39 @@
+namespace MediaVault.Core.Storage;
+
+/// <summary>
+/// Object storage for originals and renditions. Writes are atomic: an object becomes visible
+/// only once completely stored, and a cancelled or failed write leaves nothing behind.
+/// Backend failures throw <see cref="StorageException"/>; a missing object throws <see cref="BlobNotFoundException"/>.
+/// </summary>
+public interface IBlobStore
+{
+    /// <summary>Streams <paramref name="content"/> into <paramref name="key"/>, replacing any object there. Returns the stored size in bytes.</summary>
+    Task<long> UploadAsync(BlobKey key, Stream content, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves a complete local file (written by the caller in <see cref="StagingDirectory"/>) into <paramref name="key"/>.
+    /// The local file is gone afterwards whether or not this succeeds.
+    /// </summary>
+    Task ImportFileAsync(BlobKey key, string localPath, CancellationToken cancellationToken);
+
+    /// <summary>Opens the object for reading, optionally only the inclusive <paramref name="range"/>.</summary>
+    Task<Stream> OpenReadAsync(BlobKey key, BlobRange? range, CancellationToken cancellationToken);
+
+    /// <summary>The object's size and modification time, or null when it does not exist.</summary>
+    Task<BlobInfo?> GetInfoAsync(BlobKey key, CancellationToken cancellationToken);
+
+    /// <summary>Copies an object within the store (server-side where the backend can), replacing the target.</summary>
+    Task CopyAsync(BlobKey source, BlobKey target, CancellationToken cancellationToken);
+
+    /// <summary>Deletes one object. Returns false when there was nothing to delete.</summary>
+    Task<bool> DeleteAsync(BlobKey key, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a media's original and every rendition in one area. Returns how many objects were removed.</summary>
+    Task<int> DeleteMediaAsync(StorageArea area, Guid tenantId, string mediaId, CancellationToken cancellationToken);
+
+    /// <summary>A local folder for spooling uploads that tools need as seekable files; files there can be imported cheaply.</summary>
+    string StagingDirectory { get; }
+
+    /// <summary>The object's path on the local filesystem when the store keeps it there (for zero-copy sends), else null.</summary>
+    string? TryGetLocalPath(BlobKey key);
+}

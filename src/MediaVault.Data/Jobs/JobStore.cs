@@ -1,0 +1,71 @@
+using MediaVault.Core.Processing;
+using Microsoft.EntityFrameworkCore;
+
+namespace MediaVault.Data.Jobs;
+
+/// <summary>
+/// Leases and settles durable jobs. A lease is an atomic conditional update (a job is taken only if it is still
+/// queued, or its previous lease has run out), so several processes sharing one database never run a job twice at once.
+/// </summary>
+public sealed class JobStore(IDbContextFactory<MediaVaultDbContext> factory, TimeProvider clock)
+{
+    private const int CandidateCount = 8;
+
+    /// <summary>Takes the next due job for <paramref name="owner"/> until now + <paramref name="lease"/>, or returns null.</summary>
+    public async Task<Job?> TryLeaseAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var candidates = await db.Jobs.AsNoTracking()
+            .Where(j => (j.State == JobState.Queued && j.RunAfter <= now) || (j.State == JobState.Running && j.LeaseExpiresAt < now))
+            .OrderBy(j => j.RunAfter)
+            .Select(j => new { j.Id, j.State, j.LeaseExpiresAt })
+            .Take(CandidateCount)
+            .ToListAsync(cancellationToken);
+
+        foreach (var candidate in candidates)
+        {
+            var until = now + lease;
+            var taken = await db.Jobs
+                .Where(j => j.Id == candidate.Id && j.State == candidate.State && j.LeaseExpiresAt == candidate.LeaseExpiresAt)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(j => j.State, JobState.Running)
+                        .SetProperty(j => j.LeaseOwner, owner)
+                        .SetProperty(j => j.LeaseExpiresAt, until)
+                        .SetProperty(j => j.Attempts, j => j.Attempts + 1),
+                    cancellationToken);
+            if (taken == 1)
+            {
+                return await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == candidate.Id, cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
+    public Task CompleteAsync(Job job, CancellationToken cancellationToken) =>
+        SettleAsync(job, JobState.Succeeded, null, null, cancellationToken);
+
+    /// <summary>Puts the job back in the queue, due at <paramref name="runAfter"/>.</summary>
+    public Task RetryAsync(Job job, string error, DateTime runAfter, CancellationToken cancellationToken) =>
+        SettleAsync(job, JobState.Queued, error, runAfter, cancellationToken);
+
+    public Task FailAsync(Job job, string error, CancellationToken cancellationToken) =>
+        SettleAsync(job, JobState.Failed, error, null, cancellationToken);
+
+    private async Task SettleAsync(Job job, JobState state, string? error, DateTime? runAfter, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var trimmed = error is { Length: > 4000 } ? error[..4000] : error;
+        await db.Jobs
+            .Where(j => j.Id == job.Id && j.LeaseOwner == job.LeaseOwner && j.State == JobState.Running)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(j => j.State, state)
+                    .SetProperty(j => j.LastError, trimmed)
+                    .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null)
+                    .SetProperty(j => j.RunAfter, j => runAfter ?? j.RunAfter)
+                    .SetProperty(j => j.CompletedAt, state == JobState.Queued ? null : now),
+                cancellationToken);
+    }
+}

@@ -1,0 +1,47 @@
+using MediaVault.Core.Media;
+using MediaVault.Core.Processing;
+using MediaVault.Core.Releases;
+using MediaVault.Core.Tenants;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace MediaVault.Data;
+
+/// <summary>
+/// The one database. Every tenant-owned table carries <c>TenantId</c>; queries always filter by it explicitly.
+/// Only portable column types are used (text, integers, reals, timestamps) so the schema maps to PostgreSQL too.
+/// </summary>
+public sealed class MediaVaultDbContext(DbContextOptions<MediaVaultDbContext> options) : DbContext(options)
+{
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<MediaItem> Media => Set<MediaItem>();
+
+    public DbSet<MediaRendition> Renditions => Set<MediaRendition>();
+
+    public DbSet<MediaUsage> Usages => Set<MediaUsage>();
+
+    public DbSet<Release> Releases => Set<Release>();
+
+    public DbSet<Track> Tracks => Set<Track>();
+
+    public DbSet<Job> Jobs => Set<Job>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MediaVaultDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Timestamps are UTC everywhere; SQLite hands them back unspecified, so mark them on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MediaVault.Core.Processing;
+
+namespace MediaVault.Media.Ffprobe;
+
+/// <summary>
+/// Turns raw ffprobe output into the seed's metadata shape. Pure, so each quirk of a real file is fixed by adding
+/// a captured fixture and a test. <c>bitrate</c> is in kbit/s like the seed's <c>"320"</c>.
+/// </summary>
+public static class FfprobeNormalizer
+{
+    private static readonly Dictionary<string, string> TagNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["title"] = "title",
+        ["artist"] = "artist",
+        ["album"] = "album",
+        ["album_artist"] = "albumArtist",
+        ["genre"] = "genre",
+        ["date"] = "date",
+        ["track"] = "track",
+        ["TSRC"] = "isrc",
+        ["ISRC"] = "isrc",
+        ["composer"] = "composer",
+        ["copyright"] = "copyright",
+        ["publisher"] = "publisher",
+    };
+
+    /// <exception cref="MediaUnreadableException">No playable audio or video stream.</exception>
+    public static JsonObject Normalize(FfprobeOutput probe)
+    {
+        var video = probe.Streams.FirstOrDefault(s => s.CodecType == "video" && !s.IsAttachedPicture);
+        var audio = probe.Streams.FirstOrDefault(s => s.CodecType == "audio");
+        if (video is null && audio is null)
+        {
+            throw new MediaUnreadableException("No audio or video stream found");
+        }
+
+        var result = new JsonObject();
+        var duration = ParseDouble(probe.Format?.Duration) ?? ParseDouble((video ?? audio)!.Duration);
+        if (duration is { } seconds)
+        {
+            result["duration"] = Math.Round(seconds, 3);
+        }
+
+        var bitRate = ParseDouble(audio?.BitRate) is { } streamRate && video is null ? streamRate : ParseDouble(probe.Format?.BitRate);
+        if (bitRate is { } bps)
+        {
+            result["bitrate"] = Math.Round(bps / 1000).ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (audio is not null)
+        {
+            if (!string.IsNullOrEmpty(audio.SampleRate))
+            {
+                result["sampleRate"] = audio.SampleRate;
+            }
+
+            if (audio.Channels is { } channels)
+            {
+                result["channels"] = channels.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        result["codec"] = (video ?? audio)!.CodecName ?? "unknown";
+        if (video is not null)
+        {
+            AddVideo(result, video, audio);
+        }
+
+        if (probe.Format?.FormatName is { } formatName)
+        {
+            result["container"] = formatName;
+        }
+
+        if (probe.Streams.Any(s => s.IsAttachedPicture))
+        {
+            result["hasCoverArt"] = true;
+        }
+
+        var tags = ReadTags(probe.Format?.Tags, audio?.Tags);
+        if (tags.Count > 0)
+        {
+            result["tags"] = tags;
+        }
+
+        return result;
+    }
+
+    private static void AddVideo(JsonObject result, FfprobeStream video, FfprobeStream? audio)
+    {
+        if (video.Width is { } width && video.Height is { } height)
+        {
+            result["width"] = width;
+            result["height"] = height;
+        }
+
+        if ((ParseRate(video.AverageFrameRate) ?? ParseRate(video.RealFrameRate)) is { } fps)
+        {
+            result["frameRate"] = Math.Round(fps, 3);
+        }
+
+        result["videoCodec"] = video.CodecName;
+        if (audio?.CodecName is { } audioCodec)
+        {
+            result["audioCodec"] = audioCodec;
+        }
+    }
+
+    private static JsonObject ReadTags(params Dictionary<string, string>?[] sources)
+    {
+        var tags = new JsonObject();
+        foreach (var source in sources)
+        {
+            foreach (var (key, value) in source ?? [])
+            {
+                if (TagNames.TryGetValue(key, out var name) && !tags.ContainsKey(name) && !string.IsNullOrWhiteSpace(value))
+                {
+                    tags[name] = value.Trim();
+                }
+            }
+        }
+
+        return tags;
+    }
+
+    private static double? ParseDouble(string? value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed) && parsed >= 0 ? parsed : null;
+
+    private static double? ParseRate(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var slash = value.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0)
+        {
+            return ParseDouble(value) is > 0 and var plain ? plain : null;
+        }
+
+        var numerator = ParseDouble(value[..slash]);
+        var denominator = ParseDouble(value[(slash + 1)..]);
+        return numerator > 0 && denominator > 0 ? numerator / denominator : null;
+    }
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MediaVault.Media.Ffprobe;
+
+/// <summary>Section <c>Tools</c>: where the external tools are and how long they may run.</summary>
+public sealed class FfprobeOptions
+{
+    public const string Section = "Tools";
+
+    [Required]
+    public string FfprobePath { get; set; } = "ffprobe";
+
+    [Required]
+    public string PdfinfoPath { get; set; } = "pdfinfo";
+
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+}

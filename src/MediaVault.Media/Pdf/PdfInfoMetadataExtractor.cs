@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MediaVault.Core.Processing;
+using MediaVault.Media.Ffprobe;
+using MediaVault.Media.Processes;
+using Microsoft.Extensions.Options;
+
+namespace MediaVault.Media.Pdf;
+
+/// <summary>Page count (and title) of PDFs, from poppler's <c>pdfinfo</c> in its own process.</summary>
+public sealed class PdfInfoMetadataExtractor(ProcessRunner runner, IOptions<FfprobeOptions> options) : IMetadataExtractor
+{
+    public bool CanHandle(string mimeType) => mimeType == "application/pdf";
+
+    public async Task<JsonObject> ExtractAsync(string path, string mimeType, CancellationToken cancellationToken)
+    {
+        var result = await runner.RunAsync(options.Value.PdfinfoPath, ["--", path], options.Value.Timeout, cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new MediaUnreadableException($"pdfinfo could not read the file: {result.StandardErrorTail}");
+        }
+
+        var metadata = new JsonObject();
+        foreach (var line in result.StandardOutput.Split('\n'))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                continue;
+            }
+
+            var key = line[..colon].Trim();
+            var value = line[(colon + 1)..].Trim();
+            if (key == "Pages" && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var pages))
+            {
+                metadata["pageCount"] = pages;
+            }
+            else if (key == "Title" && value.Length > 0)
+            {
+                metadata["title"] = value;
+            }
+        }
+
+        return metadata;
+    }
+}

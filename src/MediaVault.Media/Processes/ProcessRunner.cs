@@ -1,0 +1,76 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+
+namespace MediaVault.Media.Processes;
+
+/// <summary>
+/// The one way external tools run: arguments as a list (never a formatted string), stdout and stderr drained
+/// together, and the whole process tree killed on timeout or cancellation. Untrusted media never runs in-process.
+/// </summary>
+public sealed class ProcessRunner
+{
+    private const int StderrTailLength = 2000;
+
+    /// <exception cref="ProcessFailedException">The tool is missing or ran longer than <paramref name="timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the process was killed.</exception>
+    public async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var startInfo = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = false,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = new Process { StartInfo = startInfo };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            throw new ProcessFailedException($"Could not start '{fileName}': {ex.Message}", ex);
+        }
+
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+        var stdout = process.StandardOutput.ReadToEndAsync(timeoutSource.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeoutSource.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeoutSource.Token);
+            var output = await stdout;
+            var error = await stderr;
+            return new ProcessResult(process.ExitCode, output, Tail(error));
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(process);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new ProcessFailedException($"'{fileName}' did not finish within {timeout.TotalSeconds:0.#} s and was killed.");
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited between the timeout and the kill.
+        }
+    }
+
+    private static string Tail(string text) => text.Length <= StderrTailLength ? text.Trim() : text[^StderrTailLength..].Trim();
+}

@@ -1,0 +1,190 @@
+using System.Buffers.Binary;
+using System.Text;
+using MediaVault.Core.Media;
+
+namespace MediaVault.Media.Sniffing;
+
+/// <summary>
+/// Recognises media by their leading bytes (magic numbers and container headers). Text and unknown binaries
+/// are not recognised, whatever their name says.
+/// </summary>
+public sealed class SignatureSniffer : IContentSniffer
+{
+    public int HeaderLength => 8192;
+
+    public SniffResult? Sniff(ReadOnlySpan<byte> header) =>
+        SniffImage(header) ?? SniffAudio(header) ?? SniffVideo(header) ?? SniffDocument(header);
+
+    private static SniffResult? SniffImage(ReadOnlySpan<byte> h)
+    {
+        if (h.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
+        {
+            return Image("image/jpeg");
+        }
+
+        if (h.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        {
+            return Image("image/png");
+        }
+
+        if (h.StartsWith("GIF87a"u8) || h.StartsWith("GIF89a"u8))
+        {
+            return Image("image/gif");
+        }
+
+        if (IsRiff(h, "WEBP"u8))
+        {
+            return Image("image/webp");
+        }
+
+        if (h.StartsWith((ReadOnlySpan<byte>)[0x49, 0x49, 0x2A, 0x00]) || h.StartsWith((ReadOnlySpan<byte>)[0x4D, 0x4D, 0x00, 0x2A]))
+        {
+            return Image("image/tiff");
+        }
+
+        if (h.Length >= 18 && h.StartsWith("BM"u8) && BinaryPrimitives.ReadUInt32LittleEndian(h[14..]) is 12 or 40 or 52 or 56 or 64 or 108 or 124)
+        {
+            return Image("image/bmp");
+        }
+
+        return FtypBrand(h) switch
+        {
+            "heic" or "heix" or "hevc" or "heim" or "heis" or "mif1" or "msf1" => Image("image/heic"),
+            "avif" or "avis" => Image("image/avif"),
+            _ => null,
+        };
+    }
+
+    private static SniffResult? SniffAudio(ReadOnlySpan<byte> h)
+    {
+        if (h.StartsWith("ID3"u8) && h.Length >= 10)
+        {
+            var tagSize = (h[6] & 0x7F) << 21 | (h[7] & 0x7F) << 14 | (h[8] & 0x7F) << 7 | (h[9] & 0x7F);
+            var after = 10 + tagSize;
+            if (after + 4 <= h.Length && h[after..].StartsWith("fLaC"u8))
+            {
+                return Audio("audio/flac");
+            }
+
+            return Audio("audio/mpeg");
+        }
+
+        if (h.StartsWith("fLaC"u8))
+        {
+            return Audio("audio/flac");
+        }
+
+        if (IsRiff(h, "WAVE"u8) || (h.Length >= 12 && h.StartsWith("RF64"u8) && h[8..12].SequenceEqual("WAVE"u8)))
+        {
+            return Audio("audio/wav");
+        }
+
+        if (h.Length >= 12 && h.StartsWith("FORM"u8) && (h[8..12].SequenceEqual("AIFF"u8) || h[8..12].SequenceEqual("AIFC"u8)))
+        {
+            return Audio("audio/aiff");
+        }
+
+        if (h.StartsWith("OggS"u8))
+        {
+            return h.IndexOf("theora"u8) >= 0 ? Video("video/ogg") : Audio("audio/ogg");
+        }
+
+        if (h.Length >= 4 && h[0] == 0xFF && (h[1] & 0xE0) == 0xE0)
+        {
+            var version = (h[1] >> 3) & 0x03;
+            var layer = (h[1] >> 1) & 0x03;
+            var bitrateIndex = (h[2] >> 4) & 0x0F;
+            var sampleRateIndex = (h[2] >> 2) & 0x03;
+            if (layer == 0 && (h[1] & 0xF6) == 0xF0)
+            {
+                return Audio("audio/aac");
+            }
+
+            if (version != 1 && layer != 0 && bitrateIndex is not (0 or 15) && sampleRateIndex != 3)
+            {
+                return Audio("audio/mpeg");
+            }
+        }
+
+        return FtypBrand(h) is "M4A " or "M4B " or "M4P " or "F4A " ? Audio("audio/mp4") : null;
+    }
+
+    private static SniffResult? SniffVideo(ReadOnlySpan<byte> h)
+    {
+        if (h.StartsWith((ReadOnlySpan<byte>)[0x1A, 0x45, 0xDF, 0xA3]))
+        {
+            return h[..Math.Min(h.Length, 64)].IndexOf("webm"u8) >= 0 ? Video("video/webm") : Video("video/x-matroska");
+        }
+
+        if (IsRiff(h, "AVI "u8))
+        {
+            return Video("video/x-msvideo");
+        }
+
+        return FtypBrand(h) switch
+        {
+            null => null,
+            "qt  " => Video("video/quicktime"),
+            var brand when brand.StartsWith("3g", StringComparison.Ordinal) => Video("video/3gpp"),
+            _ => Video("video/mp4"),
+        };
+    }
+
+    private static SniffResult? SniffDocument(ReadOnlySpan<byte> h)
+    {
+        if (h.StartsWith("%PDF-"u8))
+        {
+            return Document("application/pdf");
+        }
+
+        if (h.StartsWith("{\\rtf"u8))
+        {
+            return Document("application/rtf");
+        }
+
+        if (h.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
+        {
+            return Document("application/msword");
+        }
+
+        if (!h.StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04]))
+        {
+            return null;
+        }
+
+        if (h.Length >= 38 + 39 && h[30..38].SequenceEqual("mimetype"u8))
+        {
+            var declared = Encoding.ASCII.GetString(h[38..Math.Min(h.Length, 38 + 80)]);
+            if (declared.StartsWith("application/vnd.oasis.opendocument.text", StringComparison.Ordinal))
+            {
+                return Document("application/vnd.oasis.opendocument.text");
+            }
+        }
+
+        if (h.IndexOf("word/"u8) >= 0)
+        {
+            return Document("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        }
+
+        if (h.IndexOf("xl/"u8) >= 0)
+        {
+            return Document("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        }
+
+        return h.IndexOf("ppt/"u8) >= 0 ? Document("application/vnd.openxmlformats-officedocument.presentationml.presentation") : null;
+    }
+
+    private static bool IsRiff(ReadOnlySpan<byte> h, ReadOnlySpan<byte> form) =>
+        h.Length >= 12 && h.StartsWith("RIFF"u8) && h[8..12].SequenceEqual(form);
+
+    private static string? FtypBrand(ReadOnlySpan<byte> h) =>
+        h.Length >= 12 && h[4..8].SequenceEqual("ftyp"u8) ? Encoding.ASCII.GetString(h[8..12]) : null;
+
+    private static SniffResult Image(string mime) => new(MediaKind.Image, mime);
+
+    private static SniffResult Audio(string mime) => new(MediaKind.Audio, mime);
+
+    private static SniffResult Video(string mime) => new(MediaKind.Video, mime);
+
+    private static SniffResult Document(string mime) => new(MediaKind.Document, mime);
+}

@@ -1,0 +1,22 @@
+namespace MediaVault.Server.Api.Delivery;
+
+/// <summary>Section <c>Delivery</c>: how signed media URLs are made.</summary>
+public sealed class DeliveryOptions
+{
+    public const string Section = "Delivery";
+
+    /// <summary>
+    /// HMAC keys, newest first: the first signs, all verify (rotation). When empty, a random key is created once
+    /// and kept in <c>{DataPath}/delivery-signing.key</c>; several instances must share configured keys.
+    /// </summary>
+    public List<string> SigningKeys { get; set; } = [];
+
+    /// <summary>Lifetime of URLs for staged (temporary) media.</summary>
+    public TimeSpan TemporaryUrlLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Lifetime of URLs for permanent media.</summary>
+    public TimeSpan PermanentUrlLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Absolute base (scheme, host, optional path) for URLs; when empty, the request's own host is used.</summary>
+    public string PublicBaseUrl { get; set; } = "";
+}

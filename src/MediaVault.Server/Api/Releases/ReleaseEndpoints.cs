@@ -1,0 +1,209 @@
+using MediaVault.Core.Releases;
+using MediaVault.Core.Tenants;
+using MediaVault.Server.Hosting;
+
+namespace MediaVault.Server.Api.Releases;
+
+/// <summary>Releases and tracks: <c>/releases</c>, as the releases API reference documents them.</summary>
+public static class ReleaseEndpoints
+{
+    public static IEndpointRouteBuilder MapReleaseEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/releases").WithTags("Releases");
+        group.MapPost("/", CreateAsync).RequireReleaseAccess(Permissions.ReleasesWrite).Accepts<ReleaseFields>("application/json")
+            .Produces<ReleaseEnvelope<ReleaseView>>(StatusCodes.Status201Created).WithSummary("Create a release (draft)");
+        group.MapGet("/", ListAsync).RequireReleaseAccess(Permissions.ReleasesRead)
+            .Produces<ReleaseEnvelope<ReleasePage>>().WithSummary("List releases");
+        group.MapGet("/{id}", GetAsync).RequireReleaseAccess(Permissions.ReleasesRead)
+            .Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Get a release with its tracks and media");
+        group.MapPut("/{id}", UpdateAsync).RequireReleaseAccess(Permissions.ReleasesWrite).Accepts<ReleaseFields>("application/json")
+            .Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Update a release (draft or rejected only)");
+        group.MapPost("/{id}/submit", SubmitAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
+            .Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Submit a draft or rejected release for review");
+        group.MapPost("/{id}/review", ReviewAsync).RequireReleaseAccess(Permissions.ReleasesReview).Accepts<ReviewRequest>("application/json")
+            .Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Approve or reject a submitted release");
+        group.MapPost("/{id}/approve", (string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct) =>
+                ReviewAliasAsync(id, "approve", context, releases, loader, ct))
+            .RequireReleaseAccess(Permissions.ReleasesReview).Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Alias of review with action approve");
+        group.MapPost("/{id}/reject", (string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct) =>
+                ReviewAliasAsync(id, "reject", context, releases, loader, ct))
+            .RequireReleaseAccess(Permissions.ReleasesReview).Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Alias of review with action reject");
+        group.MapPost("/{id}/revert-status", RevertAsync).RequireReleaseAccess(Permissions.ReleasesReview).Accepts<RevertStatusRequest>("application/json")
+            .Produces<ReleaseEnvelope<RevertResult>>().WithSummary("Revert approved → submitted or completed → draft");
+        group.MapPost("/{id}/tracks", AddTrackAsync).RequireReleaseAccess(Permissions.ReleasesWrite).Accepts<TrackFields>("application/json")
+            .Produces<ReleaseEnvelope<TrackView>>(StatusCodes.Status201Created).WithSummary("Add a track");
+        group.MapGet("/{id}/tracks", ListTracksAsync).RequireReleaseAccess(Permissions.ReleasesRead)
+            .Produces<ReleaseEnvelope<List<TrackView>>>().WithSummary("List a release's tracks");
+        return routes;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
+    {
+        var body = await Api.JsonBody.ReadAsync<ReleaseFields>(context.Request, ct);
+        if (body.Value is not { } fields)
+        {
+            return ReleaseErrors.From(body.Failure!);
+        }
+
+        var created = await releases.CreateAsync(RequestTenant.Of(context).Id, fields, ct);
+        if (created.Value is not { } release)
+        {
+            return ReleaseErrors.From(created.Failure!);
+        }
+
+        var view = await loader.LoadAsync(context.Request, release, ct);
+        return TypedResults.Json(ReleaseEnvelope.Ok(view, "Release created successfully"), statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> ListAsync(
+        HttpContext context, ReleaseService releases, string? status, string? format, string? type, string? search, string? owner, string? page, string? limit, CancellationToken ct)
+    {
+        ReleaseStatus? statusFilter = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!ReleaseStatusNames.TryParse(status, out var parsed))
+            {
+                return ReleaseErrors.BadRequest("Invalid status filter");
+            }
+
+            statusFilter = parsed;
+        }
+
+        if (!TryPositive(page, 1, int.MaxValue, out var pageNumber) || !TryPositive(limit, 20, 100, out var pageSize))
+        {
+            return ReleaseErrors.BadRequest("page must be a positive integer and limit between 1 and 100");
+        }
+
+        var query = new ReleaseListQuery(statusFilter, format, type, search, owner, pageNumber, pageSize);
+        var (items, total) = await releases.ListAsync(RequestTenant.Of(context).Id, query, ct);
+        var views = items.Select(r => ReleaseViews.Release(r, null, null)).ToList();
+        var pagination = new Pagination(pageNumber, pageSize, total, (total + pageSize - 1) / pageSize);
+        return TypedResults.Ok(ReleaseEnvelope.Ok(new ReleasePage(views, pagination)));
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
+    {
+        var found = await releases.FindAsync(RequestTenant.Of(context).Id, id, ct);
+        return found.Value is { } release
+            ? TypedResults.Ok(ReleaseEnvelope.Ok(await loader.LoadAsync(context.Request, release, ct)))
+            : ReleaseErrors.From(found.Failure!);
+    }
+
+    private static async Task<IResult> UpdateAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
+    {
+        var body = await Api.JsonBody.ReadAsync<ReleaseFields>(context.Request, ct);
+        if (body.Value is not { } fields)
+        {
+            return ReleaseErrors.From(body.Failure!);
+        }
+
+        var updated = await releases.UpdateAsync(RequestTenant.Of(context).Id, id, fields, ct);
+        return await RespondAsync(updated, "Release updated successfully", context, loader, ct);
+    }
+
+    private static async Task<IResult> SubmitAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
+    {
+        var submitted = await releases.SubmitAsync(RequestTenant.Of(context).Id, id, ct);
+        return await RespondAsync(submitted, "Release submitted for review successfully", context, loader, ct);
+    }
+
+    private static async Task<IResult> ReviewAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
+    {
+        var body = await Api.JsonBody.ReadAsync<ReviewRequest>(context.Request, ct);
+        if (body.Value is not { } review)
+        {
+            return ReleaseErrors.From(body.Failure!);
+        }
+
+        return await ReviewCoreAsync(id, review.Action, review.Feedback, context, releases, loader, ct);
+    }
+
+    private static async Task<IResult> ReviewAliasAsync(string id, string action, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
+    {
+        string? feedback = null;
+        if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        {
+            var body = await Api.JsonBody.ReadAsync<ReviewRequest>(context.Request, ct);
+            if (body.Value is not { } review)
+            {
+                return ReleaseErrors.From(body.Failure!);
+            }
+
+            feedback = review.Feedback;
+        }
+
+        return await ReviewCoreAsync(id, action, feedback, context, releases, loader, ct);
+    }
+
+    private static async Task<IResult> ReviewCoreAsync(string id, string? action, string? feedback, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
+    {
+        var tenant = RequestTenant.Of(context);
+        var reviewed = await releases.ReviewAsync(tenant.Id, id, tenant.Caller.Subject, action, feedback, ct);
+        var message = reviewed.Value?.Status == ReleaseStatus.Approved ? "Release approved successfully" : "Release rejected successfully";
+        return await RespondAsync(reviewed, message, context, loader, ct);
+    }
+
+    private static async Task<IResult> RevertAsync(string id, HttpContext context, ReleaseService releases, CancellationToken ct)
+    {
+        var body = await Api.JsonBody.ReadAsync<RevertStatusRequest>(context.Request, ct);
+        if (body.Value is not { } request)
+        {
+            return ReleaseErrors.From(body.Failure!);
+        }
+
+        var reverted = await releases.RevertAsync(RequestTenant.Of(context).Id, id, request, ct);
+        if (reverted.Failure is { } failure)
+        {
+            return ReleaseErrors.From(failure);
+        }
+
+        var (release, previous) = reverted.Value;
+        var data = new RevertResult(release.Id, release.Status.ToWire(), previous.ToWire(), request.Reason!);
+        return TypedResults.Ok(ReleaseEnvelope.Ok(data, $"Release status reverted to \"{release.Status.ToWire()}\" successfully"));
+    }
+
+    private static async Task<IResult> AddTrackAsync(string id, HttpContext context, ReleaseService releases, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
+    {
+        var body = await Api.JsonBody.ReadAsync<TrackFields>(context.Request, ct);
+        if (body.Value is not { } fields)
+        {
+            return ReleaseErrors.From(body.Failure!);
+        }
+
+        var tenantId = RequestTenant.Of(context).Id;
+        var added = await releases.AddTrackAsync(tenantId, id, fields, ct);
+        if (added.Value is not { } track)
+        {
+            return ReleaseErrors.From(added.Failure!);
+        }
+
+        var release = (await releases.FindAsync(tenantId, id, ct)).Value!;
+        var trackMedia = (await media.ListAsync(release, ct)).Where(x => x.Usage.OwnerId == track.Id)
+            .Select(x => views.Media(context.Request, x.Media, Core.Media.UsageOwners.Track)).ToList();
+        return TypedResults.Json(ReleaseEnvelope.Ok(ReleaseViews.Track(track, trackMedia), "Track added successfully"), statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> ListTracksAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
+    {
+        var found = await releases.FindAsync(RequestTenant.Of(context).Id, id, ct);
+        return found.Value is { } release
+            ? TypedResults.Ok(ReleaseEnvelope.Ok(await loader.LoadTracksAsync(context.Request, release, ct)))
+            : ReleaseErrors.From(found.Failure!);
+    }
+
+    private static async Task<IResult> RespondAsync(Core.Outcome<Release> outcome, string message, HttpContext context, ReleaseViewLoader loader, CancellationToken ct) =>
+        outcome.Value is { } release
+            ? TypedResults.Ok(ReleaseEnvelope.Ok(await loader.LoadAsync(context.Request, release, ct), message))
+            : ReleaseErrors.From(outcome.Failure!);
+
+    private static bool TryPositive(string? raw, int fallback, int max, out int value)
+    {
+        if (string.IsNullOrEmpty(raw))
+        {
+            value = fallback;
+            return true;
+        }
+
+        return int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value >= 1 && value <= max;
+    }
+}

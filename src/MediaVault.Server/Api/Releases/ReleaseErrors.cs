@@ -1,0 +1,32 @@
+using MediaVault.Core;
+
+namespace MediaVault.Server.Api.Releases;
+
+/// <summary>The one place the release surface turns an outcome into its error shape and status code.</summary>
+public static class ReleaseErrors
+{
+    public const string InvalidReleaseId = "Invalid release ID";
+    public const string ReleaseNotFound = "Release not found";
+    public const string TrackNotFound = "Track not found";
+    public const string MediaNotFound = "Media not found";
+    public const string NotEditable = "Release can only be modified while in draft or rejected status";
+
+    public static IResult From(Failure failure) => Write(failure.Kind switch
+    {
+        FailureKind.NotFound => StatusCodes.Status404NotFound,
+        FailureKind.Forbidden => StatusCodes.Status403Forbidden,
+        FailureKind.Conflict => StatusCodes.Status409Conflict,
+        FailureKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        _ => StatusCodes.Status400BadRequest,
+    }, failure.Message);
+
+    public static IResult BadRequest(string message) => Write(StatusCodes.Status400BadRequest, message);
+
+    public static IResult NotFound(string message) => Write(StatusCodes.Status404NotFound, message);
+
+    public static IResult Unauthorized() => Write(StatusCodes.Status401Unauthorized, "Unauthorized");
+
+    public static IResult Forbidden(string message) => Write(StatusCodes.Status403Forbidden, message);
+
+    public static IResult Write(int statusCode, string message) => TypedResults.Json(ReleaseError.Of(message), statusCode: statusCode);
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MediaVault.Core;
+using MediaVault.Core.Media;
+using MediaVault.Core.Releases;
+
+namespace MediaVault.Server.Api.Releases;
+
+/// <summary>Validates and applies release and track fields; enum values are matched case-insensitively and stored in their canonical spelling.</summary>
+public static class ReleaseFieldRules
+{
+    private static readonly string[] ExplicitValues = ["explicit", "clean"];
+
+    public static Failure? Apply(Release release, ReleaseFields fields, bool creating)
+    {
+        if (creating && string.IsNullOrWhiteSpace(fields.Title))
+        {
+            return Failure.BadRequest("title is required");
+        }
+
+        if (fields.Title is not null && string.IsNullOrWhiteSpace(fields.Title))
+        {
+            return Failure.BadRequest("title must not be empty");
+        }
+
+        if (Canonical(fields.Format, ReleaseRules.Formats, "format", out var format) is { } badFormat)
+        {
+            return badFormat;
+        }
+
+        if (Canonical(fields.Type, ReleaseRules.Types, "type", out var type) is { } badType)
+        {
+            return badType;
+        }
+
+        if (Canonical(fields.Explicit, ExplicitValues, "explicit", out var explicitValue) is { } badExplicit)
+        {
+            return badExplicit;
+        }
+
+        if ((CheckDate(fields.ReleaseDate, "releaseDate") ?? CheckDate(fields.PreReleaseDate, "preReleaseDate")) is { } badDate)
+        {
+            return badDate;
+        }
+
+        release.Title = fields.Title?.Trim() ?? release.Title;
+        release.DisplayArtist = fields.DisplayArtist ?? release.DisplayArtist;
+        release.Format = format ?? release.Format;
+        release.Type = type ?? release.Type;
+        release.Version = fields.Version ?? release.Version;
+        release.Label = fields.Label ?? release.Label;
+        release.Copyright = fields.Copyright ?? release.Copyright;
+        release.Description = fields.Description ?? release.Description;
+        release.Explicit = explicitValue ?? release.Explicit;
+        release.ReleaseDate = fields.ReleaseDate ?? release.ReleaseDate;
+        release.PreReleaseDate = fields.PreReleaseDate ?? release.PreReleaseDate;
+        release.OwnerId = fields.OwnerId ?? release.OwnerId;
+        return MergeAttributes(release.AttributesJson, fields.Artists, fields.MainGenre, fields.SubGenre, fields.Contributors, fields.Metadata,
+            json => release.AttributesJson = json);
+    }
+
+    public static Failure? Apply(Track track, TrackFields fields)
+    {
+        if (string.IsNullOrWhiteSpace(fields.Title))
+        {
+            return Failure.BadRequest("title is required");
+        }
+
+        if (fields.Duration is < 0)
+        {
+            return Failure.BadRequest("duration must not be negative");
+        }
+
+        if (Canonical(fields.Explicit, ExplicitValues, "explicit", out var explicitValue) is { } badExplicit)
+        {
+            return badExplicit;
+        }
+
+        track.Title = fields.Title.Trim();
+        track.Version = fields.Version;
+        track.Isrc = fields.Isrc;
+        track.Iswc = fields.Iswc;
+        track.Duration = fields.Duration;
+        track.Lyrics = fields.Lyrics;
+        track.Language = fields.Language;
+        track.DisplayArtist = fields.DisplayArtist;
+        track.Explicit = explicitValue;
+        return MergeAttributes(track.AttributesJson, fields.Artists, fields.MainGenre, fields.SubGenre, fields.Contributors, fields.Metadata,
+            json => track.AttributesJson = json);
+    }
+
+    private static Failure? MergeAttributes(string current, JsonNode? artists, JsonNode? mainGenre, JsonNode? subGenre, JsonNode? contributors, JsonNode? metadata, Action<string> store)
+    {
+        if (artists is not (null or JsonObject) || contributors is not (null or JsonObject) || metadata is not (null or JsonObject))
+        {
+            return Failure.BadRequest("artists, contributors and metadata must be objects");
+        }
+
+        if (mainGenre is not (null or JsonArray) || subGenre is not (null or JsonArray))
+        {
+            return Failure.BadRequest("mainGenre and subGenre must be arrays");
+        }
+
+        var attributes = MediaMetadata.Parse(current);
+        Set(attributes, "artists", artists);
+        Set(attributes, "mainGenre", mainGenre);
+        Set(attributes, "subGenre", subGenre);
+        Set(attributes, "contributors", contributors);
+        Set(attributes, "metadata", metadata);
+        store(MediaMetadata.Serialize(attributes));
+        return null;
+    }
+
+    private static void Set(JsonObject attributes, string name, JsonNode? value)
+    {
+        if (value is not null)
+        {
+            attributes[name] = value.DeepClone();
+        }
+    }
+
+    private static Failure? Canonical(string? value, IReadOnlyList<string> allowed, string field, out string? canonical)
+    {
+        canonical = null;
+        if (value is null)
+        {
+            return null;
+        }
+
+        canonical = allowed.FirstOrDefault(a => a.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase));
+        return canonical is null ? Failure.BadRequest($"{field} must be one of: {string.Join(", ", allowed)}") : null;
+    }
+
+    private static Failure? CheckDate(string? value, string field) =>
+        value is null || DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            ? null
+            : Failure.BadRequest($"{field} must be a date in the form YYYY-MM-DD");
+}

@@ -1,0 +1,98 @@
+using MediaVault.Core.Media;
+using MediaVault.Core.Tenants;
+using MediaVault.Server.Hosting;
+
+namespace MediaVault.Server.Api.Releases;
+
+/// <summary>Release media exactly as the seeds document them, plus links and track media from the same reference.</summary>
+public static class ReleaseMediaEndpoints
+{
+    public static IEndpointRouteBuilder MapReleaseMediaEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/releases/{id}").WithTags("Release Media");
+        group.MapGet("/media", ListAsync).RequireReleaseAccess(Permissions.ReleasesRead)
+            .Produces<ReleaseEnvelope<List<ReleaseMediaView>>>().WithSummary("Get Release Media");
+        group.MapPost("/media/files", UploadFilesAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .Produces<ReleaseEnvelope<List<ReleaseMediaView>>>(StatusCodes.Status201Created)
+            .WithSummary("Upload Media Files to Release")
+            .WithDescription("Field `files`, repeated. Streamed to temporary storage; the type is sniffed from the content. All files of a request are stored, or none.");
+        group.MapPost("/media/links", AddLinksAsync).RequireReleaseAccess(Permissions.ReleasesWrite).Accepts<LinksRequest>("application/json")
+            .Produces<ReleaseEnvelope<List<ReleaseMediaView>>>().WithSummary("Submit media links to a release");
+        group.MapDelete("/media/{mediaId}", DeleteAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
+            .Produces<ReleaseEnvelope<object>>().WithSummary("Delete Release Media")
+            .WithDescription("Removes the media, its stored original and every rendition.");
+        group.MapPost("/tracks/{trackId}/media/file", UploadTrackFileAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<ReleaseEnvelope<ReleaseMediaView>>().WithSummary("Upload the track's audio or video file (field `file`, one per track)");
+        group.MapPost("/tracks/{trackId}/media/link", AddTrackLinkAsync).RequireReleaseAccess(Permissions.ReleasesWrite).Accepts<LinkItem>("application/json")
+            .Produces<ReleaseEnvelope<ReleaseMediaView>>().WithSummary("Submit the track's audio or video link (one per track)");
+        return routes;
+    }
+
+    private static async Task<IResult> ListAsync(string id, HttpContext context, ReleaseService releases, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
+    {
+        var found = await releases.FindAsync(RequestTenant.Of(context).Id, id, ct);
+        if (found.Value is not { } release)
+        {
+            return ReleaseErrors.From(found.Failure!);
+        }
+
+        var items = await media.ListAsync(release, ct);
+        return TypedResults.Ok(ReleaseEnvelope.Ok(items.Select(x => views.Media(context.Request, x.Media, x.Usage.OwnerKind)).ToList()));
+    }
+
+    private static async Task<IResult> UploadFilesAsync(string id, HttpContext context, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
+    {
+        var stored = await media.UploadFilesAsync(RequestTenant.Of(context).Id, id, context.Request, ct);
+        if (stored.Value is not { } items)
+        {
+            return ReleaseErrors.From(stored.Failure!);
+        }
+
+        var data = items.Select(m => views.Media(context.Request, m, UsageOwners.Release)).ToList();
+        return TypedResults.Json(ReleaseEnvelope.Ok(data, $"{data.Count} files uploaded to release"), statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> AddLinksAsync(string id, HttpContext context, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<LinksRequest>(context.Request, ct);
+        if (body.Value is not { } request)
+        {
+            return ReleaseErrors.From(body.Failure!);
+        }
+
+        var created = await media.AddLinksAsync(RequestTenant.Of(context).Id, id, request, ct);
+        return created.Value is { } items
+            ? TypedResults.Ok(ReleaseEnvelope.Ok(items.Select(m => views.Media(context.Request, m, UsageOwners.Release)).ToList(), "Media uploaded successfully"))
+            : ReleaseErrors.From(created.Failure!);
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, string mediaId, HttpContext context, ReleaseMediaService media, CancellationToken ct)
+    {
+        var failure = await media.DeleteAsync(RequestTenant.Of(context).Id, id, mediaId, ct);
+        return failure is null ? TypedResults.Ok(ReleaseEnvelope.Message("Media deleted successfully")) : ReleaseErrors.From(failure);
+    }
+
+    private static async Task<IResult> UploadTrackFileAsync(string id, string trackId, HttpContext context, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
+    {
+        var stored = await media.UploadTrackFileAsync(RequestTenant.Of(context).Id, id, trackId, context.Request, ct);
+        return stored.Value is { } item
+            ? TypedResults.Ok(ReleaseEnvelope.Ok(views.Media(context.Request, item, UsageOwners.Track), "Media uploaded successfully"))
+            : ReleaseErrors.From(stored.Failure!);
+    }
+
+    private static async Task<IResult> AddTrackLinkAsync(string id, string trackId, HttpContext context, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<LinkItem>(context.Request, ct);
+        if (body.Value is not { } link)
+        {
+            return ReleaseErrors.From(body.Failure!);
+        }
+
+        var created = await media.AddTrackLinkAsync(RequestTenant.Of(context).Id, id, trackId, link, ct);
+        return created.Value is { } item
+            ? TypedResults.Ok(ReleaseEnvelope.Ok(views.Media(context.Request, item, UsageOwners.Track), "Media uploaded successfully"))
+            : ReleaseErrors.From(created.Failure!);
+    }
+}

@@ -1,0 +1,71 @@
+using MediaVault.Data;
+using MediaVault.Server.Hosting;
+
+namespace MediaVault.Server.Cli;
+
+/// <summary>
+/// Administrative commands of the same executable:
+/// <c>tenants create|list</c>, <c>keys create|revoke</c>, <c>tokens create</c>, <c>migrate</c>.
+/// </summary>
+public static class CliApp
+{
+    private static readonly string[] Commands = ["tenants", "keys", "tokens", "migrate", "help", "--help"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null)
+    {
+        output ??= Console.Out;
+        var (positional, options) = CliArguments.Parse(args);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = options.Select(o => $"--{o.Key}={o.Value}").Where(a => a.StartsWith("--DataPath", StringComparison.OrdinalIgnoreCase)).ToArray(),
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddMediaVaultCore(builder.Configuration);
+        using var host = builder.Build();
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        try
+        {
+            await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancel.Token);
+            var commands = new CliCommands(host.Services, output);
+            return (positional.ElementAtOrDefault(0), positional.ElementAtOrDefault(1)) switch
+            {
+                ("migrate", _) => await commands.MigrateAsync(),
+                ("tenants", "create") when positional.Count == 3 => await commands.CreateTenantAsync(positional[2], cancel.Token),
+                ("tenants", "list") => await commands.ListTenantsAsync(cancel.Token),
+                ("keys", "create") => await commands.CreateKeyAsync(options, cancel.Token),
+                ("keys", "revoke") when positional.Count == 3 => await commands.RevokeKeyAsync(positional[2], cancel.Token),
+                ("tokens", "create") => commands.CreateToken(options),
+                _ => Usage(output),
+            };
+        }
+        catch (CliException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return 2;
+        }
+    }
+
+    private static int Usage(TextWriter output)
+    {
+        output.WriteLine("""
+            usage: MediaVault.Server <command>
+              tenants create <key>
+              tenants list
+              keys create --tenant <key> --permissions a,b
+              keys revoke <id>
+              tokens create --tenant <key> --sub <id> --permissions a,b [--ttl 1h]
+              migrate
+            permissions: media:read media:write media:delete releases:read releases:write releases:review catalog:read catalog:write admin
+            """);
+        return 64;
+    }
+}

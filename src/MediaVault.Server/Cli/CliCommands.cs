@@ -1,0 +1,100 @@
+using MediaVault.Core.Tenants;
+using MediaVault.Data;
+using MediaVault.Server.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace MediaVault.Server.Cli;
+
+/// <summary>The CLI's commands. Output is plain text meant for people and for <c>$(…)</c> in scripts.</summary>
+public sealed class CliCommands(IServiceProvider services, TextWriter output)
+{
+    public Task<int> MigrateAsync()
+    {
+        output.WriteLine("Database is up to date.");
+        return Task.FromResult(0);
+    }
+
+    public async Task<int> CreateTenantAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediaVaultDbContext>();
+        if (await db.Tenants.AnyAsync(t => t.Key == key, cancellationToken))
+        {
+            throw new CliException($"Tenant '{key}' already exists.");
+        }
+
+        var id = await scope.ServiceProvider.GetRequiredService<TenantResolver>().CreateAsync(db, key, cancellationToken);
+        output.WriteLine($"{key}\t{id}");
+        return 0;
+    }
+
+    public async Task<int> ListTenantsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediaVaultDbContext>();
+        foreach (var tenant in await db.Tenants.OrderBy(t => t.Key).ToListAsync(cancellationToken))
+        {
+            output.WriteLine($"{tenant.Key}\t{tenant.Id}\t{tenant.CreatedAt:O}");
+        }
+
+        return 0;
+    }
+
+    public async Task<int> CreateKeyAsync(IReadOnlyDictionary<string, string> options, CancellationToken cancellationToken)
+    {
+        var tenantKey = Required(options, "tenant");
+        var permissions = ParsePermissions(Required(options, "permissions"));
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediaVaultDbContext>();
+        var tenantId = await db.Tenants.Where(t => t.Key == tenantKey).Select(t => (Guid?)t.Id).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new CliException($"Tenant '{tenantKey}' does not exist; create it with 'tenants create {tenantKey}'.");
+        var (id, secret) = await ApiKeyCommands.CreateAsync(db, tenantId, permissions, TimeProvider.System, cancellationToken);
+        output.WriteLine($"X-API-ID: {id}");
+        output.WriteLine($"X-API-KEY: {secret}");
+        output.WriteLine($"Bearer: {ApiKeySecret.BearerForm(id, secret)}");
+        output.WriteLine("The secret is shown only now; it is stored as a hash.");
+        return 0;
+    }
+
+    public async Task<int> RevokeKeyAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediaVaultDbContext>();
+        var now = DateTime.UtcNow;
+        var revoked = await db.ApiKeys.Where(k => k.Id == id && k.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), cancellationToken);
+        if (revoked == 0)
+        {
+            throw new CliException($"No active API key '{id}'.");
+        }
+
+        output.WriteLine($"Revoked {id}.");
+        return 0;
+    }
+
+    public int CreateToken(IReadOnlyDictionary<string, string> options)
+    {
+        var tenantKey = Required(options, "tenant");
+        var subject = options.GetValueOrDefault("sub") ?? "cli";
+        var permissions = ParsePermissions(Required(options, "permissions"));
+        var lifetime = CliArguments.ParseDuration(options.GetValueOrDefault("ttl") ?? "1h");
+        var issuer = services.GetRequiredService<TokenIssuer>();
+        if (!issuer.IsConfigured)
+        {
+            throw new CliException("Auth:Jwt:SigningKey is not configured; set Auth__Jwt__SigningKey (at least 32 bytes).");
+        }
+
+        output.WriteLine(issuer.Create(tenantKey, subject, permissions, lifetime));
+        return 0;
+    }
+
+    private static string Required(IReadOnlyDictionary<string, string> options, string name) =>
+        options.TryGetValue(name, out var value) && value.Length > 0 ? value : throw new CliException($"--{name} is required.");
+
+    private static List<string> ParsePermissions(string value)
+    {
+        var permissions = value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var unknown = permissions.Where(p => !Permissions.IsKnown(p)).ToList();
+        return unknown.Count > 0 ? throw new CliException($"Unknown permission(s): {string.Join(", ", unknown)}.") : permissions;
+    }
+}

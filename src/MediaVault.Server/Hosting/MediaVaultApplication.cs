@@ -1,0 +1,64 @@
+using MediaVault.Core.Media;
+using MediaVault.Data;
+using MediaVault.Server.Api.Delivery;
+using MediaVault.Server.Api.Releases;
+using Scalar.AspNetCore;
+
+namespace MediaVault.Server.Hosting;
+
+/// <summary>Builds the web application; production and the tests go through the same code.</summary>
+public static class MediaVaultApplication
+{
+    public const string DefaultUrl = "http://127.0.0.1:8084";
+
+    /// <param name="args">Command-line arguments (standard ASP.NET Core settings such as <c>--urls</c>).</param>
+    /// <param name="configure">Extra configuration applied after the defaults (tests use it).</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Per-file limits are enforced while streaming (Media:MaxFileBytes); the request itself is unbounded.
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders().AddJsonConsole();
+        }
+
+        builder.Services.AddMediaVaultServer(builder.Configuration);
+        var app = builder.Build();
+        app.UseMediaVaultPipeline();
+        return app;
+    }
+
+    /// <summary>Applies migrations and, in Development on an empty database, creates the demo tenant.</summary>
+    public static async Task InitializeAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        if (app.Environment.IsDevelopment())
+        {
+            await DevelopmentSeeder.SeedAsync(app.Services, MediaVaultPaths.DataPath(app.Configuration), cancellationToken);
+        }
+    }
+
+    private static void UseMediaVaultPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler(errors => errors.Run(ErrorResponses.WriteUnhandledAsync));
+        app.UseStatusCodePages(ErrorResponses.WriteStatusCodeAsync);
+        app.UseAuthentication();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs");
+        app.MapHealthEndpoints();
+        app.MapReleaseEndpoints();
+        app.MapReleaseMediaEndpoints();
+        app.MapDeliveryEndpoints();
+        app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
+    }
+}

@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using MediaVault.Core.Media;
+using MediaVault.Core.Processing;
+using MediaVault.Data;
+using MediaVault.Media;
+using MediaVault.Server.Api.Delivery;
+using MediaVault.Server.Api.Releases;
+using MediaVault.Server.Jobs;
+using MediaVault.Storage;
+using Microsoft.Extensions.Options;
+
+namespace MediaVault.Server.Hosting;
+
+public static class ServerServiceCollectionExtensions
+{
+    /// <summary>Everything the CLI needs too: options, database, storage, media tools and identity helpers.</summary>
+    public static IServiceCollection AddMediaVaultCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var dataPath = MediaVaultPaths.DataPath(configuration);
+        Directory.CreateDirectory(dataPath);
+        services.AddSingleton(TimeProvider.System);
+        services.AddMediaVaultData(MediaVaultPaths.ConnectionString(configuration));
+        services.AddFileSystemBlobStore(o => o.RootPath = MediaVaultPaths.BlobRoot(configuration));
+        services.AddMediaTools();
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MediaIngestor>();
+        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section);
+        services.AddOptions<TenancyOptions>().BindConfiguration(TenancyOptions.Section);
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<TenantResolver>();
+        return services;
+    }
+
+    /// <summary>The web server: core services plus authentication, API surfaces, delivery, jobs and OpenAPI.</summary>
+    public static IServiceCollection AddMediaVaultServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMediaVaultCore(configuration);
+        services.AddMediaVaultAuthentication(configuration);
+        services.AddMediaVaultHealthChecks();
+        services.AddMediaVaultOpenApi();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+
+        var dataPath = MediaVaultPaths.DataPath(configuration);
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section)
+            .PostConfigure(o =>
+            {
+                if (o.SigningKeys.Count == 0)
+                {
+                    o.SigningKeys.Add(LoadOrCreateKey(Path.Combine(dataPath, "delivery-signing.key")));
+                }
+            })
+            .Validate(o => o.SigningKeys.All(k => k.Length >= 32), "Delivery:SigningKeys entries must be at least 32 characters.")
+            .ValidateOnStart();
+        services.AddSingleton<MediaUrlSigner>();
+        services.AddSingleton<MediaUrls>();
+
+        services.AddScoped<ReleaseService>();
+        services.AddScoped<ReleaseMediaService>();
+        services.AddScoped<ReleaseViewLoader>();
+        services.AddSingleton<ReleaseViews>();
+
+        services.AddOptions<JobWorkerOptions>().BindConfiguration(JobWorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LinkCheckOptions>().BindConfiguration(LinkCheckOptions.Section);
+        services.AddHttpClient(ValidateLinkJobHandler.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => ValidateLinkJobHandler.CreateGuardedHandler(sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value));
+        services.AddSingleton<JobSignal>();
+        services.AddSingleton<IJobHandler, ProcessMediaJobHandler>();
+        services.AddSingleton<IJobHandler, PromoteReleaseJobHandler>();
+        services.AddSingleton<IJobHandler, DeleteBlobsJobHandler>();
+        services.AddSingleton<IJobHandler, ValidateLinkJobHandler>();
+        services.AddHostedService<JobWorker>();
+        return services;
+    }
+
+    private static string LoadOrCreateKey(string path)
+    {
+        if (File.Exists(path))
+        {
+            return File.ReadAllText(path).Trim();
+        }
+
+        var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllText(temporary, key);
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+            return key;
+        }
+        catch (IOException)
+        {
+            // Another process created it first: use theirs so URLs verify across both.
+            File.Delete(temporary);
+            return File.ReadAllText(path).Trim();
+        }
+    }
+}

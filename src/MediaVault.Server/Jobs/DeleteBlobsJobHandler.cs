@@ -1,0 +1,25 @@
+using MediaVault.Core.Processing;
+using MediaVault.Core.Storage;
+
+namespace MediaVault.Server.Jobs;
+
+/// <summary>Removes a deleted media's original and renditions from both storage areas. Idempotent.</summary>
+public sealed class DeleteBlobsJobHandler(IBlobStore store) : IJobHandler
+{
+    public string Kind => JobKinds.DeleteBlobs;
+
+    public async Task RunAsync(Job job, CancellationToken cancellationToken)
+    {
+        var payload = job.ReadPayload<MediaJobPayload>();
+        var tenantId = job.TenantId ?? throw new InvalidOperationException($"Job {job.Id} has no tenant.");
+        await DeleteEverywhereAsync(store, tenantId, payload.MediaId, cancellationToken);
+    }
+
+    public Task GiveUpAsync(Job job, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public static async Task DeleteEverywhereAsync(IBlobStore store, Guid tenantId, string mediaId, CancellationToken cancellationToken)
+    {
+        await store.DeleteMediaAsync(StorageArea.Temporary, tenantId, mediaId, cancellationToken);
+        await store.DeleteMediaAsync(StorageArea.Permanent, tenantId, mediaId, cancellationToken);
+    }
+}

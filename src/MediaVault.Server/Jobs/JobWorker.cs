@@ -1,0 +1,103 @@
+using MediaVault.Core.Processing;
+using MediaVault.Data.Jobs;
+using Microsoft.Extensions.Options;
+
+namespace MediaVault.Server.Jobs;
+
+/// <summary>
+/// Runs durable jobs: leases one, hands it to the handler for its kind, then completes it, schedules a retry with
+/// exponential back-off, or gives up after the job's last attempt.
+/// </summary>
+public sealed partial class JobWorker(
+    JobStore jobs,
+    IEnumerable<IJobHandler> handlers,
+    JobSignal signal,
+    IOptions<JobWorkerOptions> options,
+    TimeProvider clock,
+    ILogger<JobWorker> logger) : BackgroundService
+{
+    private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var loops = Enumerable.Range(0, Math.Max(0, options.Value.Concurrency)).Select(_ => RunLoopAsync(stoppingToken));
+        return Task.WhenAll(loops);
+    }
+
+    private async Task RunLoopAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var job = await jobs.TryLeaseAsync(_owner, options.Value.LeaseDuration, stoppingToken);
+                if (job is null)
+                {
+                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                    continue;
+                }
+
+                await RunJobAsync(job, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogLoopFailed(ex);
+                await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
+            }
+        }
+    }
+
+    private async Task RunJobAsync(Job job, CancellationToken stoppingToken)
+    {
+        if (!_handlers.TryGetValue(job.Kind, out var handler))
+        {
+            await jobs.FailAsync(job, $"No handler for job kind '{job.Kind}'", stoppingToken);
+            return;
+        }
+
+        try
+        {
+            await handler.RunAsync(job, stoppingToken);
+            await jobs.CompleteAsync(job, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the lease runs out and another worker takes the job again.
+            throw;
+        }
+        catch (MediaUnreadableException ex)
+        {
+            LogJobGaveUp(job.Kind, job.Id, job.TenantId, ex.Message);
+            await handler.GiveUpAsync(job, ex.Message, stoppingToken);
+            await jobs.FailAsync(job, ex.Message, stoppingToken);
+        }
+        catch (Exception ex)
+        {
+            if (job.Attempts >= job.MaxAttempts)
+            {
+                LogJobGaveUp(job.Kind, job.Id, job.TenantId, ex.Message);
+                await handler.GiveUpAsync(job, ex.Message, stoppingToken);
+                await jobs.FailAsync(job, ex.ToString(), stoppingToken);
+                return;
+            }
+
+            var delay = options.Value.RetryBaseDelay * Math.Pow(2, job.Attempts - 1);
+            LogJobRetry(ex, job.Kind, job.Id, job.TenantId, job.Attempts, delay);
+            await jobs.RetryAsync(job, ex.ToString(), clock.GetUtcNow().UtcDateTime + delay, stoppingToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job loop failed; pausing before the next lease")]
+    private partial void LogLoopFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Kind} {JobId} (tenant {TenantId}) failed on attempt {Attempt}; retrying in {Delay}")]
+    private partial void LogJobRetry(Exception exception, string kind, Guid jobId, Guid? tenantId, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {Kind} {JobId} (tenant {TenantId}) gave up: {Reason}")]
+    private partial void LogJobGaveUp(string kind, Guid jobId, Guid? tenantId, string reason);
+}
