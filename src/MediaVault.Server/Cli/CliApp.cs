@@ -19,7 +19,8 @@ public static class CliApp
         var (positional, options) = CliArguments.Parse(args);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            Args = options.Select(o => $"--{o.Key}={o.Value}").Where(a => a.StartsWith("--DataPath", StringComparison.OrdinalIgnoreCase)).ToArray(),
+            // Options double as configuration overrides (--DataPath, --Auth:Jwt:SigningKey, --ConnectionStrings:Default …).
+            Args = options.Select(o => $"--{o.Key}={o.Value}").ToArray(),
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Logging.ClearProviders();

@@ -10,17 +10,17 @@ public static class ReleaseEndpoints
     public static IEndpointRouteBuilder MapReleaseEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/releases").WithTags("Releases");
-        group.MapPost("/", CreateAsync).RequireReleaseAccess(Permissions.ReleasesWrite).Accepts<ReleaseFields>("application/json")
+        group.MapPost("/", CreateAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
             .Produces<ReleaseEnvelope<ReleaseView>>(StatusCodes.Status201Created).WithSummary("Create a release (draft)");
         group.MapGet("/", ListAsync).RequireReleaseAccess(Permissions.ReleasesRead)
             .Produces<ReleaseEnvelope<ReleasePage>>().WithSummary("List releases");
         group.MapGet("/{id}", GetAsync).RequireReleaseAccess(Permissions.ReleasesRead)
             .Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Get a release with its tracks and media");
-        group.MapPut("/{id}", UpdateAsync).RequireReleaseAccess(Permissions.ReleasesWrite).Accepts<ReleaseFields>("application/json")
+        group.MapPut("/{id}", UpdateAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
             .Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Update a release (draft or rejected only)");
         group.MapPost("/{id}/submit", SubmitAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
             .Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Submit a draft or rejected release for review");
-        group.MapPost("/{id}/review", ReviewAsync).RequireReleaseAccess(Permissions.ReleasesReview).Accepts<ReviewRequest>("application/json")
+        group.MapPost("/{id}/review", ReviewAsync).RequireReleaseAccess(Permissions.ReleasesReview)
             .Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Approve or reject a submitted release");
         group.MapPost("/{id}/approve", (string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct) =>
                 ReviewAliasAsync(id, "approve", context, releases, loader, ct))
@@ -28,9 +28,9 @@ public static class ReleaseEndpoints
         group.MapPost("/{id}/reject", (string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct) =>
                 ReviewAliasAsync(id, "reject", context, releases, loader, ct))
             .RequireReleaseAccess(Permissions.ReleasesReview).Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Alias of review with action reject");
-        group.MapPost("/{id}/revert-status", RevertAsync).RequireReleaseAccess(Permissions.ReleasesReview).Accepts<RevertStatusRequest>("application/json")
+        group.MapPost("/{id}/revert-status", RevertAsync).RequireReleaseAccess(Permissions.ReleasesReview)
             .Produces<ReleaseEnvelope<RevertResult>>().WithSummary("Revert approved → submitted or completed → draft");
-        group.MapPost("/{id}/tracks", AddTrackAsync).RequireReleaseAccess(Permissions.ReleasesWrite).Accepts<TrackFields>("application/json")
+        group.MapPost("/{id}/tracks", AddTrackAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
             .Produces<ReleaseEnvelope<TrackView>>(StatusCodes.Status201Created).WithSummary("Add a track");
         group.MapGet("/{id}/tracks", ListTracksAsync).RequireReleaseAccess(Permissions.ReleasesRead)
             .Produces<ReleaseEnvelope<List<TrackView>>>().WithSummary("List a release's tracks");

@@ -13,19 +13,19 @@ public static class ReleaseMediaEndpoints
         group.MapGet("/media", ListAsync).RequireReleaseAccess(Permissions.ReleasesRead)
             .Produces<ReleaseEnvelope<List<ReleaseMediaView>>>().WithSummary("Get Release Media");
         group.MapPost("/media/files", UploadFilesAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
-            .Accepts<IFormFileCollection>("multipart/form-data")
+            
             .Produces<ReleaseEnvelope<List<ReleaseMediaView>>>(StatusCodes.Status201Created)
             .WithSummary("Upload Media Files to Release")
             .WithDescription("Field `files`, repeated. Streamed to temporary storage; the type is sniffed from the content. All files of a request are stored, or none.");
-        group.MapPost("/media/links", AddLinksAsync).RequireReleaseAccess(Permissions.ReleasesWrite).Accepts<LinksRequest>("application/json")
+        group.MapPost("/media/links", AddLinksAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
             .Produces<ReleaseEnvelope<List<ReleaseMediaView>>>().WithSummary("Submit media links to a release");
         group.MapDelete("/media/{mediaId}", DeleteAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
             .Produces<ReleaseEnvelope<object>>().WithSummary("Delete Release Media")
             .WithDescription("Removes the media, its stored original and every rendition.");
         group.MapPost("/tracks/{trackId}/media/file", UploadTrackFileAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
-            .Accepts<IFormFile>("multipart/form-data")
+            
             .Produces<ReleaseEnvelope<ReleaseMediaView>>().WithSummary("Upload the track's audio or video file (field `file`, one per track)");
-        group.MapPost("/tracks/{trackId}/media/link", AddTrackLinkAsync).RequireReleaseAccess(Permissions.ReleasesWrite).Accepts<LinkItem>("application/json")
+        group.MapPost("/tracks/{trackId}/media/link", AddTrackLinkAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
             .Produces<ReleaseEnvelope<ReleaseMediaView>>().WithSummary("Submit the track's audio or video link (one per track)");
         return routes;
     }

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Starts MediaVault on http://127.0.0.1:8084 with SQLite and files under ./data.
+# Any arguments go to the server: ASP.NET Core settings (--urls ...) or a CLI command (tokens create ...).
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/prereqs.sh
+ensure_dotnet
+ensure_media_tools
+
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export DataPath="${DataPath:-$PWD/data}"
+dotnet build src/MediaVault.Server -c Release -m:1 -nologo -v quiet -clp:ErrorsOnly >&2
+exec dotnet src/MediaVault.Server/bin/Release/net10.0/MediaVault.Server.dll "$@"
