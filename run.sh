@@ -9,5 +9,11 @@ ensure_media_tools
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export DataPath="${DataPath:-$PWD/data}"
-dotnet build src/MediaVault.Server -c Release -m:1 -nologo -v quiet -clp:ErrorsOnly >&2
+build_log="$(mktemp)"
+if ! dotnet build src/MediaVault.Server -c Release -m:1 -nologo -v quiet >"$build_log" 2>&1; then
+  cat "$build_log" >&2
+  rm -f "$build_log"
+  exit 1
+fi
+rm -f "$build_log"
 exec dotnet src/MediaVault.Server/bin/Release/net10.0/MediaVault.Server.dll "$@"

@@ -11,7 +11,7 @@ ensure_packages python3:python3
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
-dotnet build MediaVault.slnx -c Release -m:1 -nologo -v quiet -clp:ErrorsOnly
+dotnet build MediaVault.slnx -c Release -m:1 -nologo -v quiet -clp:"ErrorsOnly;NoSummary"
 status=0
 dotnet test MediaVault.slnx -c Release --no-build -m:1 --logger "trx" --results-directory "$results" "$@" || status=$?
 

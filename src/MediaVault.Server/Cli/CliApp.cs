@@ -22,6 +22,8 @@ public static class CliApp
             // Options double as configuration overrides (--DataPath, --Auth:Jwt:SigningKey, --ConnectionStrings:Default …).
             Args = options.Select(o => $"--{o.Key}={o.Value}").ToArray(),
             ContentRootPath = AppContext.BaseDirectory,
+            // The CLI shares the server's environment, so `./run.sh tokens create` signs with the server's key.
+            EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production",
         });
         builder.Logging.ClearProviders();
         builder.Services.AddMediaVaultCore(builder.Configuration);
