@@ -1,16 +1,19 @@
 using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
+using MediaVault.Media.Ffmpeg;
 using MediaVault.Media.Ffprobe;
 using MediaVault.Media.Pdf;
 using MediaVault.Media.Processes;
 using MediaVault.Media.Sniffing;
+using MediaVault.Media.Vips;
+using MediaVault.Media.Waveform;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaVault.Media;
 
 public static class MediaServiceCollectionExtensions
 {
-    /// <summary>Registers the content sniffer, the process runner and the metadata extractors.</summary>
+    /// <summary>Registers the content sniffer, the process runner, the metadata extractors and the rendition generators.</summary>
     public static IServiceCollection AddMediaTools(this IServiceCollection services)
     {
         services.AddOptions<FfprobeOptions>().BindConfiguration(FfprobeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -18,6 +21,16 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<ProcessRunner>();
         services.AddSingleton<IMetadataExtractor, FfprobeMetadataExtractor>();
         services.AddSingleton<IMetadataExtractor, PdfInfoMetadataExtractor>();
+        services.AddOptions<FfmpegOptions>().BindConfiguration(FfmpegOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProcessingOptions>().BindConfiguration(ProcessingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<FfmpegRunner>();
+        services.AddSingleton<VipsThumbnailer>();
+        services.AddSingleton<IMetadataExtractor, VipsImageMetadataExtractor>();
+        services.AddSingleton<IRenditionGenerator, ImageThumbnailGenerator>();
+        services.AddSingleton<IRenditionGenerator, PosterFrameGenerator>();
+        services.AddSingleton<IRenditionGenerator, CoverArtGenerator>();
+        services.AddSingleton<IRenditionGenerator, WaveformGenerator>();
+        services.AddSingleton<IRenditionGenerator, PdfPreviewGenerator>();
         return services;
     }
 }

@@ -33,6 +33,13 @@ public static class FileNames
             return Fallback;
         }
 
-        return name.Length <= MaxLength ? name : name[..MaxLength];
+        if (name.Length <= MaxLength)
+        {
+            return name;
+        }
+
+        // Never cut a surrogate pair (an emoji, say) in half.
+        var cut = char.IsHighSurrogate(name[MaxLength - 1]) ? MaxLength - 1 : MaxLength;
+        return name[..cut];
     }
 }

@@ -22,7 +22,7 @@ public sealed class Job
 
     public int Attempts { get; set; }
 
-    public int MaxAttempts { get; set; } = 5;
+    public int MaxAttempts { get; set; } = 3;
 
     /// <summary>Not before this time (UTC); pushed back on each retry.</summary>
     public DateTime RunAfter { get; set; }

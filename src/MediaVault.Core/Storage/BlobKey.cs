@@ -57,6 +57,41 @@ public readonly record struct BlobKey
 
     public BlobKey InArea(StorageArea area) => new(area, TenantId, MediaId, Name);
 
+    /// <summary>Parses a <see cref="Path"/> back into a key; false for anything this type would not have built.</summary>
+    public static bool TryParse(string path, out BlobKey key)
+    {
+        key = default;
+        var parts = path.Split('/');
+        if (parts.Length is not (4 or 5) || !Guid.TryParseExact(parts[1], "N", out var tenantId) || !Media.MediaId.IsWellFormed(parts[2]))
+        {
+            return false;
+        }
+
+        StorageArea? area = parts[0] switch
+        {
+            "temporary" => StorageArea.Temporary,
+            "permanent" => StorageArea.Permanent,
+            _ => null,
+        };
+        if (area is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            key = parts.Length == 4 && parts[3] == OriginalName
+                ? Original(area.Value, tenantId, parts[2])
+                : parts.Length == 5 && parts[3] == "renditions" ? Rendition(area.Value, tenantId, parts[2], parts[4]) : default;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+
+        return key.MediaId is not null;
+    }
+
     public override string ToString() => Path;
 
     private static string AreaPrefix(StorageArea area) => area switch

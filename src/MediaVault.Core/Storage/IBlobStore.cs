@@ -31,6 +31,9 @@ public interface IBlobStore
     /// <summary>Deletes a media's original and every rendition in one area. Returns how many objects were removed.</summary>
     Task<int> DeleteMediaAsync(StorageArea area, Guid tenantId, string mediaId, CancellationToken cancellationToken);
 
+    /// <summary>Every object in one area, in no particular order (for the orphan sweep).</summary>
+    IAsyncEnumerable<BlobInfo> ListAsync(StorageArea area, CancellationToken cancellationToken);
+
     /// <summary>A local folder for spooling uploads that tools need as seekable files; files there can be imported cheaply.</summary>
     string StagingDirectory { get; }
 

@@ -43,6 +43,39 @@ public sealed class JobStore(IDbContextFactory<MediaVaultDbContext> factory, Tim
         return null;
     }
 
+    /// <summary>Extends a running job's lease; false when the lease was lost (it expired and another worker took the job).</summary>
+    public async Task<bool> ExtendLeaseAsync(Job job, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var until = clock.GetUtcNow().UtcDateTime + lease;
+        var extended = await db.Jobs
+            .Where(j => j.Id == job.Id && j.LeaseOwner == job.LeaseOwner && j.State == JobState.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseExpiresAt, until), cancellationToken);
+        return extended == 1;
+    }
+
+    /// <summary>Adds a job unless one with the same id exists (used for schedules that several instances share).</summary>
+    public async Task<bool> TryEnqueueOnceAsync(Job job, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (await db.Jobs.AnyAsync(j => j.Id == job.Id, cancellationToken))
+        {
+            return false;
+        }
+
+        db.Jobs.Add(job);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance enqueued the same scheduled job between the check and the insert.
+            return false;
+        }
+    }
+
     public Task CompleteAsync(Job job, CancellationToken cancellationToken) =>
         SettleAsync(job, JobState.Succeeded, null, null, cancellationToken);
 

@@ -13,6 +13,9 @@ public sealed class FfprobeOptions
     [Required]
     public string PdfinfoPath { get; set; } = "pdfinfo";
 
+    [Required]
+    public string PdftoppmPath { get; set; } = "pdftoppm";
+
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -16,6 +16,24 @@ public sealed class ProcessRunner
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the process was killed.</exception>
     public async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        string output = "";
+        var result = await RunAsync(fileName, arguments, timeout, async (stdout, ct) =>
+        {
+            using var reader = new StreamReader(stdout, Encoding.UTF8);
+            output = await reader.ReadToEndAsync(ct);
+        }, cancellationToken);
+        return result with { StandardOutput = output };
+    }
+
+    /// <summary>
+    /// Runs a tool whose standard output is consumed as a stream by <paramref name="consumeOutput"/> (for large
+    /// outputs such as decoded audio); the result's <see cref="ProcessResult.StandardOutput"/> is empty.
+    /// </summary>
+    /// <exception cref="ProcessFailedException">The tool is missing or ran longer than <paramref name="timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the process was killed.</exception>
+    public async Task<ProcessResult> RunAsync(
+        string fileName, IEnumerable<string> arguments, TimeSpan timeout, Func<Stream, CancellationToken, Task> consumeOutput, CancellationToken cancellationToken)
+    {
         var startInfo = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
@@ -23,7 +41,6 @@ public sealed class ProcessRunner
             RedirectStandardInput = false,
             UseShellExecute = false,
             CreateNoWindow = true,
-            StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
         foreach (var argument in arguments)
@@ -43,20 +60,26 @@ public sealed class ProcessRunner
 
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
-        var stdout = process.StandardOutput.ReadToEndAsync(timeoutSource.Token);
+        var stdout = consumeOutput(process.StandardOutput.BaseStream, timeoutSource.Token);
         var stderr = process.StandardError.ReadToEndAsync(timeoutSource.Token);
         try
         {
+            await stdout;
             await process.WaitForExitAsync(timeoutSource.Token);
-            var output = await stdout;
             var error = await stderr;
-            return new ProcessResult(process.ExitCode, output, Tail(error));
+            return new ProcessResult(process.ExitCode, "", Tail(error));
         }
         catch (OperationCanceledException)
         {
             Kill(process);
             cancellationToken.ThrowIfCancellationRequested();
             throw new ProcessFailedException($"'{fileName}' did not finish within {timeout.TotalSeconds:0.#} s and was killed.");
+        }
+        catch
+        {
+            // The output consumer failed: the tool must not outlive the job that started it.
+            Kill(process);
+            throw;
         }
     }
 

@@ -60,9 +60,12 @@ public sealed partial class JobWorker(
             return;
         }
 
+        using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var keepAlive = KeepLeaseAsync(job, heartbeat.Token);
         try
         {
             await handler.RunAsync(job, stoppingToken);
+            await StopAsync(heartbeat, keepAlive);
             await jobs.CompleteAsync(job, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -72,12 +75,14 @@ public sealed partial class JobWorker(
         }
         catch (MediaUnreadableException ex)
         {
+            await StopAsync(heartbeat, keepAlive);
             LogJobGaveUp(job.Kind, job.Id, job.TenantId, ex.Message);
             await handler.GiveUpAsync(job, ex.Message, stoppingToken);
             await jobs.FailAsync(job, ex.Message, stoppingToken);
         }
         catch (Exception ex)
         {
+            await StopAsync(heartbeat, keepAlive);
             if (job.Attempts >= job.MaxAttempts)
             {
                 LogJobGaveUp(job.Kind, job.Id, job.TenantId, ex.Message);
@@ -91,6 +96,45 @@ public sealed partial class JobWorker(
             await jobs.RetryAsync(job, ex.ToString(), clock.GetUtcNow().UtcDateTime + delay, stoppingToken);
         }
     }
+
+    /// <summary>Renews the lease at a third of its length while the handler runs, so long jobs are not taken twice.</summary>
+    private async Task KeepLeaseAsync(Job job, CancellationToken cancellationToken)
+    {
+        var lease = options.Value.LeaseDuration;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(lease / 3, clock, cancellationToken);
+                try
+                {
+                    if (!await jobs.ExtendLeaseAsync(job, lease, cancellationToken))
+                    {
+                        LogLeaseLost(job.Kind, job.Id);
+                        return;
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A database hiccup: the lease still has two thirds left, try again at the next beat.
+                    LogLoopFailed(ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The job finished; nothing more to renew.
+        }
+    }
+
+    private static async Task StopAsync(CancellationTokenSource heartbeat, Task keepAlive)
+    {
+        await heartbeat.CancelAsync();
+        await keepAlive;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the lease of job {Kind} {JobId}; another worker may run it again")]
+    private partial void LogLeaseLost(string kind, Guid jobId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job loop failed; pausing before the next lease")]
     private partial void LogLoopFailed(Exception exception);

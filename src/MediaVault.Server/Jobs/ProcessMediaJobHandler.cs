@@ -1,16 +1,24 @@
+using System.Text.Json.Nodes;
 using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
 using MediaVault.Core.Storage;
 using MediaVault.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Jobs;
 
-/// <summary>Extracts metadata from a stored original with every extractor that handles its type, then marks it ready.</summary>
+/// <summary>
+/// Processes a stored original: every extractor that handles its type fills the metadata, every generator that
+/// handles it makes renditions (stored beside the original, in the same area), then the media is ready.
+/// Re-running it replaces the renditions it made before, so a retry after a crash is safe.
+/// </summary>
 public sealed partial class ProcessMediaJobHandler(
     IDbContextFactory<MediaVaultDbContext> dbFactory,
     IBlobStore store,
     IEnumerable<IMetadataExtractor> extractors,
+    IEnumerable<IRenditionGenerator> generators,
+    IOptions<ProcessingOptions> options,
     TimeProvider clock,
     ILogger<ProcessMediaJobHandler> logger) : IJobHandler
 {
@@ -21,46 +29,119 @@ public sealed partial class ProcessMediaJobHandler(
         var payload = job.ReadPayload<MediaJobPayload>();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var media = await db.Media.SingleOrDefaultAsync(m => m.Id == payload.MediaId && m.TenantId == job.TenantId, cancellationToken);
-        if (media is null || media.IsLink || media.State is MediaState.Ready or MediaState.Failed or MediaState.Pending)
+        if (media is null || media.IsLink || media.MimeType is null || media.State is MediaState.Ready or MediaState.Failed or MediaState.Pending)
         {
             return;
         }
 
         media.State = MediaState.Processing;
-        media.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        media.UpdatedAt = Now;
         await db.SaveChangesAsync(cancellationToken);
 
-        var applicable = extractors.Where(e => media.MimeType is { } mime && e.CanHandle(mime)).ToList();
-        if (applicable.Count > 0)
+        var workDirectory = Path.Combine(store.StagingDirectory, "work-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(workDirectory);
+        try
         {
             await using var local = await LocalCopy.OpenAsync(store, BlobKey.Original(media.Area, media.TenantId, media.Id), cancellationToken);
-            foreach (var extractor in applicable)
+            var metadata = await ExtractAsync(local.Path, media.MimeType, cancellationToken);
+            RefineKind(media, metadata);
+            var files = new List<RenditionFile>();
+            foreach (var generator in generators.Where(g => g.CanHandle(media.MimeType)))
             {
-                MediaMetadata.Merge(media, await extractor.ExtractAsync(local.Path, media.MimeType!, cancellationToken));
+                files.AddRange(await generator.GenerateAsync(new RenditionSource(local.Path, media.MimeType, metadata), workDirectory, cancellationToken));
             }
-        }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        media.State = MediaState.Ready;
-        media.ProcessedAt = now;
-        media.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
-        LogProcessed(media.TenantId, media.Id, media.MimeType);
+            await SaveAsync(db, media, metadata, files, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(workDirectory, recursive: true);
+        }
     }
 
     public async Task GiveUpAsync(Job job, string reason, CancellationToken cancellationToken)
     {
         var payload = job.ReadPayload<MediaJobPayload>();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Now;
         var trimmed = reason.Length > 2000 ? reason[..2000] : reason;
         await db.Media.Where(m => m.Id == payload.MediaId && m.TenantId == job.TenantId)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, MediaState.Failed)
                 .SetProperty(m => m.FailureReason, trimmed)
                 .SetProperty(m => m.ProcessedAt, now)
                 .SetProperty(m => m.UpdatedAt, now), cancellationToken);
+        LogFailed(job.TenantId, payload.MediaId, trimmed);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Processed media {MediaId} of tenant {TenantId} ({MimeType})")]
-    private partial void LogProcessed(Guid tenantId, string mediaId, string? mimeType);
+    private async Task<JsonObject> ExtractAsync(string path, string mimeType, CancellationToken cancellationToken)
+    {
+        var metadata = new JsonObject();
+        foreach (var extractor in extractors.Where(e => e.CanHandle(mimeType)))
+        {
+            foreach (var (key, value) in await extractor.ExtractAsync(path, mimeType, cancellationToken))
+            {
+                metadata[key] = value?.DeepClone();
+            }
+        }
+
+        if (metadata["duration"]?.GetValue<double>() is { } duration && duration > options.Value.MaxDurationSeconds)
+        {
+            throw new MediaUnreadableException($"Duration {duration:0.#} s is longer than the {options.Value.MaxDurationSeconds:0} s allowed");
+        }
+
+        return metadata;
+    }
+
+    /// <summary>A container the sniffer called video (MP4, WebM) that holds only audio is audio.</summary>
+    private static void RefineKind(MediaItem media, JsonObject metadata)
+    {
+        if (media.Kind == MediaKind.Video && metadata["videoCodec"] is null && metadata["codec"] is not null)
+        {
+            media.Kind = MediaKind.Audio;
+            media.MimeType = "audio/" + media.MimeType!["video/".Length..];
+        }
+    }
+
+    private async Task SaveAsync(MediaVaultDbContext db, MediaItem media, JsonObject metadata, List<RenditionFile> files, CancellationToken cancellationToken)
+    {
+        // Read the area again: an approval may have moved the original while this job worked.
+        var area = await db.Media.Where(m => m.Id == media.Id).Select(m => m.Area).SingleAsync(cancellationToken);
+        var sizes = files.ToDictionary(f => f.Name, f => new FileInfo(f.LocalPath).Length);
+        foreach (var file in files)
+        {
+            await store.ImportFileAsync(BlobKey.Rendition(area, media.TenantId, media.Id, file.Name), file.LocalPath, cancellationToken);
+        }
+
+        var names = files.Select(f => f.Name).ToList();
+        await db.Renditions.Where(r => r.MediaId == media.Id && names.Contains(r.Name)).ExecuteDeleteAsync(cancellationToken);
+        var now = Now;
+        db.Renditions.AddRange(files.Select(f => new MediaRendition
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = media.TenantId,
+            MediaId = media.Id,
+            Name = f.Name,
+            MimeType = f.MimeType,
+            Size = sizes[f.Name],
+            Width = f.Width,
+            Height = f.Height,
+            CreatedAt = now,
+        }));
+        MediaMetadata.Merge(media, metadata);
+        media.Area = area;
+        media.State = MediaState.Ready;
+        media.FailureReason = null;
+        media.ProcessedAt = now;
+        media.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        LogProcessed(media.TenantId, media.Id, media.MimeType, files.Count);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Processed media {MediaId} of tenant {TenantId} ({MimeType}, {RenditionCount} renditions)")]
+    private partial void LogProcessed(Guid tenantId, string mediaId, string? mimeType, int renditionCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Media {MediaId} of tenant {TenantId} failed processing: {Reason}")]
+    private partial void LogFailed(Guid? tenantId, string mediaId, string reason);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MediaVault.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -151,6 +152,29 @@ public sealed class FileSystemBlobStore : IBlobStore
         }
 
         return Task.FromResult(count);
+    }
+
+    public async IAsyncEnumerable<BlobInfo> ListAsync(StorageArea area, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var prefix = area == StorageArea.Temporary ? "temporary" : "permanent";
+        var folder = Path.Combine(_root, prefix);
+        if (!Directory.Exists(folder))
+        {
+            yield break;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var relative = Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/');
+            var info = new FileInfo(file);
+            if (BlobKey.TryParse(relative, out var key) && info.Exists)
+            {
+                yield return new BlobInfo(key, info.Length, info.LastWriteTimeUtc);
+            }
+        }
+
+        await Task.CompletedTask;
     }
 
     public string? TryGetLocalPath(BlobKey key)

@@ -62,6 +62,10 @@ public sealed class ServerFixture : IAsyncLifetime
                 .Where(f => f.Contains(Path.DirectorySeparatorChar + mediaId + Path.DirectorySeparatorChar, StringComparison.Ordinal)).ToList()
             : [];
 
+    /// <summary>The stored originals of one media (one, normally; renditions excluded).</summary>
+    public IReadOnlyList<string> StoredOriginals(string mediaId) =>
+        StoredFiles(mediaId).Where(f => f.EndsWith(Path.DirectorySeparatorChar + "original", StringComparison.Ordinal)).ToList();
+
     /// <summary>Files in the staging folder (half-written uploads).</summary>
     public IReadOnlyList<string> StagingFiles() =>
         Directory.Exists(Path.Combine(BlobRoot, ".staging")) ? Directory.GetFiles(Path.Combine(BlobRoot, ".staging")) : [];

@@ -144,7 +144,7 @@ public sealed class ReleaseMediaUploadTests(ServerFixture server)
         var item = (await response.ReadJsonAsync()).GetProperty("data")[0];
         Assert.Equal("x", item.GetProperty("name").GetString());
         Assert.False(File.Exists(escaped));
-        var stored = Assert.Single(server.StoredFiles(item.GetProperty("cloudId").GetString()!));
+        var stored = Assert.Single(server.StoredOriginals(item.GetProperty("cloudId").GetString()!));
         Assert.StartsWith(server.BlobRoot, stored, StringComparison.Ordinal);
         Assert.EndsWith("original", stored, StringComparison.Ordinal);
     }
@@ -199,7 +199,7 @@ public sealed class ReleaseMediaUploadTests(ServerFixture server)
         var media = await client.ListMediaAsync(releaseId);
         Assert.Equal(20, media.GetArrayLength());
         Assert.Equal(20, media.EnumerateArray().Select(m => m.GetProperty("name").GetString()).Distinct().Count());
-        Assert.All(media.EnumerateArray(), m => Assert.Single(server.StoredFiles(m.GetProperty("cloudId").GetString()!)));
+        Assert.All(media.EnumerateArray(), m => Assert.Single(server.StoredOriginals(m.GetProperty("cloudId").GetString()!)));
     }
 
     [Fact]

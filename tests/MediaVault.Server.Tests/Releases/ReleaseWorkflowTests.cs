@@ -143,8 +143,8 @@ public sealed class ReleaseWorkflowTests(ServerFixture server)
             Assert.Equal(JsonValueKind.Null, media.GetProperty("releasePath").ValueKind);
             Assert.Equal("permanent", media.GetProperty("metadata").GetProperty("storage").GetString());
             Assert.Equal(bytesBefore[id], await anonymous.GetByteArrayAsync(media.GetProperty("cloudUrl").GetString()));
-            var stored = Assert.Single(server.StoredFiles(id));
-            Assert.Contains($"{Path.DirectorySeparatorChar}permanent{Path.DirectorySeparatorChar}", stored, StringComparison.Ordinal);
+            Assert.Single(server.StoredOriginals(id));
+            Assert.All(server.StoredFiles(id), f => Assert.Contains($"{Path.DirectorySeparatorChar}permanent{Path.DirectorySeparatorChar}", f, StringComparison.Ordinal));
         }
 
         var release = (await (await client.GetAsync($"/releases/{releaseId}")).ReadJsonAsync()).GetProperty("data");

@@ -1,0 +1,15 @@
+namespace MediaVault.Core.Processing;
+
+/// <summary>Makes derived files (thumbnails, poster frames, waveforms…) for one family of formats.</summary>
+public interface IRenditionGenerator
+{
+    /// <summary>Whether this generator makes anything for <paramref name="mimeType"/>.</summary>
+    bool CanHandle(string mimeType);
+
+    /// <summary>
+    /// Writes renditions of <paramref name="source"/> into <paramref name="workDirectory"/> (a private, empty folder that
+    /// the caller deletes afterwards) and describes them. Returns an empty list when there is nothing to make.
+    /// </summary>
+    /// <exception cref="MediaUnreadableException">The content cannot be decoded.</exception>
+    Task<IReadOnlyList<RenditionFile>> GenerateAsync(RenditionSource source, string workDirectory, CancellationToken cancellationToken);
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MediaVault.Core.Processing;
+
+/// <summary>Section <c>Processing</c>: limits that keep hostile or huge media from exhausting a worker.</summary>
+public sealed class ProcessingOptions
+{
+    public const string Section = "Processing";
+
+    /// <summary>Images with more pixels than this are not decoded (decompression bombs); their media fails.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxImagePixels { get; set; } = 200_000_000;
+
+    /// <summary>Audio and video longer than this (seconds) fail processing.</summary>
+    [Range(1, double.MaxValue)]
+    public double MaxDurationSeconds { get; set; } = 6 * 3600;
+
+    /// <summary>Long-edge sizes of the WebP thumbnails made for images, poster frames and cover art.</summary>
+    [MinLength(1)]
+    public List<int> ThumbnailSizes { get; set; } = [256, 1024];
+
+    /// <summary>How many min/max pairs the audio waveform has.</summary>
+    [Range(10, 100_000)]
+    public int WaveformPoints { get; set; } = 1000;
+
+    /// <summary>Whether GPS coordinates from EXIF are kept in metadata (off: dropped).</summary>
+    public bool KeepGpsMetadata { get; set; }
+}

@@ -1,0 +1,28 @@
+using MediaVault.Core.Processing;
+using MediaVault.Media.Vips;
+using Microsoft.Extensions.Options;
+
+namespace MediaVault.Media.Ffmpeg;
+
+/// <summary>An audio file's embedded cover picture (<c>cover.jpg</c>) and its thumbnails, when it has one.</summary>
+public sealed class CoverArtGenerator(FfmpegRunner ffmpeg, VipsThumbnailer vips, IOptions<ProcessingOptions> options) : IRenditionGenerator
+{
+    public const string CoverName = "cover.jpg";
+
+    public bool CanHandle(string mimeType) => mimeType.StartsWith("audio/", StringComparison.Ordinal);
+
+    public async Task<IReadOnlyList<RenditionFile>> GenerateAsync(RenditionSource source, string workDirectory, CancellationToken cancellationToken)
+    {
+        if (source.Metadata["hasCoverArt"]?.GetValue<bool>() != true)
+        {
+            return [];
+        }
+
+        var cover = Path.Combine(workDirectory, CoverName);
+        await ffmpeg.RunAsync(["-i", source.Path, "-map", "0:v:0", "-frames:v", "1", "-an", "-q:v", "2", cover], cancellationToken);
+        var (width, height) = await vips.InspectAsync(cover, image => (image.Width, image.Height), cancellationToken);
+        var files = new List<RenditionFile> { new(CoverName, "image/jpeg", cover, width, height) };
+        files.AddRange(await ImageThumbnailGenerator.WriteThumbnailsAsync(vips, options.Value.ThumbnailSizes, cover, workDirectory, cancellationToken));
+        return files;
+    }
+}

@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MediaVault.Media.Ffmpeg;
+
+/// <summary>Section <c>Tools</c>: the ffmpeg binary and how long one run may take.</summary>
+public sealed class FfmpegOptions
+{
+    public const string Section = "Tools";
+
+    [Required]
+    public string FfmpegPath { get; set; } = "ffmpeg";
+
+    /// <summary>Longest an ffmpeg run may take (decoding a long file for its waveform is the slowest).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "06:00:00")]
+    public TimeSpan FfmpegTimeout { get; set; } = TimeSpan.FromMinutes(10);
+}

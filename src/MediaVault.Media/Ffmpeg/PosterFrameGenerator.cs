@@ -1,0 +1,40 @@
+using System.Globalization;
+using MediaVault.Core.Processing;
+using MediaVault.Media.Vips;
+using Microsoft.Extensions.Options;
+
+namespace MediaVault.Media.Ffmpeg;
+
+/// <summary>A video's poster frame (<c>poster.jpg</c>, at 10% of the duration, or 1 s when unknown) and its thumbnails.</summary>
+public sealed class PosterFrameGenerator(FfmpegRunner ffmpeg, VipsThumbnailer vips, IOptions<ProcessingOptions> options) : IRenditionGenerator
+{
+    public const string PosterName = "poster.jpg";
+
+    public bool CanHandle(string mimeType) => mimeType.StartsWith("video/", StringComparison.Ordinal);
+
+    public async Task<IReadOnlyList<RenditionFile>> GenerateAsync(RenditionSource source, string workDirectory, CancellationToken cancellationToken)
+    {
+        if (source.Metadata["videoCodec"] is null)
+        {
+            return [];
+        }
+
+        var duration = source.Metadata["duration"]?.GetValue<double>();
+        var at = duration is { } d ? d * 0.1 : 1.0;
+        var poster = Path.Combine(workDirectory, PosterName);
+        await ffmpeg.RunAsync(Arguments(source.Path, at, poster), cancellationToken);
+        if (!File.Exists(poster) || new FileInfo(poster).Length == 0)
+        {
+            // Past the last key frame nothing is written; the first frame always exists.
+            await ffmpeg.RunAsync(Arguments(source.Path, 0, poster), cancellationToken);
+        }
+
+        var (width, height) = await vips.InspectAsync(poster, image => (image.Width, image.Height), cancellationToken);
+        var files = new List<RenditionFile> { new(PosterName, "image/jpeg", poster, width, height) };
+        files.AddRange(await ImageThumbnailGenerator.WriteThumbnailsAsync(vips, options.Value.ThumbnailSizes, poster, workDirectory, cancellationToken));
+        return files;
+    }
+
+    private static string[] Arguments(string input, double at, string output) =>
+        ["-ss", at.ToString("0.###", CultureInfo.InvariantCulture), "-i", input, "-map", "0:v:0", "-frames:v", "1", "-an", "-q:v", "3", output];
+}

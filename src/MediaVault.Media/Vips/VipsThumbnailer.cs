@@ -1,0 +1,87 @@
+using MediaVault.Core.Processing;
+using Microsoft.Extensions.Options;
+using NetVips;
+
+namespace MediaVault.Media.Vips;
+
+/// <summary>
+/// WebP thumbnails straight from a file with libvips <c>thumbnail</c> (shrink-on-load, EXIF orientation applied),
+/// after checking the header's pixel count, with at most one libvips job per core at a time.
+/// </summary>
+public sealed class VipsThumbnailer
+{
+    private readonly SemaphoreSlim _slots = new(Environment.ProcessorCount, Environment.ProcessorCount);
+    private readonly IOptions<ProcessingOptions> _options;
+
+    public VipsThumbnailer(IOptions<ProcessingOptions> options)
+    {
+        _options = options;
+        VipsRuntime.EnsureConfigured();
+    }
+
+    /// <summary>Opens only the header and refuses images over <see cref="ProcessingOptions.MaxImagePixels"/>.</summary>
+    /// <exception cref="MediaUnreadableException">Not a readable image, or too many pixels.</exception>
+    public async Task<T> InspectAsync<T>(string path, Func<Image, T> read, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            using var image = Open(path);
+            return read(image);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>Writes a WebP whose long edge is at most <paramref name="size"/> pixels; returns its dimensions.</summary>
+    /// <exception cref="MediaUnreadableException">Not a readable image, or too many pixels.</exception>
+    public async Task<(int Width, int Height)> WriteWebpAsync(string source, int size, string target, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            using (Open(source))
+            {
+            }
+
+            using var thumbnail = Image.Thumbnail(source, size, height: size, size: Enums.Size.Down, failOn: Enums.FailOn.Error);
+            thumbnail.Webpsave(target, q: 80, keep: Enums.ForeignKeep.None);
+            return (thumbnail.Width, thumbnail.Height);
+        }
+        catch (VipsException ex)
+        {
+            throw new MediaUnreadableException($"Image could not be decoded: {FirstLine(ex.Message)}", ex);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private Image Open(string path)
+    {
+        Image image;
+        try
+        {
+            image = Image.NewFromFile(path, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error);
+        }
+        catch (VipsException ex)
+        {
+            throw new MediaUnreadableException($"Image could not be read: {FirstLine(ex.Message)}", ex);
+        }
+
+        var pixels = (long)image.Width * image.Height;
+        if (pixels > _options.Value.MaxImagePixels)
+        {
+            var (width, height) = (image.Width, image.Height);
+            image.Dispose();
+            throw new MediaUnreadableException($"Image is {width}×{height} pixels, more than the {_options.Value.MaxImagePixels} allowed");
+        }
+
+        return image;
+    }
+
+    private static string FirstLine(string message) => message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? message;
+}

@@ -1,0 +1,98 @@
+using MediaVault.Core.Media;
+
+namespace MediaVault.Core.Tests.Media;
+
+public sealed class FileNamesTests
+{
+    [Theory]
+    [InlineData("music/album/song.mp3", "song.mp3")]
+    [InlineData(@"C:\Users\me\Music\song.mp3", "song.mp3")]
+    [InlineData(@"mixed/separators\song.mp3", "song.mp3")]
+    [InlineData("song.mp3", "song.mp3")]
+    public void Sanitize_keeps_only_the_last_path_segment(string raw, string expected)
+    {
+        Assert.Equal(expected, FileNames.Sanitize(raw));
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData(@"..\..\etc\passwd")]
+    [InlineData("/etc/passwd")]
+    public void Sanitize_drops_traversal_segments(string raw)
+    {
+        Assert.Equal("passwd", FileNames.Sanitize(raw));
+    }
+
+    [Theory]
+    [InlineData("so\0ng.mp3")]
+    [InlineData("so\nng.mp3")]
+    [InlineData("so\r\tng.mp3")]
+    [InlineData("so\u007fng.mp3")]
+    [InlineData("so\u0085ng.mp3")]
+    [InlineData("so\u2028ng\u2029.mp3")]
+    public void Sanitize_removes_control_characters_and_line_separators(string raw)
+    {
+        Assert.Equal("song.mp3", FileNames.Sanitize(raw));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\t\n")]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData(" .. ")]
+    [InlineData("folder/")]
+    [InlineData("folder/..")]
+    [InlineData(@"folder\.")]
+    [InlineData("\0\u0001")]
+    [InlineData("..\0")]
+    public void Sanitize_falls_back_to_file_when_nothing_usable_is_left(string? raw)
+    {
+        Assert.Equal(FileNames.Fallback, FileNames.Sanitize(raw));
+        Assert.Equal("file", FileNames.Fallback);
+    }
+
+    [Fact]
+    public void Sanitize_trims_surrounding_whitespace()
+    {
+        Assert.Equal("my song.mp3", FileNames.Sanitize("  my song.mp3  "));
+    }
+
+    [Fact]
+    public void Sanitize_keeps_unicode_names()
+    {
+        Assert.Equal("Ünïcødé – 歌.flac", FileNames.Sanitize("uploads/Ünïcødé – 歌.flac"));
+    }
+
+    [Fact]
+    public void Sanitize_caps_the_length_at_255_characters()
+    {
+        var name = new string('a', 300) + ".mp3";
+
+        var sanitized = FileNames.Sanitize(name);
+
+        Assert.Equal(255, FileNames.MaxLength);
+        Assert.Equal(new string('a', 255), sanitized);
+    }
+
+    [Fact]
+    public void Sanitize_keeps_a_name_of_exactly_255_characters()
+    {
+        var name = new string('b', 251) + ".mp3";
+
+        Assert.Equal(name, FileNames.Sanitize(name));
+    }
+
+    [Fact]
+    public void Sanitize_does_not_split_a_surrogate_pair_when_capping_the_length()
+    {
+        var name = new string('a', 254) + "\U0001F3B5.mp3";
+
+        var sanitized = FileNames.Sanitize(name);
+
+        Assert.True(sanitized.Length <= FileNames.MaxLength);
+        Assert.False(char.IsHighSurrogate(sanitized[^1]), "the capped name ends with half of a surrogate pair");
+    }
+}
