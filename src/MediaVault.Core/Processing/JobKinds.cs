@@ -13,4 +13,10 @@ public static class JobKinds
 
     /// <summary>Check whether a link media's URL answers.</summary>
     public const string ValidateLink = "validate-link";
+
+    /// <summary>Remove stored objects that no media row owns, and stale staging files (after a grace period).</summary>
+    public const string SweepOrphans = "sweep-orphans";
+
+    /// <summary>Delete media still pending (never uploaded) long after their upload window.</summary>
+    public const string ExpirePending = "expire-pending";
 }

@@ -68,7 +68,11 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<IJobHandler, PromoteReleaseJobHandler>();
         services.AddSingleton<IJobHandler, DeleteBlobsJobHandler>();
         services.AddSingleton<IJobHandler, ValidateLinkJobHandler>();
+        services.AddSingleton<IJobHandler, SweepOrphansJobHandler>();
+        services.AddSingleton<IJobHandler, ExpirePendingJobHandler>();
+        services.AddOptions<HousekeepingOptions>().BindConfiguration(HousekeepingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<JobWorker>();
+        services.AddHostedService<HousekeepingScheduler>();
         return services;
     }
 

@@ -92,9 +92,17 @@ public sealed partial class ProcessMediaJobHandler(
         return metadata;
     }
 
-    /// <summary>A container the sniffer called video (MP4, WebM) that holds only audio is audio.</summary>
+    /// <summary>
+    /// ffprobe knows better than the leading bytes: a container the sniffer called video (MP4, WebM) that holds only
+    /// audio is audio, and FLAC behind a large ID3 tag is FLAC.
+    /// </summary>
     private static void RefineKind(MediaItem media, JsonObject metadata)
     {
+        if (media.MimeType == "audio/mpeg" && metadata["container"]?.GetValue<string>() == "flac")
+        {
+            media.MimeType = "audio/flac";
+        }
+
         if (media.Kind == MediaKind.Video && metadata["videoCodec"] is null && metadata["codec"] is not null)
         {
             media.Kind = MediaKind.Audio;

@@ -71,7 +71,7 @@ ff -f lavfi -i "testsrc2=size=64x48:rate=1" -frames:v 1 -c:v libwebp -lossless 0
   -pix_fmt yuv420p "${bitexact[@]}" -f webp image.webp
 
 # 10. image.gif: 64x48 animated GIF, 3 frames at 5 fps, looping forever.
-ff -f lavfi -i "testsrc2=size=64x48:rate=5" -frames:v 3 \
+ff -f lavfi -i "testsrc2=size=64x48:rate=5:duration=0.6" -frames:v 3 \
   -filter_complex "[0:v]split[a][b];[a]palettegen=max_colors=32:stats_mode=full[p];[b][p]paletteuse=dither=none" \
   -c:v gif -loop 0 "${bitexact[@]}" -f gif image.gif
 

@@ -19,24 +19,33 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    public IServiceProvider Services => _app!.Services;
+
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(DataPath);
+        (_app, BaseAddress) = await StartAsync(DataPath);
+    }
+
+    /// <summary>Starts a MediaVault server over <paramref name="dataPath"/>; several may share one folder (and database).</summary>
+    public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(string dataPath, params string[] extraArgs)
+    {
+        Directory.CreateDirectory(dataPath);
         string[] args =
         [
             "--environment=Testing",
             "--urls=http://127.0.0.1:0",
-            $"--DataPath={DataPath}",
+            $"--DataPath={dataPath}",
             $"--Auth:Jwt:SigningKey={SigningKey}",
             "--Jobs:PollInterval=00:00:00.200",
             "--Jobs:RetryBaseDelay=00:00:00.200",
             "--Links:AllowPrivateNetworks=true",
             "--Logging:LogLevel:Default=Warning",
+            .. extraArgs,
         ];
-        _app = MediaVaultApplication.Create(args);
-        await MediaVaultApplication.InitializeAsync(_app, CancellationToken.None);
-        await _app.StartAsync();
-        BaseAddress = new Uri(_app.Urls.First().Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        var app = MediaVaultApplication.Create(args);
+        await MediaVaultApplication.InitializeAsync(app, CancellationToken.None);
+        await app.StartAsync();
+        return (app, new Uri(app.Urls.First()));
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };

@@ -35,6 +35,15 @@ public sealed partial class ReleaseMediaService(
             .Join(db.Media.AsNoTracking(), u => u.MediaId, m => m.Id, (u, m) => new { Usage = u, Media = m })
             .OrderBy(x => x.Usage.CreatedAt).ThenBy(x => x.Usage.Id)
             .ToListAsync(cancellationToken);
+        var ids = rows.Select(x => x.Media.Id).ToList();
+        var renditions = (await db.Renditions.AsNoTracking().Where(r => r.TenantId == release.TenantId && ids.Contains(r.MediaId))
+                .OrderBy(r => r.Name).ToListAsync(cancellationToken))
+            .ToLookup(r => r.MediaId);
+        foreach (var row in rows)
+        {
+            row.Media.Renditions = renditions[row.Media.Id].ToList();
+        }
+
         return rows.Select(x => (x.Media, x.Usage)).ToList();
     }
 

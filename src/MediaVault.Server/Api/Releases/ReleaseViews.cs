@@ -97,6 +97,19 @@ public sealed class ReleaseViews(MediaUrls urls)
         }
 
         metadata["storage"] = media.IsLink ? null : media.Area.ToString().ToLowerInvariant();
+        if (media.Renditions.Count > 0)
+        {
+            metadata["renditions"] = new JsonArray(media.Renditions.Select(r => (JsonNode)new JsonObject
+            {
+                ["name"] = r.Name,
+                ["mimeType"] = r.MimeType,
+                ["url"] = urls.For(request, media, r.Name),
+                ["width"] = r.Width,
+                ["height"] = r.Height,
+                ["fileSize"] = r.Size,
+            }).ToArray());
+        }
+
         var releasePath = media.IsLink || media.Area == StorageArea.Permanent
             ? null
             : BlobKey.Original(media.Area, media.TenantId, media.Id).Path;

@@ -1,0 +1,118 @@
+using MediaVault.Core.Processing;
+using MediaVault.Data;
+using MediaVault.Data.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace MediaVault.Server.Tests.Processing;
+
+/// <summary>The lease protocol against a real SQLite database.</summary>
+public sealed class JobStoreTests : IAsyncLifetime
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "mediavault-jobs-" + Guid.NewGuid().ToString("N") + ".db");
+    private readonly IDbContextFactory<MediaVaultDbContext> _factory;
+
+    public JobStoreTests()
+    {
+        _factory = new PooledFactory(new DbContextOptionsBuilder<MediaVaultDbContext>().UseSqlite($"Data Source={_path}").Options);
+    }
+
+    [Fact]
+    public async Task A_job_is_leased_by_one_worker_at_a_time()
+    {
+        var store = new JobStore(_factory, TimeProvider.System);
+        await EnqueueAsync();
+
+        var first = await store.TryLeaseAsync("worker-a", TimeSpan.FromMinutes(5), CancellationToken.None);
+        var second = await store.TryLeaseAsync("worker-b", TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        Assert.NotNull(first);
+        Assert.Equal("worker-a", first.LeaseOwner);
+        Assert.Equal(1, first.Attempts);
+        Assert.Null(second);
+    }
+
+    [Fact]
+    public async Task A_crashed_workers_job_is_taken_again_when_its_lease_runs_out()
+    {
+        var store = new JobStore(_factory, TimeProvider.System);
+        await EnqueueAsync();
+        var crashed = await store.TryLeaseAsync("worker-a", TimeSpan.FromMilliseconds(200), CancellationToken.None);
+
+        await Task.Delay(400);
+        var retaken = await store.TryLeaseAsync("worker-b", TimeSpan.FromMinutes(5), CancellationToken.None);
+        await store.CompleteAsync(crashed!, CancellationToken.None);
+
+        Assert.NotNull(retaken);
+        Assert.Equal("worker-b", retaken.LeaseOwner);
+        Assert.Equal(2, retaken.Attempts);
+        await using var db = await _factory.CreateDbContextAsync();
+        Assert.Equal(JobState.Running, (await db.Jobs.SingleAsync()).State);
+    }
+
+    [Fact]
+    public async Task Concurrent_workers_never_take_the_same_job()
+    {
+        var store = new JobStore(_factory, TimeProvider.System);
+        for (var i = 0; i < 20; i++)
+        {
+            await EnqueueAsync();
+        }
+
+        var leases = await Task.WhenAll(Enumerable.Range(0, 8).Select(async w =>
+        {
+            var taken = new List<Guid>();
+            while (await store.TryLeaseAsync($"worker-{w}", TimeSpan.FromMinutes(5), CancellationToken.None) is { } job)
+            {
+                taken.Add(job.Id);
+            }
+
+            return taken;
+        }));
+
+        var all = leases.SelectMany(l => l).ToList();
+        Assert.Equal(20, all.Count);
+        Assert.Equal(20, all.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_retried_job_waits_for_its_back_off()
+    {
+        var store = new JobStore(_factory, TimeProvider.System);
+        await EnqueueAsync();
+        var job = await store.TryLeaseAsync("worker-a", TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        await store.RetryAsync(job!, "boom", DateTime.UtcNow.AddMinutes(1), CancellationToken.None);
+        var early = await store.TryLeaseAsync("worker-a", TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        Assert.Null(early);
+        await using var db = await _factory.CreateDbContextAsync();
+        var stored = await db.Jobs.SingleAsync();
+        Assert.Equal(JobState.Queued, stored.State);
+        Assert.Equal("boom", stored.LastError);
+    }
+
+    public async Task InitializeAsync()
+    {
+        await using var db = await _factory.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_path);
+        return Task.CompletedTask;
+    }
+
+    private async Task EnqueueAsync()
+    {
+        await using var db = await _factory.CreateDbContextAsync();
+        db.Jobs.Add(Job.Create(JobKinds.DeleteBlobs, null, new { mediaId = "x" }, DateTime.UtcNow.AddSeconds(-1)));
+        await db.SaveChangesAsync();
+    }
+
+    private sealed class PooledFactory(DbContextOptions<MediaVaultDbContext> options) : IDbContextFactory<MediaVaultDbContext>
+    {
+        public MediaVaultDbContext CreateDbContext() => new(options);
+    }
+}
