@@ -37,7 +37,9 @@ ff -f lavfi -i "$(stereo_tone 2)" -t 2 -c:a pcm_s16le "${bitexact[@]}" tone-2s.w
 ff -f lavfi -i "$(stereo_tone 1.5)" -t 1.5 -c:a aac -b:a 64k "${bitexact[@]}" -f ipod tone.m4a
 
 # 3. tone.ogg: 1.5 s Vorbis in Ogg (Opus if this ffmpeg has no libvorbis).
-if ffmpeg -hide_banner -encoders 2>/dev/null | grep -q ' libvorbis '; then
+# (Capture the list first: with pipefail, `ffmpeg | grep -q` fails at random when grep exits early.)
+encoders=$(ffmpeg -hide_banner -encoders 2>/dev/null)
+if grep -q ' libvorbis ' <<<"$encoders"; then
   ogg_codec=(-c:a libvorbis -q:a 1)
 else
   ogg_codec=(-c:a libopus -b:a 48k)
