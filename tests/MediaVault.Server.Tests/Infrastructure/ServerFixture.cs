@@ -1,5 +1,6 @@
 using MediaVault.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaVault.Server.Tests.Infrastructure;
 
@@ -74,6 +75,18 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>The stored originals of one media (one, normally; renditions excluded).</summary>
     public IReadOnlyList<string> StoredOriginals(string mediaId) =>
         StoredFiles(mediaId).Where(f => f.EndsWith(Path.DirectorySeparatorChar + "original", StringComparison.Ordinal)).ToList();
+
+    /// <summary>Every stored file of one tenant, in both areas.</summary>
+    public async Task<IReadOnlyList<string>> TenantFilesAsync(string tenantKey)
+    {
+        var resolver = Services.GetRequiredService<MediaVault.Server.Hosting.TenantResolver>();
+        var tenantId = await resolver.ResolveAsync(tenantKey, CancellationToken.None);
+        return new[] { "temporary", "permanent" }
+            .Select(area => Path.Combine(BlobRoot, area, tenantId!.Value.ToString("N")))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            .ToList();
+    }
 
     /// <summary>Files in the staging folder (half-written uploads).</summary>
     public IReadOnlyList<string> StagingFiles() =>
