@@ -1,3 +1,4 @@
+using MediaVault.Core.Catalog;
 using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
 using MediaVault.Core.Releases;
@@ -28,6 +29,10 @@ public sealed class MediaVaultDbContext(DbContextOptions<MediaVaultDbContext> op
     public DbSet<Track> Tracks => Set<Track>();
 
     public DbSet<Job> Jobs => Set<Job>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<Variant> Variants => Set<Variant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

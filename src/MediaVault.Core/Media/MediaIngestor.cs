@@ -23,19 +23,18 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
         var imported = false;
         try
         {
-            var spooled = await SpoolAsync(request.Content, stagingPath, limit, cancellationToken);
-            if (spooled is null)
+            var spooled = await SpoolAsync(request, stagingPath, limit, cancellationToken);
+            if (spooled.TooLargeLimit is { } exceeded)
             {
-                return IngestResult.Refused(IngestError.TooLarge, $"File exceeds the maximum size of {limit} bytes");
+                return IngestResult.Refused(IngestError.TooLarge, $"File exceeds the maximum size of {exceeded} bytes");
             }
 
-            var (size, sha256, header) = spooled.Value;
+            var (size, sha256, sniffed) = (spooled.Size, spooled.Sha256, spooled.Sniffed);
             if (size == 0)
             {
                 return IngestResult.Refused(IngestError.Empty, "File is empty");
             }
 
-            var sniffed = sniffer.Sniff(header);
             if (sniffed is null || !options.Value.AllowedMimeTypes.Contains(sniffed.MimeType, StringComparer.OrdinalIgnoreCase))
             {
                 return IngestResult.Refused(IngestError.UnknownContent, "File content is not a supported media type");
@@ -76,30 +75,42 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
         }
     }
 
-    private async Task<(long Size, string Sha256, byte[] Header)?> SpoolAsync(Stream content, string path, long limit, CancellationToken cancellationToken)
+    private sealed record Spooled(long Size, string Sha256, SniffResult? Sniffed, long? TooLargeLimit);
+
+    /// <summary>Streams into the staging file while hashing; sniffs as soon as the header is in, so a per-kind limit stops an oversized upload early.</summary>
+    private async Task<Spooled> SpoolAsync(IngestRequest request, string path, long limit, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var header = new byte[sniffer.HeaderLength];
         var headerLength = 0;
+        SniffResult? sniffed = null;
+        var sniffDone = false;
         long total = 0;
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
             await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
             int read;
-            while ((read = await content.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
+            while ((read = await request.Content.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
             {
                 total += read;
-                if (total > limit)
-                {
-                    return null;
-                }
-
                 if (headerLength < header.Length)
                 {
                     var take = Math.Min(read, header.Length - headerLength);
                     Array.Copy(buffer, 0, header, headerLength, take);
                     headerLength += take;
+                }
+
+                if (!sniffDone && headerLength == header.Length)
+                {
+                    sniffed = sniffer.Sniff(header);
+                    limit = KindLimit(request, sniffed, limit);
+                    sniffDone = true;
+                }
+
+                if (total > limit)
+                {
+                    return new Spooled(total, "", sniffed, limit);
                 }
 
                 hash.AppendData(buffer, 0, read);
@@ -111,6 +122,17 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        return (total, Convert.ToHexStringLower(hash.GetHashAndReset()), header[..headerLength]);
+        if (!sniffDone)
+        {
+            sniffed = sniffer.Sniff(header.AsSpan(0, headerLength));
+            limit = KindLimit(request, sniffed, limit);
+        }
+
+        return total > limit
+            ? new Spooled(total, "", sniffed, limit)
+            : new Spooled(total, Convert.ToHexStringLower(hash.GetHashAndReset()), sniffed, null);
     }
+
+    private static long KindLimit(IngestRequest request, SniffResult? sniffed, long limit) =>
+        sniffed is not null && request.MaxBytesForKind is { } perKind ? Math.Min(limit, perKind(sniffed.Kind)) : limit;
 }

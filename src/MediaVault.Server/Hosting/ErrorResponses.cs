@@ -1,4 +1,6 @@
+using MediaVault.Server.Api.Catalog;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace MediaVault.Server.Hosting;
 
@@ -15,6 +17,12 @@ public static partial class ErrorResponses
         }
 
         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        if (IsCatalog(context))
+        {
+            await CatalogProblems.Write(context, StatusCodes.Status500InternalServerError, "Internal Server Error", "An unexpected error occurred.").ExecuteAsync(context);
+            return;
+        }
+
         await context.Response.WriteAsJsonAsync(new { status = "error", message = "Internal server error" }, context.RequestAborted);
     }
 
@@ -23,6 +31,13 @@ public static partial class ErrorResponses
         var response = status.HttpContext.Response;
         if (response.HasStarted || response.ContentLength is > 0)
         {
+            return;
+        }
+
+        if (IsCatalog(status.HttpContext))
+        {
+            var title = ReasonPhrases.GetReasonPhrase(response.StatusCode);
+            await CatalogProblems.Write(status.HttpContext, response.StatusCode, title, title).ExecuteAsync(status.HttpContext);
             return;
         }
 
@@ -36,6 +51,8 @@ public static partial class ErrorResponses
         };
         await response.WriteAsJsonAsync(new { status = "error", message }, status.HttpContext.RequestAborted);
     }
+
+    private static bool IsCatalog(HttpContext context) => context.Request.Path.StartsWithSegments(CatalogIris.Base, StringComparison.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

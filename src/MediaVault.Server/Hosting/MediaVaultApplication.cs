@@ -1,5 +1,6 @@
 using MediaVault.Core.Media;
 using MediaVault.Data;
+using MediaVault.Server.Api.Catalog;
 using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Api.Releases;
 using Scalar.AspNetCore;
@@ -58,6 +59,9 @@ public static class MediaVaultApplication
         app.MapHealthEndpoints();
         app.MapReleaseEndpoints();
         app.MapReleaseMediaEndpoints();
+        app.MapCatalogMediaEndpoints();
+        app.MapProductEndpoints();
+        app.MapVariantEndpoints();
         app.MapDeliveryEndpoints();
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
     }

@@ -3,6 +3,7 @@ using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
 using MediaVault.Data;
 using MediaVault.Media;
+using MediaVault.Server.Api.Catalog;
 using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Api.Releases;
 using MediaVault.Server.Jobs;
@@ -58,6 +59,12 @@ public static class ServerServiceCollectionExtensions
         services.AddScoped<ReleaseMediaService>();
         services.AddScoped<ReleaseViewLoader>();
         services.AddSingleton<ReleaseViews>();
+
+        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<CatalogMediaService>();
+        services.AddScoped<CatalogMediaLinks>();
+        services.AddScoped<ProductService>();
+        services.AddScoped<VariantService>();
 
         services.AddOptions<JobWorkerOptions>().BindConfiguration(JobWorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LinkCheckOptions>().BindConfiguration(LinkCheckOptions.Section);

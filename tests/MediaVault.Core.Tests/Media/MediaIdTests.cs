@@ -5,12 +5,13 @@ namespace MediaVault.Core.Tests.Media;
 public sealed class MediaIdTests
 {
     [Fact]
-    public void New_is_22_url_safe_characters()
+    public void New_is_a_random_version_4_uuid()
     {
         var id = MediaId.New();
 
-        Assert.Equal(22, id.Length);
-        Assert.All(id, c => Assert.True(char.IsAsciiLetterOrDigit(c) || c is '-' or '_', $"unexpected character '{c}'"));
+        Assert.Equal(36, id.Length);
+        Assert.True(Guid.TryParseExact(id, "D", out var parsed));
+        Assert.Equal(4, parsed.Version);
         Assert.True(MediaId.IsWellFormed(id));
     }
 

@@ -10,13 +10,15 @@ namespace MediaVault.Server.Tests.Infrastructure;
 /// <summary>Tokens written by the tests themselves (not by the server's issuer), good and bad.</summary>
 public static class TestTokens
 {
-    public static string Create(string tenant, string[] permissions, string key = ServerFixture.SigningKey, DateTime? expires = null, string subject = "test-user")
+    public static string Create(string tenant, string[] permissions, string key = ServerFixture.SigningKey, DateTime? expires = null, string subject = "test-user", string[]? orgs = null)
     {
         var now = DateTime.UtcNow;
         var end = expires ?? now.AddHours(1);
         var descriptor = new SecurityTokenDescriptor
         {
-            Claims = new Dictionary<string, object> { ["sub"] = subject, ["tenant"] = tenant, ["permissions"] = permissions },
+            Claims = orgs is null
+                ? new Dictionary<string, object> { ["sub"] = subject, ["tenant"] = tenant, ["permissions"] = permissions }
+                : new Dictionary<string, object> { ["sub"] = subject, ["tenant"] = tenant, ["permissions"] = permissions, ["orgs"] = orgs },
             IssuedAt = end < now ? end.AddHours(-1) : now,
             NotBefore = end < now ? end.AddHours(-1) : now,
             Expires = end,

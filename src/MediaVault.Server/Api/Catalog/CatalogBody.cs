@@ -1,0 +1,112 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MediaVault.Server.Api.Catalog;
+
+/// <summary>
+/// A JSON object request body read field by field, so each wrong type becomes a 400 that names its field in the
+/// reference's words. Accepts <c>application/json</c>, <c>application/ld+json</c> and <c>application/merge-patch+json</c>.
+/// </summary>
+public sealed class CatalogBody
+{
+    private static readonly string[] Types = ["application/json", "application/ld+json", "application/merge-patch+json"];
+
+    private CatalogBody(JsonObject fields) => Fields = fields;
+
+    public JsonObject Fields { get; }
+
+    public bool Has(string name) => Fields.ContainsKey(name);
+
+    public static async Task<(CatalogBody? Body, string? Error, int Status)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var mediaType = request.ContentType?.Split(';')[0].Trim();
+        if (mediaType is null || !Types.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
+        {
+            return (null, $"The content-type \"{mediaType}\" is not supported. Supported MIME types are \"{string.Join("\", \"", Types)}\".", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        try
+        {
+            var node = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            return node is JsonObject fields
+                ? (new CatalogBody(fields), null, 0)
+                : (null, "The request body must be a JSON object.", StatusCodes.Status400BadRequest);
+        }
+        catch (JsonException ex)
+        {
+            return (null, $"Syntax error: {ex.Message}", StatusCodes.Status400BadRequest);
+        }
+    }
+
+    /// <summary>An optional string field: absent (unchanged), null, or a string; anything else is an error naming it.</summary>
+    public bool TryString(string name, out string? value, out string? error)
+    {
+        value = null;
+        error = null;
+        if (!Fields.TryGetPropertyValue(name, out var node) || node is null)
+        {
+            return true;
+        }
+
+        if (node is JsonValue v && v.TryGetValue<string>(out var text))
+        {
+            value = text;
+            return true;
+        }
+
+        error = TypeError(name, "string", node);
+        return false;
+    }
+
+    /// <summary>An optional array of strings; null means empty.</summary>
+    public bool TryStringList(string name, out List<string>? values, out string? error)
+    {
+        values = null;
+        error = null;
+        if (!Fields.TryGetPropertyValue(name, out var node))
+        {
+            return true;
+        }
+
+        if (node is null)
+        {
+            values = [];
+            return true;
+        }
+
+        if (node is not JsonArray array)
+        {
+            error = TypeError(name, "array", node);
+            return false;
+        }
+
+        values = [];
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is JsonValue item && item.TryGetValue<string>(out var text))
+            {
+                values.Add(text);
+            }
+            else
+            {
+                error = TypeError($"{name}[{i}]", "string", array[i]);
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string TypeError(string name, string expected, JsonNode? actual) =>
+        $"The type of the \"{name}\" attribute must be \"{expected}\", \"{Describe(actual)}\" given.";
+
+    private static string Describe(JsonNode? node) => node?.GetValueKind() switch
+    {
+        null or JsonValueKind.Null => "null",
+        JsonValueKind.Array => "array",
+        JsonValueKind.Object => "object",
+        JsonValueKind.Number => "int",
+        JsonValueKind.True or JsonValueKind.False => "bool",
+        _ => "string",
+    };
+}

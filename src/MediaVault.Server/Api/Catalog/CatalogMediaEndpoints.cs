@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using MediaVault.Core.Media;
+using MediaVault.Core.Tenants;
+using MediaVault.Server.Api.Delivery;
+using MediaVault.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace MediaVault.Server.Api.Catalog;
+
+/// <summary><c>/rest/api/medias</c>: list, get, upload and delete, in JSON-LD with problem+json errors.</summary>
+public static class CatalogMediaEndpoints
+{
+    public static IEndpointRouteBuilder MapCatalogMediaEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup(CatalogIris.MediasPath).WithTags("Catalog Media");
+        group.MapGet("/", ListAsync).RequireCatalogAccess(Permissions.MediaRead)
+            .WithSummary("List medias (hydra:Collection; filters id, id[], type, type[]; page, itemsPerPage)");
+        group.MapGet("/{id}", GetAsync).RequireCatalogAccess(Permissions.MediaRead).WithSummary("Retrieve a media");
+        group.MapPost("/", UploadAsync).RequireCatalogAccess(Permissions.MediaWrite)
+            .WithSummary("Upload a media (multipart field `file`)")
+            .WithDescription("Images and files up to 5 MB, video up to 100 MB (configurable). mimeType, type, hash and dimensions come from the file. 201 with a Location header.");
+        group.MapDelete("/{id}", DeleteAsync).RequireCatalogAccess(Permissions.MediaDelete)
+            .WithSummary("Delete a media")
+            .WithDescription("204 with no body. A media that a product, variant or release still references is refused with 409 and a problem whose `referencedBy` lists their IRIs: the reference asks clients to check first; MediaVault makes it impossible to get wrong.");
+        return routes;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, CatalogMediaService medias, MediaUrls urls, IOptions<CatalogOptions> options, CancellationToken ct)
+    {
+        if (!CatalogPaging.TryRead(context.Request, options.Value, out var page, out var itemsPerPage, out var error))
+        {
+            return CatalogProblems.BadRequest(context, error!);
+        }
+
+        var query = context.Request.Query;
+        var ids = query["id"].Concat(query["id[]"]).Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
+        var kinds = new List<MediaKind>();
+        foreach (var type in query["type"].Concat(query["type[]"]).Where(v => !string.IsNullOrEmpty(v)))
+        {
+            switch (type)
+            {
+                case "image": kinds.Add(MediaKind.Image); break;
+                case "video": kinds.Add(MediaKind.Video); break;
+                case "file": kinds.AddRange([MediaKind.Audio, MediaKind.Document]); break;
+                default: return CatalogProblems.BadRequest(context, "type: The value must be one of \"image\", \"video\", \"file\".");
+            }
+        }
+
+        var tenant = RequestTenant.Of(context);
+        var (items, total) = await medias.ListAsync(tenant.Id, ids, kinds, page, itemsPerPage, ct);
+        var members = items.Select(m => (JsonNode)CatalogJsonLd.Media(m, urls.For(context.Request, m), withContext: false));
+        var search = CatalogJsonLd.Search(CatalogIris.MediasPath, "id", "id[]", "type", "type[]");
+        var body = CatalogJsonLd.Collection("Media", CatalogIris.MediasPath, members, total, page, itemsPerPage, CatalogPaging.QueryWithoutPage(context.Request), search);
+        return new LdJsonResult(body, StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, CatalogMediaService medias, MediaUrls urls, CancellationToken ct)
+    {
+        var media = await medias.FindAsync(RequestTenant.Of(context).Id, id, ct);
+        return media is null
+            ? CatalogProblems.NotFound(context)
+            : new LdJsonResult(CatalogJsonLd.Media(media, urls.For(context.Request, media), withContext: true), StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> UploadAsync(HttpContext context, CatalogMediaService medias, MediaUrls urls, CancellationToken ct)
+    {
+        var uploaded = await medias.UploadAsync(RequestTenant.Of(context).Id, context.Request, ct);
+        if (uploaded.Value is not { } media)
+        {
+            return CatalogProblems.InvalidInput(context, uploaded.Failure!.Message);
+        }
+
+        var body = CatalogJsonLd.Media(media, urls.For(context.Request, media), withContext: true);
+        return new LdJsonResult(body, StatusCodes.Status201Created, location: CatalogIris.Media(media.Id));
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, HttpContext context, CatalogMediaService medias, CancellationToken ct)
+    {
+        var (deleted, referencedBy) = await medias.DeleteAsync(RequestTenant.Of(context).Id, id, ct);
+        if (referencedBy.Count > 0)
+        {
+            return CatalogProblems.Conflict(context, $"The media is still referenced by {string.Join(", ", referencedBy)}; remove it from their medias first.", referencedBy);
+        }
+
+        return deleted ? TypedResults.NoContent() : CatalogProblems.NotFound(context);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using MediaVault.Core;
+
+namespace MediaVault.Server.Api.Catalog;
+
+/// <summary>The one place the catalogue surface writes errors: problem documents in the reference's shapes.</summary>
+public static class CatalogProblems
+{
+    public static IResult BadRequest(HttpContext context, string detail, string title = "Bad Request") =>
+        Write(context, StatusCodes.Status400BadRequest, title, detail);
+
+    public static IResult InvalidInput(HttpContext context, string detail) =>
+        Write(context, StatusCodes.Status400BadRequest, "Invalid input", detail);
+
+    public static IResult Unauthorized(HttpContext context) =>
+        Write(context, StatusCodes.Status401Unauthorized, "Unauthorized", "Full authentication is required to access this resource.");
+
+    public static IResult Forbidden(HttpContext context, string detail, IReadOnlyList<string>? missingPermissions = null)
+    {
+        JsonObject? extra = missingPermissions is null ? null : new JsonObject { ["missingPermissions"] = new JsonArray(missingPermissions.Select(p => (JsonNode)p).ToArray()) };
+        return Write(context, StatusCodes.Status403Forbidden, "Access Denied", detail, extra);
+    }
+
+    public static IResult NotFound(HttpContext context, string detail = "Not Found") =>
+        Write(context, StatusCodes.Status404NotFound, "Not Found", detail);
+
+    public static IResult Conflict(HttpContext context, string detail, IEnumerable<string> referencedBy) =>
+        Write(context, StatusCodes.Status409Conflict, "Conflict", detail,
+            new JsonObject { ["referencedBy"] = new JsonArray(referencedBy.Select(r => (JsonNode)r).ToArray()) });
+
+    public static IResult UnsupportedMediaType(HttpContext context, string detail) =>
+        Write(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type", detail);
+
+    /// <summary>422 with API Platform's <c>violations</c>: one entry per invalid field.</summary>
+    public static IResult Unprocessable(HttpContext context, IReadOnlyList<(string PropertyPath, string Message)> violations) =>
+        Write(context, StatusCodes.Status422UnprocessableEntity, "An error occurred",
+            string.Join("\n", violations.Select(v => $"{v.PropertyPath}: {v.Message}")),
+            new JsonObject
+            {
+                ["violations"] = new JsonArray(violations.Select(v => (JsonNode)new JsonObject { ["propertyPath"] = v.PropertyPath, ["message"] = v.Message }).ToArray()),
+            },
+            type: "ConstraintViolation");
+
+    public static IResult From(HttpContext context, Failure failure) => failure.Kind switch
+    {
+        FailureKind.NotFound => NotFound(context, failure.Message),
+        FailureKind.Forbidden => Forbidden(context, failure.Message),
+        FailureKind.Conflict => Conflict(context, failure.Message, []),
+        FailureKind.Unprocessable => Unprocessable(context, [("", failure.Message)]),
+        _ => BadRequest(context, failure.Message),
+    };
+
+    public static IResult Write(HttpContext context, int status, string title, string detail, JsonObject? extra = null, string type = "Error")
+    {
+        var problem = new JsonObject
+        {
+            ["@context"] = CatalogJsonLd.Context(type),
+            ["@id"] = $"{CatalogIris.Base}/errors/{status}",
+            ["@type"] = type == "Error" ? "hydra:Error" : type,
+            ["type"] = $"{CatalogIris.Base}/errors/{status}",
+            ["title"] = title,
+            ["status"] = status,
+            ["detail"] = detail,
+        };
+        if (status is StatusCodes.Status400BadRequest or StatusCodes.Status404NotFound)
+        {
+            problem["instance"] = context.Request.Path.Value;
+        }
+
+        foreach (var (key, value) in extra ?? [])
+        {
+            problem[key] = value?.DeepClone();
+        }
+
+        return new LdJsonResult(problem, status, LdJsonResult.ProblemJson);
+    }
+}

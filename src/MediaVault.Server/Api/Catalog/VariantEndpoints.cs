@@ -1,0 +1,91 @@
+using MediaVault.Core.Tenants;
+using MediaVault.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace MediaVault.Server.Api.Catalog;
+
+/// <summary><c>/rest/api/variants</c>: CRUD; a variant names its product by IRI and has its own ordered <c>medias</c>.</summary>
+public static class VariantEndpoints
+{
+    public static IEndpointRouteBuilder MapVariantEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup(CatalogIris.VariantsPath).WithTags("Catalog Variants");
+        group.MapGet("/", ListAsync).RequireCatalogAccess(Permissions.CatalogRead).WithSummary("List variants (filter `product` by IRI)");
+        group.MapPost("/", CreateAsync).RequireCatalogAccess(Permissions.CatalogWrite).WithSummary("Create a variant of a product");
+        group.MapGet("/{id}", GetAsync).RequireCatalogAccess(Permissions.CatalogRead).WithSummary("Retrieve a variant");
+        group.MapPatch("/{id}", UpdateAsync).RequireCatalogAccess(Permissions.CatalogWrite)
+            .WithSummary("Update a variant (application/merge-patch+json); PATCH `medias` to attach or detach media");
+        group.MapDelete("/{id}", DeleteAsync).RequireCatalogAccess(Permissions.CatalogWrite).WithSummary("Delete a variant");
+        return routes;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, VariantService variants, IOptions<CatalogOptions> options, CancellationToken ct)
+    {
+        if (!CatalogPaging.TryRead(context.Request, options.Value, out var page, out var itemsPerPage, out var error))
+        {
+            return CatalogProblems.BadRequest(context, error!);
+        }
+
+        Guid? productId = null;
+        if (context.Request.Query["product"].FirstOrDefault() is { Length: > 0 } productIri)
+        {
+            if (!Guid.TryParse(CatalogIris.IdFrom(productIri, CatalogIris.ProductsPath) ?? productIri, out var parsed))
+            {
+                return CatalogProblems.BadRequest(context, "product: Invalid IRI.");
+            }
+
+            productId = parsed;
+        }
+
+        var tenantId = RequestTenant.Of(context).Id;
+        var (items, total) = await variants.ListAsync(tenantId, productId, page, itemsPerPage, ct);
+        var medias = await variants.MediasAsync(tenantId, items, ct);
+        var members = items.Select(v => (System.Text.Json.Nodes.JsonNode)CatalogViews.Variant(v, medias[v.Id], withContext: false));
+        var body = CatalogJsonLd.Collection("Variant", CatalogIris.VariantsPath, members, total, page, itemsPerPage,
+            CatalogPaging.QueryWithoutPage(context.Request), CatalogJsonLd.Search(CatalogIris.VariantsPath, "product"));
+        return new LdJsonResult(body, StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, VariantService variants, CancellationToken ct)
+    {
+        var tenantId = RequestTenant.Of(context).Id;
+        var variant = await variants.FindAsync(tenantId, id, ct);
+        if (variant is null)
+        {
+            return CatalogProblems.NotFound(context);
+        }
+
+        var medias = await variants.MediasAsync(tenantId, [variant], ct);
+        return new LdJsonResult(CatalogViews.Variant(variant, medias[variant.Id], withContext: true), StatusCodes.Status200OK);
+    }
+
+    private static Task<IResult> CreateAsync(HttpContext context, VariantService variants, CancellationToken ct) => SaveAsync(context, variants, null, ct);
+
+    private static Task<IResult> UpdateAsync(string id, HttpContext context, VariantService variants, CancellationToken ct) =>
+        Guid.TryParse(id, out var variantId) ? SaveAsync(context, variants, variantId, ct) : Task.FromResult(CatalogProblems.NotFound(context));
+
+    private static async Task<IResult> SaveAsync(HttpContext context, VariantService variants, Guid? id, CancellationToken ct)
+    {
+        var (body, bodyError, status) = await CatalogBody.ReadAsync(context.Request, ct);
+        if (body is null)
+        {
+            return new CatalogError(status, bodyError!).ToResult(context);
+        }
+
+        var tenantId = RequestTenant.Of(context).Id;
+        var (variant, error) = await variants.SaveAsync(tenantId, id, body, ct);
+        if (variant is null)
+        {
+            return error!.ToResult(context);
+        }
+
+        var medias = await variants.MediasAsync(tenantId, [variant], ct);
+        var view = CatalogViews.Variant(variant, medias[variant.Id], withContext: true);
+        return id is null
+            ? new LdJsonResult(view, StatusCodes.Status201Created, location: CatalogIris.Variant(variant.Id))
+            : new LdJsonResult(view, StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, HttpContext context, VariantService variants, CancellationToken ct) =>
+        await variants.DeleteAsync(RequestTenant.Of(context).Id, id, ct) ? TypedResults.NoContent() : CatalogProblems.NotFound(context);
+}
