@@ -75,6 +75,38 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
         }
     }
 
+    /// <summary>
+    /// Streams bytes for an existing media (an upload URL's PUT) into <paramref name="key"/>, replacing what was there
+    /// only once complete. Returns null when more than <paramref name="maxBytes"/> arrive; then nothing is kept.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The client went away; nothing is left behind.</exception>
+    public async Task<StoredBytes?> StoreAsync(BlobKey key, Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(store.StagingDirectory);
+        var stagingPath = Path.Combine(store.StagingDirectory, Guid.NewGuid().ToString("N") + ".part");
+        var imported = false;
+        try
+        {
+            var request = new IngestRequest(key.TenantId, content, null, key.Area, new HashSet<MediaKind>(), maxBytes);
+            var spooled = await SpoolAsync(request, stagingPath, Math.Min(maxBytes, options.Value.MaxFileBytes), cancellationToken);
+            if (spooled.TooLargeLimit is not null)
+            {
+                return null;
+            }
+
+            imported = true;
+            await store.ImportFileAsync(key, stagingPath, cancellationToken);
+            return new StoredBytes(spooled.Size, spooled.Sha256, spooled.Sniffed);
+        }
+        finally
+        {
+            if (!imported)
+            {
+                File.Delete(stagingPath);
+            }
+        }
+    }
+
     private sealed record Spooled(long Size, string Sha256, SniffResult? Sniffed, long? TooLargeLimit);
 
     /// <summary>Streams into the staging file while hashing; sniffs as soon as the header is in, so a per-kind limit stops an oversized upload early.</summary>

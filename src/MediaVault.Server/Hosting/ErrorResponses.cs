@@ -23,6 +23,12 @@ public static partial class ErrorResponses
             return;
         }
 
+        if (context.Request.Path.StartsWithSegments("/v2", StringComparison.Ordinal))
+        {
+            await context.Response.WriteAsJsonAsync(new { success = false, message = "Internal server error", error = "internal_error" }, context.RequestAborted);
+            return;
+        }
+
         await context.Response.WriteAsJsonAsync(new { status = "error", message = "Internal server error" }, context.RequestAborted);
     }
 
@@ -38,6 +44,13 @@ public static partial class ErrorResponses
         {
             var title = ReasonPhrases.GetReasonPhrase(response.StatusCode);
             await CatalogProblems.Write(status.HttpContext, response.StatusCode, title, title).ExecuteAsync(status.HttpContext);
+            return;
+        }
+
+        if (status.HttpContext.Request.Path.StartsWithSegments("/v2", StringComparison.Ordinal))
+        {
+            var reason = ReasonPhrases.GetReasonPhrase(response.StatusCode);
+            await response.WriteAsJsonAsync(new { success = false, message = reason, error = reason.ToLowerInvariant().Replace(' ', '_') }, status.HttpContext.RequestAborted);
             return;
         }
 

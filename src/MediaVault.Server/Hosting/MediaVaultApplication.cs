@@ -2,6 +2,7 @@ using MediaVault.Core.Media;
 using MediaVault.Data;
 using MediaVault.Server.Api.Catalog;
 using MediaVault.Server.Api.Delivery;
+using MediaVault.Server.Api.Library;
 using MediaVault.Server.Api.Releases;
 using Scalar.AspNetCore;
 
@@ -62,6 +63,7 @@ public static class MediaVaultApplication
         app.MapCatalogMediaEndpoints();
         app.MapProductEndpoints();
         app.MapVariantEndpoints();
+        app.MapLibraryEndpoints();
         app.MapDeliveryEndpoints();
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
     }

@@ -5,6 +5,7 @@ using MediaVault.Data;
 using MediaVault.Media;
 using MediaVault.Server.Api.Catalog;
 using MediaVault.Server.Api.Delivery;
+using MediaVault.Server.Api.Library;
 using MediaVault.Server.Api.Releases;
 using MediaVault.Server.Jobs;
 using MediaVault.Storage;
@@ -65,6 +66,10 @@ public static class ServerServiceCollectionExtensions
         services.AddScoped<CatalogMediaLinks>();
         services.AddScoped<ProductService>();
         services.AddScoped<VariantService>();
+
+        services.AddOptions<LibraryOptions>().BindConfiguration(LibraryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<LibraryMediaService>();
+        services.AddSingleton<LibraryViews>();
 
         services.AddOptions<JobWorkerOptions>().BindConfiguration(JobWorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LinkCheckOptions>().BindConfiguration(LinkCheckOptions.Section);

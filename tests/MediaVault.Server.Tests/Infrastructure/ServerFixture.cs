@@ -76,6 +76,20 @@ public sealed class ServerFixture : IAsyncLifetime
     public IReadOnlyList<string> StoredOriginals(string mediaId) =>
         StoredFiles(mediaId).Where(f => f.EndsWith(Path.DirectorySeparatorChar + "original", StringComparison.Ordinal)).ToList();
 
+    /// <summary>A client for a fresh tenant that authenticates with an API key (<c>X-API-ID</c> + <c>X-API-KEY</c>).</summary>
+    public async Task<(HttpClient Client, string TenantKey)> CreateApiKeyClientAsync(params string[] permissions)
+    {
+        var tenantKey = "k-" + Guid.NewGuid().ToString("N")[..12];
+        var tenantId = await Services.GetRequiredService<MediaVault.Server.Hosting.TenantResolver>().ResolveAsync(tenantKey, CancellationToken.None);
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediaVault.Data.MediaVaultDbContext>();
+        var (id, secret) = await MediaVault.Server.Hosting.ApiKeyCommands.CreateAsync(db, tenantId!.Value, permissions.Length == 0 ? ["admin"] : permissions, TimeProvider.System, CancellationToken.None);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-API-ID", id);
+        client.DefaultRequestHeaders.Add("X-API-KEY", secret);
+        return (client, tenantKey);
+    }
+
     /// <summary>Every stored file of one tenant, in both areas.</summary>
     public async Task<IReadOnlyList<string>> TenantFilesAsync(string tenantKey)
     {

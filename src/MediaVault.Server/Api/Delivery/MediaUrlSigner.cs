@@ -50,6 +50,39 @@ public sealed class MediaUrlSigner(IOptions<DeliveryOptions> options, TimeProvid
         return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature));
     }
 
+    /// <summary>The query string authorising one upload of exactly <paramref name="size"/> bytes to a media until <paramref name="expires"/>.</summary>
+    public string SignUploadQuery(string mediaId, long size, DateTimeOffset expires)
+    {
+        var key = options.Value.SigningKeys[0];
+        var exp = expires.ToUnixTimeSeconds();
+        return string.Create(CultureInfo.InvariantCulture, $"exp={exp}&kid={KeyId(key)}&sig={Signature(key, "upload:" + mediaId, size.ToString(CultureInfo.InvariantCulture), exp)}");
+    }
+
+    /// <summary>Whether an upload signature is genuine for this media and size; <paramref name="expired"/> tells an old one from a forged one.</summary>
+    public bool VerifyUpload(string mediaId, long size, string? expires, string? keyId, string? signature, out bool expired)
+    {
+        expired = false;
+        if (!long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt) || string.IsNullOrEmpty(signature))
+        {
+            return false;
+        }
+
+        var key = options.Value.SigningKeys.FirstOrDefault(k => KeyId(k) == keyId);
+        if (key is null)
+        {
+            return false;
+        }
+
+        var expected = Encoding.ASCII.GetBytes(Signature(key, "upload:" + mediaId, size.ToString(CultureInfo.InvariantCulture), expiresAt));
+        if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature)))
+        {
+            return false;
+        }
+
+        expired = expiresAt < clock.GetUtcNow().ToUnixTimeSeconds();
+        return !expired;
+    }
+
     private static string KeyId(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8];
 
     private static string Signature(string key, string mediaId, string? rendition, long expires)

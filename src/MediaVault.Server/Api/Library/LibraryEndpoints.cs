@@ -1,0 +1,156 @@
+using System.Globalization;
+using MediaVault.Core;
+using MediaVault.Core.Media;
+using MediaVault.Core.Tenants;
+using MediaVault.Server.Api.Delivery;
+using MediaVault.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace MediaVault.Server.Api.Library;
+
+/// <summary>The workspace media library under <c>/v2</c>: create, upload, confirm, get, list and delete.</summary>
+public static class LibraryEndpoints
+{
+    public static IEndpointRouteBuilder MapLibraryEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v2/media").WithTags("Library Media");
+        group.MapPost("/", CreateAsync).RequireLibraryAccess(Permissions.MediaWrite)
+            .Produces<CreatedMediaView>(StatusCodes.Status201Created)
+            .WithSummary("Create a Media")
+            .WithDescription("Body `{name, type (MIME), fileSize (bytes), width?, height?, duration?, sha256?}`. Answers 201 with `uploadUrl`: PUT the raw bytes there (signed, single use, expires after `uploadExpiresAt`), then PATCH the media to confirm.");
+        group.MapGet("/", ListAsync).RequireLibraryAccess(Permissions.MediaRead)
+            .Produces<LibraryPage>()
+            .WithSummary("List media (our addition)")
+            .WithDescription("Newest first. `page` (1), `limit` (20, max 100), `type` (MIME, or its first part such as `image`), `status` (PROCESSING, SUCCESS, ERROR, ARCHIVED).");
+        group.MapGet("/{mediaId}", GetAsync).RequireLibraryAccess(Permissions.MediaRead)
+            .Produces<LibraryMediaView>().WithSummary("Get a Media")
+            .WithDescription("`path` and `preview` are signed URLs that expire; `preview` appears once a thumbnail exists. `status` ERROR carries `reason`.");
+        group.MapPatch("/{mediaId}", ConfirmAsync).RequireLibraryAccess(Permissions.MediaWrite)
+            .Produces<LibraryMediaView>().WithSummary("Confirm Uploaded Media")
+            .WithDescription("No body. Checks the bytes arrived whole (size, and sha256 when declared) and that their sniffed type matches the declared one (a mismatch is 400 and the bytes are discarded), then processing starts. Confirming again is harmless; before any upload it is 409.");
+        group.MapDelete("/{mediaId}", DeleteAsync).RequireLibraryAccess(Permissions.MediaDelete)
+            .WithSummary("Delete a Media")
+            .WithDescription("Permanent: removes the original, previews and thumbnails. Media referenced elsewhere (catalog products, releases) are deleted too and drop out of those lists.");
+        group.MapPut("/{mediaId}/upload", UploadAsync).AllowAnonymous()
+            .WithSummary("Upload File to Media")
+            .WithDescription("The `uploadUrl` of Create a Media: PUT the raw bytes (any Content-Type). Authorised by its signature; more bytes than declared is 413 and nothing is kept; after a complete upload it is 409.");
+        return routes;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, LibraryMediaService library, MediaUrlSigner signer, IOptions<LibraryOptions> options, TimeProvider clock, IOptions<DeliveryOptions> delivery, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<CreateMediaRequest>(context.Request, ct);
+        if (body.Value is not { } request)
+        {
+            return LibraryErrors.Validation(body.Failure!.Message);
+        }
+
+        var created = await library.CreateAsync(RequestTenant.Of(context).Id, request, ct);
+        if (created.Value is not { } media)
+        {
+            return LibraryErrors.Validation(created.Failure!.Message);
+        }
+
+        var expires = clock.GetUtcNow().Add(options.Value.UploadUrlLifetime);
+        var baseUrl = delivery.Value.PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+        var uploadUrl = $"{baseUrl}/v2/media/{media.Id}/upload?{signer.SignUploadQuery(media.Id, media.Size!.Value, expires)}";
+        var view = new CreatedMediaView(media.Id, media.Id, media.Name, media.MimeType!, LibraryViews.Status(media.State), uploadUrl, expires.UtcDateTime);
+        return TypedResults.Json(view, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> UploadAsync(
+        string mediaId, string? exp, string? kid, string? sig, HttpContext context, LibraryMediaService library, MediaUrlSigner signer, CancellationToken ct)
+    {
+        var media = await library.FindAsync(null, mediaId, ct);
+        if (media is null || !signer.VerifyUpload(media.Id, media.Size ?? -1, exp, kid, sig, out _))
+        {
+            return LibraryErrors.InvalidSignature();
+        }
+
+        if (media.State != MediaState.Pending)
+        {
+            return LibraryErrors.Conflict("This media is already confirmed; its upload URL is used up", "already_uploaded");
+        }
+
+        var received = await library.ReceiveAsync(media, context.Request.Body, context.Request.ContentLength, ct);
+        if (received.Failure is { } failure)
+        {
+            return failure.Kind switch
+            {
+                FailureKind.TooLarge => LibraryErrors.TooLarge(failure.Message),
+                FailureKind.Conflict => LibraryErrors.Conflict(failure.Message, "already_uploaded"),
+                _ => LibraryErrors.Validation(failure.Message),
+            };
+        }
+
+        var data = new { id = media.Id, receivedBytes = received.Value!.Size, sha256 = received.Value.Sha256 };
+        return TypedResults.Ok(new { success = true, message = "File uploaded successfully", data });
+    }
+
+    private static async Task<IResult> ConfirmAsync(string mediaId, HttpContext context, LibraryMediaService library, LibraryViews views, CancellationToken ct)
+    {
+        var tenantId = RequestTenant.Of(context).Id;
+        var media = await library.FindAsync(tenantId, mediaId, ct);
+        if (media is null)
+        {
+            return LibraryErrors.NotFound();
+        }
+
+        var confirmed = await library.ConfirmAsync(media, ct);
+        if (confirmed.Failure is { } failure)
+        {
+            return failure.Kind == FailureKind.Conflict ? LibraryErrors.Conflict(failure.Message, "not_uploaded") : LibraryErrors.Validation(failure.Message);
+        }
+
+        var reloaded = await library.FindAsync(tenantId, mediaId, ct);
+        return reloaded is null ? LibraryErrors.NotFound() : TypedResults.Ok(views.Media(context.Request, reloaded));
+    }
+
+    private static async Task<IResult> GetAsync(string mediaId, HttpContext context, LibraryMediaService library, LibraryViews views, CancellationToken ct)
+    {
+        var media = await library.FindAsync(RequestTenant.Of(context).Id, mediaId, ct);
+        return media is null ? LibraryErrors.NotFound() : TypedResults.Ok(views.Media(context.Request, media));
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, LibraryMediaService library, LibraryViews views, string? page, string? limit, string? type, string? status, CancellationToken ct)
+    {
+        if (!TryPositive(page, 1, int.MaxValue, out var pageNumber) || !TryPositive(limit, 20, 100, out var pageSize))
+        {
+            return LibraryErrors.Validation("page must be a positive integer and limit between 1 and 100");
+        }
+
+        MediaState[]? states = status?.ToUpperInvariant() switch
+        {
+            null or "" => null,
+            "PROCESSING" => [MediaState.Pending, MediaState.Uploaded, MediaState.Processing],
+            "SUCCESS" => [MediaState.Ready],
+            "ERROR" => [MediaState.Failed],
+            "ARCHIVED" => [],
+            _ => null,
+        };
+        if (states is null && !string.IsNullOrEmpty(status))
+        {
+            return LibraryErrors.Validation("status must be one of PROCESSING, SUCCESS, ERROR, ARCHIVED");
+        }
+
+        var (items, total) = await library.ListAsync(RequestTenant.Of(context).Id, type?.Trim().ToLowerInvariant(), states, pageNumber, pageSize, ct);
+        var data = items.Select(m => views.Media(context.Request, m)).ToList();
+        return TypedResults.Ok(new LibraryPage(true, data, new LibraryPagination(pageNumber, pageSize, total, (total + pageSize - 1) / pageSize)));
+    }
+
+    private static async Task<IResult> DeleteAsync(string mediaId, HttpContext context, LibraryMediaService library, CancellationToken ct) =>
+        await library.DeleteAsync(RequestTenant.Of(context).Id, mediaId, ct)
+            ? TypedResults.Ok(new { success = true, message = "Media deleted successfully" })
+            : LibraryErrors.NotFound();
+
+    private static bool TryPositive(string? raw, int fallback, int max, out int value)
+    {
+        if (string.IsNullOrEmpty(raw))
+        {
+            value = fallback;
+            return true;
+        }
+
+        return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= 1 && value <= max;
+    }
+}

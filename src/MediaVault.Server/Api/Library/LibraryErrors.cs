@@ -1,0 +1,21 @@
+namespace MediaVault.Server.Api.Library;
+
+/// <summary>The one place the library surface writes errors.</summary>
+public static class LibraryErrors
+{
+    public static IResult Unauthorized() => Write(StatusCodes.Status401Unauthorized, "Invalid or missing API credentials", "unauthorized");
+
+    public static IResult Forbidden(string message) => Write(StatusCodes.Status403Forbidden, message, "forbidden");
+
+    public static IResult NotFound() => Write(StatusCodes.Status404NotFound, "Media not found", "not_found");
+
+    public static IResult Validation(string message) => Write(StatusCodes.Status400BadRequest, message, "validation_error");
+
+    public static IResult Conflict(string message, string code = "conflict") => Write(StatusCodes.Status409Conflict, message, code);
+
+    public static IResult TooLarge(string message) => Write(StatusCodes.Status413PayloadTooLarge, message, "payload_too_large");
+
+    public static IResult InvalidSignature() => Write(StatusCodes.Status403Forbidden, "The upload URL is invalid or has expired", "invalid_upload_url");
+
+    public static IResult Write(int status, string message, string code) => TypedResults.Json(new LibraryError(false, message, code), statusCode: status);
+}

@@ -1,0 +1,230 @@
+using System.Text.Json.Nodes;
+using MediaVault.Core;
+using MediaVault.Core.Media;
+using MediaVault.Core.Processing;
+using MediaVault.Core.Storage;
+using MediaVault.Data;
+using MediaVault.Server.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MediaVault.Server.Api.Library;
+
+/// <summary>
+/// The library's create → upload → confirm workflow over the core media store. A created media is <c>pending</c>
+/// (PROCESSING to clients) until confirmed; its bytes go straight to permanent storage, replaced atomically by each
+/// complete upload; confirmation checks size, hash and sniffed type before processing starts.
+/// </summary>
+public sealed class LibraryMediaService(
+    MediaVaultDbContext db, MediaIngestor ingestor, IBlobStore store, IContentSniffer sniffer, JobSignal signal,
+    IOptions<MediaOptions> mediaOptions, TimeProvider clock)
+{
+    public async Task<Outcome<MediaItem>> CreateAsync(Guid tenantId, CreateMediaRequest request, CancellationToken cancellationToken)
+    {
+        var allowed = mediaOptions.Value.AllowedMimeTypes;
+        var type = request.Type?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(type))
+        {
+            return Failure.BadRequest("type is required (the file's MIME type)");
+        }
+
+        if (!allowed.Contains(type, StringComparer.OrdinalIgnoreCase))
+        {
+            return Failure.BadRequest($"type {type} is not an allowed media type");
+        }
+
+        if (request.FileSize is not { } size || size <= 0)
+        {
+            return Failure.BadRequest("fileSize is required and must be a positive number of bytes");
+        }
+
+        if (size > mediaOptions.Value.MaxFileBytes)
+        {
+            return Failure.BadRequest($"fileSize exceeds the maximum of {mediaOptions.Value.MaxFileBytes} bytes");
+        }
+
+        if (request.Width is <= 0 || request.Height is <= 0 || request.Duration is < 0)
+        {
+            return Failure.BadRequest("width and height must be positive and duration not negative");
+        }
+
+        var sha256 = request.Sha256?.Trim().ToLowerInvariant();
+        if (sha256 is not null && (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigit)))
+        {
+            return Failure.BadRequest("sha256 must be 64 hexadecimal characters");
+        }
+
+        var declared = new JsonObject { ["type"] = type, ["fileSize"] = size, ["width"] = request.Width, ["height"] = request.Height, ["duration"] = request.Duration, ["sha256"] = sha256 };
+        var now = Now;
+        var media = new MediaItem
+        {
+            Id = MediaId.New(),
+            TenantId = tenantId,
+            Kind = KindOf(type),
+            Name = FileNames.Sanitize(request.Name),
+            State = MediaState.Pending,
+            Area = StorageArea.Permanent,
+            Size = size,
+            MimeType = type,
+            MetadataJson = MediaMetadata.Serialize(new JsonObject { ["declared"] = declared }),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Media.Add(media);
+        await db.SaveChangesAsync(cancellationToken);
+        return media;
+    }
+
+    /// <summary>Receives the bytes of an upload URL. The signature was checked by the caller; the size limit is the declared size.</summary>
+    public async Task<Outcome<StoredBytes>> ReceiveAsync(MediaItem media, Stream body, long? contentLength, CancellationToken cancellationToken)
+    {
+        var declared = media.Size ?? 0;
+        if (contentLength > declared)
+        {
+            return new Failure(FailureKind.TooLarge, $"The upload is {contentLength} bytes; {declared} were declared");
+        }
+
+        var key = BlobKey.Original(media.Area, media.TenantId, media.Id);
+        if (await store.GetInfoAsync(key, cancellationToken) is { } existing && existing.Size == declared)
+        {
+            return Failure.Conflict("The file was already uploaded completely; this upload URL is used up");
+        }
+
+        var stored = await ingestor.StoreAsync(key, body, declared, cancellationToken);
+        if (stored is null)
+        {
+            return new Failure(FailureKind.TooLarge, $"The upload is larger than the {declared} bytes declared; nothing was kept");
+        }
+
+        await db.Media.Where(m => m.Id == media.Id && m.State == MediaState.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.UploadedAt, Now).SetProperty(m => m.UpdatedAt, Now).SetProperty(m => m.Sha256, stored.Sha256), cancellationToken);
+        return stored;
+    }
+
+    /// <summary>Checks the bytes arrived whole and are what was declared, then hands the media to processing. Idempotent.</summary>
+    public async Task<Outcome<MediaItem>> ConfirmAsync(MediaItem media, CancellationToken cancellationToken)
+    {
+        if (media.State != MediaState.Pending)
+        {
+            return media;
+        }
+
+        var key = BlobKey.Original(media.Area, media.TenantId, media.Id);
+        var info = await store.GetInfoAsync(key, cancellationToken);
+        if (info is null || media.Sha256 is not { } sha256)
+        {
+            return Failure.Conflict("No file has been uploaded to this media yet; PUT it to the uploadUrl first");
+        }
+
+        if (info.Size != media.Size)
+        {
+            return Failure.BadRequest($"The uploaded file is {info.Size} bytes but {media.Size} were declared; upload it again");
+        }
+
+        var declared = MediaMetadata.Parse(media.MetadataJson)["declared"] as JsonObject;
+        var header = await ReadHeaderAsync(key, cancellationToken);
+        if (declared?["sha256"]?.GetValue<string>() is { } expected && expected != sha256)
+        {
+            await store.DeleteAsync(key, cancellationToken);
+            return Failure.BadRequest("The uploaded file does not match the declared sha256; it was discarded");
+        }
+
+        var sniffed = sniffer.Sniff(header);
+        if (sniffed is null || sniffed.Kind != media.Kind || !mediaOptions.Value.AllowedMimeTypes.Contains(sniffed.MimeType, StringComparer.OrdinalIgnoreCase))
+        {
+            await store.DeleteAsync(key, cancellationToken);
+            return Failure.BadRequest($"The uploaded content is not {media.MimeType}; it was discarded");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var tracked = await db.Media.SingleAsync(m => m.Id == media.Id, cancellationToken);
+        if (tracked.State != MediaState.Pending)
+        {
+            return tracked;
+        }
+
+        tracked.State = MediaState.Uploaded;
+        tracked.MimeType = sniffed.MimeType;
+        tracked.UploadedAt ??= Now;
+        tracked.UpdatedAt = Now;
+        db.Jobs.Add(Job.Create(JobKinds.ProcessMedia, media.TenantId, new MediaJobPayload(media.Id), Now));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signal.Notify();
+        return tracked;
+    }
+
+    public async Task<MediaItem?> FindAsync(Guid? tenantId, string id, CancellationToken cancellationToken)
+    {
+        if (!MediaId.IsWellFormed(id))
+        {
+            return null;
+        }
+
+        var media = await db.Media.AsNoTracking().Include(m => m.Renditions)
+            .SingleOrDefaultAsync(m => m.Id == id && (tenantId == null || m.TenantId == tenantId) && !m.IsLink, cancellationToken);
+        return media;
+    }
+
+    public async Task<(List<MediaItem> Items, int Total)> ListAsync(Guid tenantId, string? type, MediaState[]? states, int page, int limit, CancellationToken cancellationToken)
+    {
+        var query = db.Media.AsNoTracking().Where(m => m.TenantId == tenantId && !m.IsLink);
+        if (!string.IsNullOrEmpty(type))
+        {
+            query = type.Contains('/', StringComparison.Ordinal) ? query.Where(m => m.MimeType == type) : query.Where(m => m.MimeType!.StartsWith(type + "/"));
+        }
+
+        if (states is not null)
+        {
+            query = query.Where(m => states.Contains(m.State));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.Include(m => m.Renditions).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Skip((page - 1) * limit).Take(limit).ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    /// <summary>Deletes the media (references elsewhere are dropped with it), then its original and every rendition.</summary>
+    public async Task<bool> DeleteAsync(Guid tenantId, string id, CancellationToken cancellationToken)
+    {
+        if (!MediaId.IsWellFormed(id))
+        {
+            return false;
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var deleted = await db.Media.Where(m => m.Id == id && m.TenantId == tenantId && !m.IsLink).ExecuteDeleteAsync(cancellationToken);
+            if (deleted == 0)
+            {
+                return false;
+            }
+
+            db.Jobs.Add(Job.Create(JobKinds.DeleteBlobs, tenantId, new MediaJobPayload(id), Now.AddMinutes(1)));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await DeleteBlobsJobHandler.DeleteEverywhereAsync(store, tenantId, id, cancellationToken);
+        return true;
+    }
+
+    private async Task<byte[]> ReadHeaderAsync(BlobKey key, CancellationToken cancellationToken)
+    {
+        await using var stream = await store.OpenReadAsync(key, new BlobRange(0, sniffer.HeaderLength - 1), cancellationToken);
+        var header = new byte[sniffer.HeaderLength];
+        var length = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        return header[..length];
+    }
+
+    private static MediaKind KindOf(string mimeType) => mimeType.Split('/')[0] switch
+    {
+        "image" => MediaKind.Image,
+        "video" => MediaKind.Video,
+        "audio" => MediaKind.Audio,
+        _ => MediaKind.Document,
+    };
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MediaVault.Server.Api.Library;
+
+/// <summary>Section <c>Library</c>: the library surface's upload window.</summary>
+public sealed class LibraryOptions
+{
+    public const string Section = "Library";
+
+    /// <summary>How long an <c>uploadUrl</c> is valid (the reference's 15 minutes).</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "7.00:00:00")]
+    public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
+}

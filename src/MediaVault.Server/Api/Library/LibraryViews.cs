@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using MediaVault.Core.Media;
+using MediaVault.Server.Api.Delivery;
+
+namespace MediaVault.Server.Api.Library;
+
+/// <summary>A media as the library reference shows it.</summary>
+public sealed record LibraryMediaView(
+    string Id,
+    string MediaLibId,
+    string Name,
+    string? Path,
+    string? Preview,
+    string? Type,
+    string Status,
+    string? Reason,
+    LibrarySpecs Specs,
+    DateTime CreatedAt);
+
+/// <summary><c>specs</c>: pixel size, duration in seconds (null for images) and the file's size in bytes.</summary>
+public sealed record LibrarySpecs(int? Width, int? Height, double? Duration, long? FileSizeBytes);
+
+/// <summary>Body of <c>POST /v2/media</c>'s 201.</summary>
+public sealed record CreatedMediaView(string Id, string MediaLibId, string Name, string Type, string Status, string UploadUrl, DateTime UploadExpiresAt);
+
+public sealed record LibraryPage(bool Success, IReadOnlyList<LibraryMediaView> Data, LibraryPagination Pagination);
+
+public sealed record LibraryPagination(int Page, int Limit, int Total, int TotalPages);
+
+public sealed class LibraryViews(MediaUrls urls)
+{
+    private static readonly string[] PreviewNames = ["thumb-1024.webp", "thumb-256.webp"];
+
+    /// <summary>The reference's status for a core state: unconfirmed and in-flight media are both PROCESSING.</summary>
+    public static string Status(MediaState state) => state switch
+    {
+        MediaState.Ready => "SUCCESS",
+        MediaState.Failed => "ERROR",
+        _ => "PROCESSING",
+    };
+
+    public LibraryMediaView Media(HttpRequest request, MediaItem media)
+    {
+        var metadata = MediaMetadata.Parse(media.MetadataJson);
+        var declared = metadata["declared"] as JsonObject;
+        var preview = PreviewNames.FirstOrDefault(n => media.Renditions.Any(r => r.Name == n));
+        var confirmed = media.State != MediaState.Pending;
+        var specs = new LibrarySpecs(
+            Int(metadata["width"]) ?? Int(declared?["width"]),
+            Int(metadata["height"]) ?? Int(declared?["height"]),
+            media.Kind == MediaKind.Image ? null : Double(metadata["duration"]) ?? Double(declared?["duration"]),
+            media.Size);
+        return new LibraryMediaView(
+            media.Id, media.Id, media.Name,
+            confirmed ? urls.For(request, media) : null,
+            confirmed && preview is not null ? urls.For(request, media, preview) : null,
+            media.MimeType, Status(media.State), media.FailureReason, specs, media.CreatedAt);
+    }
+
+    private static int? Int(JsonNode? node) => node is JsonValue value && value.TryGetValue<int>(out var number) ? number : null;
+
+    private static double? Double(JsonNode? node) => node is JsonValue value && value.TryGetValue<double>(out var number) ? number : null;
+}
