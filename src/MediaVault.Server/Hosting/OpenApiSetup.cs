@@ -27,6 +27,31 @@ public static class OpenApiSetup
           `bitrate` is in kbit/s; `bitrate`, `sampleRate`, `channels`, `codec` are strings; `duration` is seconds.
         - `releasePath` is the staged object's storage key (tenant and media ids only, never the file name).
         - `cloudUrl` is a signed URL served by `/files/{mediaId}` that expires (1 h for staged media, 24 h for permanent).
+        - `metadata.renditions` lists derived files (thumbnails, poster frame, cover art, waveform) with signed URLs.
+
+        **Catalog media** (`/rest/api`) follows the product catalogue reference: JSON-LD (`application/ld+json`, or
+        `application/json` when only that is accepted) and `application/problem+json` errors with `@context`, `@id`, `@type`,
+        `type`, `title`, `status`, `detail` (400/404 add `instance`; a permission 403 adds `missingPermissions`; 422 adds
+        `violations` with `propertyPath`). Decisions:
+        - `X-Flowkiwi-Organization-Id` is required (400 when missing) and must be the token's `tenant` or one of its `orgs` (403).
+        - Permissions: `media:read` to list/get medias, `media:write` to upload, `media:delete` to delete;
+          `catalog:read`/`catalog:write` for products and variants.
+        - Uploads (multipart field `file`) are limited to 5 MB for images and files and 100 MB for video (`Catalog__MaxFileBytes`,
+          `Catalog__MaxVideoBytes`), checked while streaming; every bad upload is 400 "Invalid input".
+        - Deleting a media that a product, variant or release still references is refused with 409 and `referencedBy` (their IRIs).
+          The reference only asks clients to check first; MediaVault makes it impossible to get wrong.
+        - `medias` of products and variants accept only image media of the same tenant (else 422 naming `medias[i]`); the order is kept.
+        - `itemsPerPage` defaults to 30, at most 100.
+
+        **Library media** (`/v2/media`) follows the social publishing reference. Errors are `{"success": false, "message", "error": code}`.
+        - Create answers 201 with `id`, `mediaLibId` (same value), `status: PROCESSING`, `uploadUrl`, `uploadExpiresAt` (15 minutes).
+        - The `uploadUrl` is `PUT /v2/media/{id}/upload?…` signed over the media id, declared size and expiry; it needs no credentials.
+          More bytes than declared: 413, nothing kept; after a complete upload: 409. A short upload can be repeated while the URL is valid.
+        - Confirm (`PATCH`, no body) checks size, the optional `sha256`, and that the sniffed kind (image, video, audio, document)
+          matches the declared type; the stored `type` becomes the sniffed MIME type.
+        - Get answers the media object at the top level (no envelope); `ERROR` carries `reason`.
+        - Our addition `GET /v2/media` answers `{success, data: [media], pagination: {page, limit, total, totalPages}}`.
+        - Permissions: `media:read`, `media:write` (create, confirm), `media:delete`.
         """;
 
     public static IServiceCollection AddMediaVaultOpenApi(this IServiceCollection services)
