@@ -17,7 +17,7 @@ public sealed class MediaOptions
     [
         "audio/mpeg", "audio/wav", "audio/flac", "audio/ogg", "audio/aac", "audio/mp4", "audio/aiff",
         "video/mp4", "video/quicktime", "video/webm", "video/x-matroska", "video/x-msvideo", "video/ogg",
-        "image/jpeg", "image/png", "image/gif", "image/webp", "image/tiff", "image/bmp", "image/heic", "image/avif",
+        "image/jpeg", "image/png", "image/gif", "image/webp", "image/tiff", "image/bmp", "image/heic", "image/avif", "image/svg+xml",
         "application/pdf",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

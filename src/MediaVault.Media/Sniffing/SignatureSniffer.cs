@@ -47,6 +47,11 @@ public sealed class SignatureSniffer : IContentSniffer
             return Image("image/bmp");
         }
 
+        if (IsSvg(h))
+        {
+            return Image("image/svg+xml");
+        }
+
         return FtypBrand(h) switch
         {
             "heic" or "heix" or "hevc" or "heim" or "heis" or "mif1" or "msf1" => Image("image/heic"),
@@ -172,6 +177,25 @@ public sealed class SignatureSniffer : IContentSniffer
         }
 
         return h.IndexOf("ppt/"u8) >= 0 ? Document("application/vnd.openxmlformats-officedocument.presentationml.presentation") : null;
+    }
+
+    /// <summary>XML text whose root element is <c>svg</c> (an optional BOM, whitespace, XML declaration, comments or doctype before it).</summary>
+    private static bool IsSvg(ReadOnlySpan<byte> h)
+    {
+        var text = h.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? h[3..] : h;
+        var start = 0;
+        while (start < text.Length && text[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            start++;
+        }
+
+        text = text[start..];
+        if (!text.StartsWith("<?xml"u8) && !text.StartsWith("<svg"u8) && !text.StartsWith("<!--"u8) && !text.StartsWith("<!DOCTYPE svg"u8))
+        {
+            return false;
+        }
+
+        return text.IndexOf("<svg"u8) >= 0 && text.IndexOf((byte)0) < 0;
     }
 
     private static bool IsRiff(ReadOnlySpan<byte> h, ReadOnlySpan<byte> form) =>

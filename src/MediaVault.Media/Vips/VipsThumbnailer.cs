@@ -60,6 +60,71 @@ public sealed class VipsThumbnailer
         }
     }
 
+    /// <summary>Writes an on-the-fly variant of an image file (fit inside, cover with a centred crop, or contain with padding).</summary>
+    /// <exception cref="MediaUnreadableException">Not a readable image, or too many pixels.</exception>
+    public async Task<(int Width, int Height)> WriteVariantAsync(string source, MediaVault.Core.Media.ImageVariant variant, string target, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            using (Open(source))
+            {
+            }
+
+            var width = variant.Width ?? MediaVault.Core.Media.ImageVariant.MaxDimension;
+            var height = variant.Height ?? MediaVault.Core.Media.ImageVariant.MaxDimension;
+            var crop = variant.Fit == "cover" ? Enums.Interesting.Centre : (Enums.Interesting?)null;
+            var size = variant.Fit == "cover" ? Enums.Size.Both : Enums.Size.Down;
+            using var thumbnail = Image.Thumbnail(source, width, height: height, size: size, crop: crop, failOn: Enums.FailOn.Error);
+            using var shaped = variant.Fit == "contain" ? Pad(thumbnail, width, height, variant.Format) : thumbnail.Copy();
+            Save(shaped, variant, target);
+            return (shaped.Width, shaped.Height);
+        }
+        catch (VipsException ex)
+        {
+            throw new MediaUnreadableException($"Image variant could not be made: {FirstLine(ex.Message)}", ex);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private static Image Pad(Image image, int width, int height, string format)
+    {
+        if (format == "jpeg")
+        {
+            using var flat = image.HasAlpha() ? image.Flatten(background: [255, 255, 255]) : image.Copy();
+            return flat.Gravity(Enums.CompassDirection.Centre, width, height, extend: Enums.Extend.White);
+        }
+
+        using var withAlpha = image.HasAlpha() ? image.Copy() : image.Bandjoin(255);
+        return withAlpha.Gravity(Enums.CompassDirection.Centre, width, height, extend: Enums.Extend.Background, background: [0, 0, 0, 0]);
+    }
+
+    private static void Save(Image image, MediaVault.Core.Media.ImageVariant variant, string target)
+    {
+        switch (variant.Format)
+        {
+            case "jpeg":
+                using (var flat = image.HasAlpha() ? image.Flatten(background: [255, 255, 255]) : image.Copy())
+                {
+                    flat.Jpegsave(target, q: variant.Quality, keep: Enums.ForeignKeep.None);
+                }
+
+                break;
+            case "png":
+                image.Pngsave(target, keep: Enums.ForeignKeep.None);
+                break;
+            case "avif":
+                image.Heifsave(target, q: variant.Quality, compression: Enums.ForeignHeifCompression.Av1, keep: Enums.ForeignKeep.None);
+                break;
+            default:
+                image.Webpsave(target, q: variant.Quality, keep: Enums.ForeignKeep.None);
+                break;
+        }
+    }
+
     private Image Open(string path)
     {
         Image image;

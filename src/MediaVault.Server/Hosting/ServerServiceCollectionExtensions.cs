@@ -55,6 +55,8 @@ public static class ServerServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<MediaUrlSigner>();
         services.AddSingleton<MediaUrls>();
+        services.AddOptions<VariantOptions>().BindConfiguration(VariantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ImageVariantService>();
 
         services.AddScoped<ReleaseService>();
         services.AddScoped<ReleaseMediaService>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MediaVault.Core.Media;
 using MediaVault.Core.Storage;
 using MediaVault.Data;
@@ -7,30 +8,47 @@ using Microsoft.Net.Http.Headers;
 namespace MediaVault.Server.Api.Delivery;
 
 /// <summary>
-/// <c>GET|HEAD /files/{mediaId}</c>: serves the bytes behind a signed URL, with ranges, validators and a safe
-/// <c>Content-Disposition</c>. The signature is the authorisation; a bad, expired or foreign one is 403 without
-/// saying whether the media exists.
+/// <c>GET|HEAD /files/{mediaId}</c>: serves the bytes behind a signed URL with ranges, validators and a safe
+/// <c>Content-Disposition</c>; <c>?w=&amp;h=&amp;fit=&amp;format=&amp;q=</c> (signed) or <c>?preset=</c> (on a signed original
+/// URL) serve an image variant made once and cached. A bad, expired or revoked signature is 403 without saying
+/// whether the media exists.
 /// </summary>
 public static class DeliveryEndpoints
 {
-    private static readonly string[] InlineKinds = ["audio/", "video/", "image/"];
+    private const string SandboxPolicy = "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox";
 
     public static IEndpointRouteBuilder MapDeliveryEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapMethods("/files/{mediaId}", [HttpMethods.Get, HttpMethods.Head], ServeAsync)
             .WithTags("Delivery")
-            .WithSummary("Download a media's bytes through a signed URL")
-            .WithDescription("Signed and expiring. Supports Range (206), ETag (the SHA-256), Last-Modified and conditional requests.");
+            .WithSummary("Download a media's bytes, a rendition or an image variant through a signed URL")
+            .WithDescription("Signed and expiring. Range (206/416, If-Range), strong ETag (the SHA-256), Last-Modified, If-None-Match/If-Modified-Since (304), If-Match/If-Unmodified-Since (412), HEAD. Presets usable on any signed original URL: " + string.Join(", ", ImageVariant.Presets.Keys) + ".");
         return routes;
     }
 
-    private static async Task<IResult> ServeAsync(
-        string mediaId, string? r, string? exp, string? kid, string? sig,
-        HttpContext context, MediaUrlSigner signer, MediaVaultDbContext db, IBlobStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ServeAsync(string mediaId, HttpContext context, MediaUrlSigner signer, MediaVaultDbContext db, IBlobStore store, ImageVariantService variants, CancellationToken cancellationToken)
     {
-        if (!MediaId.IsWellFormed(mediaId) || !signer.Verify(mediaId, r, exp, kid, sig))
+        var query = context.Request.Query;
+        string? Q(string name) => query[name].FirstOrDefault();
+        var (rendition, exp, kid, sig, preset) = (Q("r"), Q("exp"), Q("kid"), Q("sig"), Q("preset"));
+        var parsed = ImageVariant.Parse(Q("w"), Q("h"), Q("fit"), Q("format"), Q("q"));
+        if (parsed.Failure is { } invalid)
+        {
+            return Error(StatusCodes.Status400BadRequest, invalid.Message);
+        }
+
+        var variant = parsed.Value;
+        if (!MediaId.IsWellFormed(mediaId) || !signer.Verify(mediaId, rendition, exp, kid, sig, variant?.Canonical))
         {
             return Denied();
+        }
+
+        if (preset is not null)
+        {
+            if (variant is not null || rendition is not null || !ImageVariant.Presets.TryGetValue(preset, out variant))
+            {
+                return Error(StatusCodes.Status400BadRequest, $"preset must be one of {string.Join(", ", ImageVariant.Presets.Keys)}, on an original's URL");
+            }
         }
 
         var media = await db.Media.AsNoTracking().SingleOrDefaultAsync(m => m.Id == mediaId && !m.IsLink, cancellationToken);
@@ -42,27 +60,36 @@ public static class DeliveryEndpoints
         var key = BlobKey.Original(media.Area, media.TenantId, media.Id);
         var contentType = media.MimeType ?? "application/octet-stream";
         var etag = media.Sha256 is null ? null : new EntityTagHeaderValue($"\"{media.Sha256}\"");
-        if (r is not null)
+        var lastModified = new DateTimeOffset(media.UploadedAt ?? media.CreatedAt, TimeSpan.Zero);
+        MediaRendition? derived = null;
+        if (variant is not null)
         {
-            var rendition = await db.Renditions.AsNoTracking().SingleOrDefaultAsync(x => x.MediaId == media.Id && x.Name == r, cancellationToken);
-            if (rendition is null)
+            var made = await variants.GetOrCreateAsync(media, variant, preset is not null, cancellationToken);
+            if (made.Value is null)
+            {
+                return Error(StatusCodes.Status400BadRequest, made.Failure!.Message);
+            }
+
+            derived = made.Value;
+        }
+        else if (rendition is not null)
+        {
+            derived = await db.Renditions.AsNoTracking().SingleOrDefaultAsync(x => x.MediaId == media.Id && x.Name == rendition, cancellationToken);
+            if (derived is null)
             {
                 return Denied();
             }
-
-            key = BlobKey.Rendition(media.Area, media.TenantId, media.Id, rendition.Name);
-            contentType = rendition.MimeType;
-            etag = new EntityTagHeaderValue($"\"{media.Sha256}-{rendition.Name}\"");
         }
 
-        var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.CacheControl = "private, max-age=300";
-        var disposition = new ContentDispositionHeaderValue(InlineKinds.Any(contentType.StartsWith) ? "inline" : "attachment");
-        disposition.SetHttpFileName(media.Name);
-        headers.ContentDisposition = disposition.ToString();
+        if (derived is not null)
+        {
+            key = BlobKey.Rendition(media.Area, media.TenantId, media.Id, derived.Name);
+            contentType = derived.MimeType;
+            etag = new EntityTagHeaderValue($"\"{media.Sha256}-{derived.Name}\"");
+            lastModified = new DateTimeOffset(derived.CreatedAt, TimeSpan.Zero);
+        }
 
-        var lastModified = new DateTimeOffset(media.UploadedAt ?? media.CreatedAt, TimeSpan.Zero);
+        WriteHeaders(context, media, derived, contentType, MediaUrlSigner.ExpiresAt(exp));
         if (store.TryGetLocalPath(key) is { } path)
         {
             return TypedResults.PhysicalFile(path, contentType, lastModified: lastModified, entityTag: etag, enableRangeProcessing: true);
@@ -79,6 +106,23 @@ public static class DeliveryEndpoints
         }
     }
 
-    private static IResult Denied() =>
-        TypedResults.Json(new { status = "error", message = "This link is invalid or has expired" }, statusCode: StatusCodes.Status403Forbidden);
+    private static void WriteHeaders(HttpContext context, MediaItem media, MediaRendition? derived, string contentType, DateTimeOffset? expires)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.ContentSecurityPolicy = SandboxPolicy;
+        var remaining = expires is { } until ? (long)Math.Max(0, (until - DateTimeOffset.UtcNow).TotalSeconds) : 0;
+        headers.CacheControl = string.Create(CultureInfo.InvariantCulture, $"private, max-age={Math.Min(remaining, 86400)}");
+        var inline = (contentType.StartsWith("image/", StringComparison.Ordinal) || contentType.StartsWith("audio/", StringComparison.Ordinal)
+                || contentType.StartsWith("video/", StringComparison.Ordinal))
+            && !contentType.Contains("svg", StringComparison.Ordinal) && !contentType.Contains("xml", StringComparison.Ordinal);
+        var disposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment");
+        disposition.SetHttpFileName(derived is null ? media.Name : $"{Path.GetFileNameWithoutExtension(media.Name)}-{derived.Name}");
+        headers.ContentDisposition = disposition.ToString();
+    }
+
+    private static IResult Denied() => Error(StatusCodes.Status403Forbidden, "This link is invalid or has expired");
+
+    private static IResult Error(int status, string message) =>
+        TypedResults.Json(new { status = "error", message }, statusCode: status);
 }

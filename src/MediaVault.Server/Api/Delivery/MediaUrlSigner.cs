@@ -14,7 +14,7 @@ namespace MediaVault.Server.Api.Delivery;
 public sealed class MediaUrlSigner(IOptions<DeliveryOptions> options, TimeProvider clock)
 {
     /// <summary>The query string (without <c>?</c>) that authorises reading this media or rendition until its expiry.</summary>
-    public string SignQuery(string mediaId, string? rendition, StorageArea area)
+    public string SignQuery(string mediaId, string? rendition, StorageArea area, string? variant = null)
     {
         var lifetime = area == StorageArea.Permanent ? options.Value.PermanentUrlLifetime : options.Value.TemporaryUrlLifetime;
         var expires = clock.GetUtcNow().Add(lifetime).ToUnixTimeSeconds();
@@ -27,12 +27,12 @@ public sealed class MediaUrlSigner(IOptions<DeliveryOptions> options, TimeProvid
 
         query.Append("exp=").Append(expires.ToString(CultureInfo.InvariantCulture))
             .Append("&kid=").Append(KeyId(key))
-            .Append("&sig=").Append(Signature(key, mediaId, rendition, expires));
+            .Append("&sig=").Append(Signature(key, mediaId, Scope(rendition, variant), expires));
         return query.ToString();
     }
 
     /// <summary>Whether the signature is genuine, made with a current key, and not expired.</summary>
-    public bool Verify(string mediaId, string? rendition, string? expires, string? keyId, string? signature)
+    public bool Verify(string mediaId, string? rendition, string? expires, string? keyId, string? signature, string? variant = null)
     {
         if (!long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt)
             || expiresAt < clock.GetUtcNow().ToUnixTimeSeconds() || string.IsNullOrEmpty(signature))
@@ -46,9 +46,15 @@ public sealed class MediaUrlSigner(IOptions<DeliveryOptions> options, TimeProvid
             return false;
         }
 
-        var expected = Encoding.ASCII.GetBytes(Signature(key, mediaId, rendition, expiresAt));
+        var expected = Encoding.ASCII.GetBytes(Signature(key, mediaId, Scope(rendition, variant), expiresAt));
         return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature));
     }
+
+    /// <summary>When the URL expires, from its <c>exp</c> parameter (already verified).</summary>
+    public static DateTimeOffset? ExpiresAt(string? expires) =>
+        long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
+    private static string? Scope(string? rendition, string? variant) => variant is null ? rendition : $"{rendition}|{variant}";
 
     /// <summary>The query string authorising one upload of exactly <paramref name="size"/> bytes to a media until <paramref name="expires"/>.</summary>
     public string SignUploadQuery(string mediaId, long size, DateTimeOffset expires)

@@ -19,9 +19,17 @@ public sealed class MediaUrls(MediaUrlSigner signer, IOptions<DeliveryOptions> o
             return null;
         }
 
-        var baseUrl = options.Value.PublicBaseUrl is { Length: > 0 } configured
+        return $"{BaseUrl(request)}/files/{media.Id}?{signer.SignQuery(media.Id, rendition, media.Area)}";
+    }
+
+    /// <summary>A signed URL for an on-the-fly variant of an image; its parameters are covered by the signature.</summary>
+    public string ForVariant(HttpRequest request, MediaItem media, ImageVariant variant) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{BaseUrl(request)}/files/{media.Id}?w={variant.Width}&h={variant.Height}&fit={variant.Fit}&format={variant.Format}&q={variant.Quality}&{signer.SignQuery(media.Id, null, media.Area, variant.Canonical)}")
+            .Replace("w=&", "", StringComparison.Ordinal).Replace("h=&", "", StringComparison.Ordinal);
+
+    private string BaseUrl(HttpRequest request) =>
+        options.Value.PublicBaseUrl is { Length: > 0 } configured
             ? configured.TrimEnd('/')
             : $"{request.Scheme}://{request.Host}{request.PathBase}";
-        return $"{baseUrl}/files/{media.Id}?{signer.SignQuery(media.Id, rendition, media.Area)}";
-    }
 }
