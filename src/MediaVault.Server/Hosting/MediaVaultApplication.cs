@@ -54,6 +54,7 @@ public static class MediaVaultApplication
     {
         app.UseExceptionHandler(errors => errors.Run(ErrorResponses.WriteUnhandledAsync));
         app.UseStatusCodePages(ErrorResponses.WriteStatusCodeAsync);
+        FastFileSendFeature.UseFastFileSend(app);
         app.UseAuthentication();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");

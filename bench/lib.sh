@@ -1,0 +1,60 @@
+# Shared by the bench scripts: build MediaVault (Release), start it on loopback over a scratch folder, and report.
+# Sourced; expects BENCH_WORK (a scratch folder) to be set by the caller.
+set -euo pipefail
+BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$BENCH_ROOT/scripts/prereqs.sh"
+ensure_dotnet
+ensure_media_tools
+ensure_packages curl:curl python3:python3
+
+BENCH_KEY="bench-signing-key-0123456789abcdef0123456789abcdef"
+MV_DLL="$BENCH_ROOT/src/MediaVault.Server/bin/Release/net10.0/MediaVault.Server.dll"
+BENCH_PIDS=()
+
+bench_build() {
+  dotnet build "$BENCH_ROOT/src/MediaVault.Server" -c Release -m:1 -nologo -v quiet >/dev/null
+}
+
+# bench_start_mediavault PORT: starts the server (Production, SQLite + filesystem under $BENCH_WORK/data).
+bench_start_mediavault() {
+  local port=$1
+  ASPNETCORE_ENVIRONMENT=Production DataPath="$BENCH_WORK/data" Auth__Jwt__SigningKey="$BENCH_KEY" \
+    Logging__LogLevel__Default=Warning dotnet "$MV_DLL" --urls "http://127.0.0.1:$port" >"$BENCH_WORK/mediavault.log" 2>&1 &
+  BENCH_PIDS+=($!)
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && return 0
+    sleep 0.5
+  done
+  echo "MediaVault did not start; log:" >&2
+  cat "$BENCH_WORK/mediavault.log" >&2
+  return 1
+}
+
+bench_token() {
+  ASPNETCORE_ENVIRONMENT=Production DataPath="$BENCH_WORK/data" Auth__Jwt__SigningKey="$BENCH_KEY" \
+    dotnet "$MV_DLL" tokens create --tenant bench --sub bench --permissions admin --ttl 2h
+}
+
+bench_stop() {
+  for pid in "${BENCH_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+
+# bench_median V1 V2 ...: the median of numbers.
+bench_median() {
+  printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'
+}
+
+# bench_record FIGURE MEDIAVAULT PEER_NAME PEER UNIT: prints the ratio and appends it to RESULTS.md.
+bench_record() {
+  local figure=$1 ours=$2 peer_name=$3 peer=$4 unit=$5
+  local ratio
+  ratio=$(python3 -c "print(f'{$ours/$peer:.2f}')")
+  local line="| $(date -u +%Y-%m-%d) | $(git -C "$BENCH_ROOT" rev-parse --short HEAD) | $(nproc) cores | $figure | $ours $unit | $peer_name $peer $unit | **$ratio** |"
+  echo "$figure: MediaVault $ours $unit, $peer_name $peer $unit, ratio MediaVault/$peer_name = $ratio"
+  local results="$BENCH_ROOT/bench/RESULTS.md"
+  if [ ! -f "$results" ]; then
+    printf '# Benchmark results\n\nAppended by the scripts in this folder; ratios compare MediaVault with a peer measured in the same run on the same machine.\n\n| date | commit | machine | figure | MediaVault | peer | ratio |\n|---|---|---|---|---|---|---|\n' >"$results"
+  fi
+  echo "$line" >>"$results"
+}
