@@ -6,7 +6,9 @@ cd "$(dirname "$0")"
 . scripts/prereqs.sh
 ensure_dotnet
 ensure_media_tools
-ensure_packages python3:python3
+ensure_packages python3:python3 node:nodejs npm:npm
+# The stock tus-js-client (from the npm registry) drives the resumable-upload tests.
+npm ci --prefix tests/tus-client --no-audit --no-fund --loglevel=error >/dev/null
 
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT

@@ -3,6 +3,7 @@ using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
 using MediaVault.Core.Releases;
 using MediaVault.Core.Tenants;
+using MediaVault.Core.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -33,6 +34,8 @@ public sealed class MediaVaultDbContext(DbContextOptions<MediaVaultDbContext> op
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<Variant> Variants => Set<Variant>();
+
+    public DbSet<TusUpload> Uploads => Set<TusUpload>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

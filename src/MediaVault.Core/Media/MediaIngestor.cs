@@ -76,6 +76,70 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
     }
 
     /// <summary>
+    /// Turns a complete local file into a stored media: the same checks as <see cref="IngestAsync"/>, then the file is
+    /// moved (not copied) into the store. A refused file is left where it is, for the caller to remove.
+    /// </summary>
+    public async Task<IngestResult> IngestFileAsync(IngestFileRequest request, CancellationToken cancellationToken)
+    {
+        var size = new FileInfo(request.LocalPath).Length;
+        if (size == 0)
+        {
+            return IngestResult.Refused(IngestError.Empty, "File is empty");
+        }
+
+        string sha256;
+        var header = new byte[sniffer.HeaderLength];
+        int headerLength;
+        await using (var file = new FileStream(request.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan))
+        {
+            headerLength = await file.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+            file.Position = 0;
+            sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+        }
+
+        var sniffed = sniffer.Sniff(header.AsSpan(0, headerLength));
+        var limit = Math.Min(request.MaxBytes ?? long.MaxValue, options.Value.MaxFileBytes);
+        if (sniffed is not null && request.MaxBytesForKind is { } perKind)
+        {
+            limit = Math.Min(limit, perKind(sniffed.Kind));
+        }
+
+        if (size > limit)
+        {
+            return IngestResult.Refused(IngestError.TooLarge, $"File exceeds the maximum size of {limit} bytes");
+        }
+
+        if (sniffed is null || !options.Value.AllowedMimeTypes.Contains(sniffed.MimeType, StringComparer.OrdinalIgnoreCase))
+        {
+            return IngestResult.Refused(IngestError.UnknownContent, "File content is not a supported media type");
+        }
+
+        if (!request.AllowedKinds.Contains(sniffed.Kind))
+        {
+            return IngestResult.Refused(IngestError.KindNotAllowed, $"File content is {sniffed.Kind.ToString().ToLowerInvariant()}, which is not allowed here");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var media = new MediaItem
+        {
+            Id = request.MediaId ?? MediaId.New(),
+            TenantId = request.TenantId,
+            Kind = sniffed.Kind,
+            Name = FileNames.Sanitize(request.FileName),
+            State = MediaState.Uploaded,
+            Area = request.Area,
+            Size = size,
+            Sha256 = sha256,
+            MimeType = sniffed.MimeType,
+            CreatedAt = now,
+            UpdatedAt = now,
+            UploadedAt = now,
+        };
+        await store.ImportFileAsync(BlobKey.Original(request.Area, request.TenantId, media.Id), request.LocalPath, cancellationToken);
+        return IngestResult.Stored(media);
+    }
+
+    /// <summary>
     /// Streams bytes for an existing media (an upload URL's PUT) into <paramref name="key"/>, replacing what was there
     /// only once complete. Returns null when more than <paramref name="maxBytes"/> arrive; then nothing is kept.
     /// </summary>

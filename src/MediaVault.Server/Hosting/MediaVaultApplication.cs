@@ -3,6 +3,7 @@ using MediaVault.Data;
 using MediaVault.Server.Api.Catalog;
 using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Api.Library;
+using MediaVault.Server.Api.Uploads.Tus;
 using MediaVault.Server.Api.Releases;
 using Scalar.AspNetCore;
 
@@ -55,6 +56,7 @@ public static class MediaVaultApplication
         app.UseExceptionHandler(errors => errors.Run(ErrorResponses.WriteUnhandledAsync));
         app.UseStatusCodePages(ErrorResponses.WriteStatusCodeAsync);
         FastFileSendFeature.UseFastFileSend(app);
+        app.UseTusResumableHeader();
         app.UseAuthentication();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
@@ -65,6 +67,7 @@ public static class MediaVaultApplication
         app.MapProductEndpoints();
         app.MapVariantEndpoints();
         app.MapLibraryEndpoints();
+        app.MapTusEndpoints();
         app.MapDeliveryEndpoints();
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
     }

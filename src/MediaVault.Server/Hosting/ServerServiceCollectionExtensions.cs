@@ -6,6 +6,7 @@ using MediaVault.Media;
 using MediaVault.Server.Api.Catalog;
 using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Api.Library;
+using MediaVault.Server.Api.Uploads.Tus;
 using MediaVault.Server.Api.Releases;
 using MediaVault.Server.Jobs;
 using MediaVault.Storage;
@@ -72,6 +73,12 @@ public static class ServerServiceCollectionExtensions
         services.AddOptions<LibraryOptions>().BindConfiguration(LibraryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<LibraryMediaService>();
         services.AddSingleton<LibraryViews>();
+
+        services.AddOptions<TusOptions>().BindConfiguration(TusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TusFileStore>();
+        services.AddScoped<TusUploadService>();
+        services.AddScoped<TusCompletion>();
+        services.AddScoped<TusCore>();
 
         services.AddOptions<JobWorkerOptions>().BindConfiguration(JobWorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LinkCheckOptions>().BindConfiguration(LinkCheckOptions.Section);

@@ -7,10 +7,14 @@ using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Jobs;
 
-/// <summary>Deletes media that stayed <c>pending</c> (created, never uploaded or confirmed) long after their window, bytes and all.</summary>
+/// <summary>
+/// Deletes media that stayed <c>pending</c> (created, never uploaded or confirmed) long after their window, and
+/// resumable uploads past their <c>Upload-Expires</c>, bytes and all.
+/// </summary>
 public sealed partial class ExpirePendingJobHandler(
     IDbContextFactory<MediaVaultDbContext> dbFactory,
     IBlobStore store,
+    Api.Uploads.Tus.TusFileStore tusFiles,
     IOptions<HousekeepingOptions> options,
     TimeProvider clock,
     ILogger<ExpirePendingJobHandler> logger) : IJobHandler
@@ -19,8 +23,17 @@ public sealed partial class ExpirePendingJobHandler(
 
     public async Task RunAsync(Job job, CancellationToken cancellationToken)
     {
-        var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.PendingExpiry;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cutoff = now - options.Value.PendingExpiry;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var expiredUploads = await db.Uploads.Where(u => u.ExpiresAt < now && u.MediaId == null).Select(u => u.Id).Take(1000).ToListAsync(cancellationToken);
+        foreach (var id in expiredUploads)
+        {
+            await db.Uploads.Where(u => u.Id == id).ExecuteDeleteAsync(cancellationToken);
+            tusFiles.Delete(id);
+        }
+
+        await db.Uploads.Where(u => u.ExpiresAt < now && u.MediaId != null).ExecuteDeleteAsync(cancellationToken);
         var expired = await db.Media.Where(m => m.State == MediaState.Pending && m.CreatedAt < cutoff)
             .Select(m => new { m.Id, m.TenantId }).Take(1000).ToListAsync(cancellationToken);
         foreach (var media in expired)

@@ -85,7 +85,8 @@ public sealed partial class SweepOrphansJobHandler(
         var removed = 0;
         foreach (var entry in new DirectoryInfo(store.StagingDirectory).EnumerateFileSystemInfos())
         {
-            if (entry.LastWriteTimeUtc >= cutoff)
+            // Unfinished resumable uploads live longer than the grace period; their own expiry removes them.
+            if (entry.LastWriteTimeUtc >= cutoff || entry.Name == Api.Uploads.Tus.TusFileStore.FolderName)
             {
                 continue;
             }

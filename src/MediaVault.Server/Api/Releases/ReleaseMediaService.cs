@@ -122,6 +122,25 @@ public sealed partial class ReleaseMediaService(
         return committed.Failure is { } failure ? failure : item;
     }
 
+    /// <summary>
+    /// Attaches a file already stored in the temporary area (a finished resumable upload) to the release, as an
+    /// upload through <c>/media/files</c> would; if the release is no longer editable the stored file is removed.
+    /// </summary>
+    public async Task<Outcome<MediaItem>> AttachStoredAsync(Release release, MediaItem media, CancellationToken cancellationToken)
+    {
+        db.Media.Add(media);
+        db.Usages.Add(NewUsage(media, UsageOwners.Release, release.Id, null));
+        var jobs = new List<Job> { Job.Create(JobKinds.ProcessMedia, release.TenantId, new MediaJobPayload(media.Id), Now) };
+        var committed = await CommitAsync(release, null, [media], jobs, cancellationToken);
+        if (committed.Failure is { } failure)
+        {
+            await RemoveStoredAsync([media]);
+            return failure;
+        }
+
+        return media;
+    }
+
     /// <summary>Deletes a media of the release (or of one of its tracks): the row at once, the stored bytes right after.</summary>
     public async Task<Failure?> DeleteAsync(Guid tenantId, string releaseId, string mediaId, CancellationToken cancellationToken)
     {

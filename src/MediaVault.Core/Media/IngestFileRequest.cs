@@ -1,0 +1,17 @@
+using MediaVault.Core.Storage;
+
+namespace MediaVault.Core.Media;
+
+/// <summary>
+/// A complete local file (a finished resumable upload) to become a media. <paramref name="MediaId"/> reuses an existing
+/// (pending) media's id instead of making a new one. Limits are in bytes.
+/// </summary>
+public sealed record IngestFileRequest(
+    Guid TenantId,
+    string LocalPath,
+    string? FileName,
+    StorageArea Area,
+    IReadOnlySet<MediaKind> AllowedKinds,
+    long? MaxBytes = null,
+    Func<MediaKind, long>? MaxBytesForKind = null,
+    string? MediaId = null);

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using MediaVault.Server.Hosting;
+
+namespace MediaVault.Server.Api.Uploads.Tus;
+
+/// <summary>The creation extensions: <c>POST /uploads</c> with <c>Upload-Length</c> or <c>Upload-Defer-Length</c>, and optionally the first chunk (creation-with-upload).</summary>
+public static class TusCreation
+{
+    public static async Task<IResult> CreateAsync(HttpContext context, TusUploadService uploads, TusCompletion completion, TusCore core, IOptions<TusOptions> options, CancellationToken ct)
+    {
+        var request = context.Request;
+        var tenant = RequestTenant.Of(context);
+        var lengthHeader = request.Headers[TusHeaders.UploadLength].ToString();
+        var deferred = request.Headers[TusHeaders.UploadDeferLength].ToString() == "1";
+        long? length = null;
+        if (lengthHeader.Length > 0)
+        {
+            if (deferred || !long.TryParse(lengthHeader, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return TusResponses.Error(StatusCodes.Status400BadRequest, "Upload-Length must be a non-negative integer (and not combined with Upload-Defer-Length)");
+            }
+
+            length = parsed;
+        }
+        else if (!deferred)
+        {
+            return TusResponses.Error(StatusCodes.Status400BadRequest, "Upload-Length or Upload-Defer-Length: 1 is required");
+        }
+
+        if (length > options.Value.MaxSize)
+        {
+            return TusResponses.Error(StatusCodes.Status413PayloadTooLarge, $"Upload-Length exceeds Tus-Max-Size {options.Value.MaxSize}");
+        }
+
+        var metadataHeader = request.Headers[TusHeaders.UploadMetadata].ToString();
+        if (TusMetadata.Parse(metadataHeader) is not { } metadata)
+        {
+            return TusResponses.Error(StatusCodes.Status400BadRequest, "Upload-Metadata is malformed");
+        }
+
+        var target = TusTarget.From(metadata);
+        if (target.Failure is { } badTarget)
+        {
+            return TusResponses.From(badTarget);
+        }
+
+        if (!target.Value!.IsAllowedFor(tenant.Caller))
+        {
+            return TusResponses.Error(StatusCodes.Status403Forbidden, $"Missing permission: {target.Value.Permission}");
+        }
+
+        if (await completion.CheckAsync(tenant.Id, target.Value, length, ct) is { } refused)
+        {
+            return TusResponses.From(refused);
+        }
+
+        var upload = await uploads.CreateAsync(tenant.Id, length, metadataHeader, ct);
+        context.Response.Headers.Location = $"{request.PathBase}/uploads/{upload.Id}";
+        if (request.ContentType?.StartsWith(TusHeaders.OffsetContentType, StringComparison.OrdinalIgnoreCase) == true)
+        {
+            // creation-with-upload: the body is the first chunk, written exactly as a PATCH at offset 0 would be.
+            var appended = await core.AppendAsync(context, upload, 0, target.Value, ct);
+            if (appended is not null)
+            {
+                return appended;
+            }
+        }
+
+        TusResponses.WriteState(context.Response, upload);
+        return TypedResults.StatusCode(StatusCodes.Status201Created);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Buffers;
+using MediaVault.Core.Storage;
+
+namespace MediaVault.Server.Api.Uploads.Tus;
+
+/// <summary>
+/// The bytes of unfinished uploads: one file per upload in the blob store's staging folder (same filesystem, so the
+/// finished file is renamed into place). Every chunk is flushed to disk before its offset is acknowledged.
+/// </summary>
+public sealed class TusFileStore(IBlobStore store)
+{
+    public const string FolderName = "tus";
+    private const int BufferSize = 1024 * 1024;
+
+    public string PathOf(string uploadId) => Path.Combine(store.StagingDirectory, FolderName, uploadId + ".bin");
+
+    public void Create(string uploadId)
+    {
+        Directory.CreateDirectory(Path.Combine(store.StagingDirectory, FolderName));
+        using var _ = new FileStream(PathOf(uploadId), FileMode.CreateNew, FileAccess.Write);
+    }
+
+    /// <summary>
+    /// Appends the body at <paramref name="offset"/> (first cutting anything past it: bytes of a chunk that was never
+    /// acknowledged), up to <paramref name="maxBytes"/>. A body that breaks off (the client went away) keeps what
+    /// arrived, flushed, so the client can resume from there, as tus asks.
+    /// </summary>
+    public async Task<TusAppendResult> AppendAsync(string uploadId, long offset, Stream body, long maxBytes, TusChecksum? checksum, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(PathOf(uploadId), FileMode.Open, FileAccess.Write, FileShare.Read, 1, FileOptions.Asynchronous);
+        file.SetLength(offset);
+        file.Position = offset;
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        long written = 0;
+        var interrupted = false;
+        try
+        {
+            while (true)
+            {
+                int read;
+                try
+                {
+                    read = await body.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken);
+                }
+                catch (Exception ex) when (ex is IOException or OperationCanceledException or BadHttpRequestException)
+                {
+                    interrupted = true;
+                    break;
+                }
+
+                if (read == 0)
+                {
+                    break;
+                }
+
+                if (written + read > maxBytes)
+                {
+                    file.SetLength(offset);
+                    return new TusAppendResult(0, TooLong: true, Interrupted: false);
+                }
+
+                checksum?.Append(buffer.AsSpan(0, read));
+                await file.WriteAsync(buffer.AsMemory(0, read), CancellationToken.None);
+                written += read;
+            }
+
+            await file.FlushAsync(CancellationToken.None);
+            file.Flush(flushToDisk: true);
+            return new TusAppendResult(written, TooLong: false, interrupted);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public void Truncate(string uploadId, long length)
+    {
+        using var file = new FileStream(PathOf(uploadId), FileMode.Open, FileAccess.Write);
+        file.SetLength(length);
+    }
+
+    public void Delete(string uploadId) => File.Delete(PathOf(uploadId));
+}

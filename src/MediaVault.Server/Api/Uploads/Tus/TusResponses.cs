@@ -1,0 +1,33 @@
+using System.Globalization;
+using MediaVault.Core;
+using MediaVault.Core.Uploads;
+
+namespace MediaVault.Server.Api.Uploads.Tus;
+
+/// <summary>The tus surface's answers: status, protocol headers and a plain-text message (what tus clients show).</summary>
+public static class TusResponses
+{
+    public static IResult Error(int status, string message) => TypedResults.Text(message + "\n", "text/plain; charset=utf-8", statusCode: status);
+
+    public static IResult From(Failure failure) => Error(failure.Kind switch
+    {
+        FailureKind.NotFound => StatusCodes.Status404NotFound,
+        FailureKind.Forbidden => StatusCodes.Status403Forbidden,
+        FailureKind.Conflict => StatusCodes.Status409Conflict,
+        FailureKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        _ => StatusCodes.Status400BadRequest,
+    }, failure.Message);
+
+    public static IResult NotFound() => Error(StatusCodes.Status404NotFound, "Upload not found");
+
+    /// <summary>Upload-Offset, Upload-Expires and, once finished, the media id.</summary>
+    public static void WriteState(HttpResponse response, TusUpload upload)
+    {
+        response.Headers[TusHeaders.UploadOffset] = upload.Offset.ToString(CultureInfo.InvariantCulture);
+        response.Headers[TusHeaders.UploadExpires] = upload.ExpiresAt.ToString("R", CultureInfo.InvariantCulture);
+        if (upload.MediaId is not null)
+        {
+            response.Headers[TusHeaders.MediaId] = upload.MediaId;
+        }
+    }
+}
