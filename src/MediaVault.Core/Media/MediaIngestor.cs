@@ -99,9 +99,13 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
 
         var sniffed = sniffer.Sniff(header.AsSpan(0, headerLength));
         var limit = Math.Min(request.MaxBytes ?? long.MaxValue, options.Value.MaxFileBytes);
-        if (sniffed is not null && request.MaxBytesForKind is { } perKind)
+        if (sniffed is not null)
         {
-            limit = Math.Min(limit, perKind(sniffed.Kind));
+            limit = Math.Min(limit, options.Value.LimitForKind(sniffed.Kind));
+            if (request.MaxBytesForKind is { } perKind)
+            {
+                limit = Math.Min(limit, perKind(sniffed.Kind));
+            }
         }
 
         if (size > limit)
@@ -229,6 +233,14 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
             : new Spooled(total, Convert.ToHexStringLower(hash.GetHashAndReset()), sniffed, null);
     }
 
-    private static long KindLimit(IngestRequest request, SniffResult? sniffed, long limit) =>
-        sniffed is not null && request.MaxBytesForKind is { } perKind ? Math.Min(limit, perKind(sniffed.Kind)) : limit;
+    private long KindLimit(IngestRequest request, SniffResult? sniffed, long limit)
+    {
+        if (sniffed is null)
+        {
+            return limit;
+        }
+
+        limit = Math.Min(limit, options.Value.LimitForKind(sniffed.Kind));
+        return request.MaxBytesForKind is { } perKind ? Math.Min(limit, perKind(sniffed.Kind)) : limit;
+    }
 }

@@ -11,6 +11,20 @@ public sealed class MediaOptions
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>Per-kind caps in bytes, keyed <c>audio</c>, <c>video</c>, <c>image</c>, <c>document</c> (e.g. <c>Media__MaxBytesByKind__image=20000000</c>).</summary>
+    public Dictionary<string, long> MaxBytesByKind { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Per-tenant caps in bytes, keyed by tenant key (e.g. <c>Media__TenantMaxFileBytes__acme=100000000</c>).</summary>
+    public Dictionary<string, long> TenantMaxFileBytes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The largest file a tenant may store, in bytes.</summary>
+    public long LimitForTenant(string tenantKey) =>
+        TenantMaxFileBytes.TryGetValue(tenantKey, out var limit) ? Math.Min(limit, MaxFileBytes) : MaxFileBytes;
+
+    /// <summary>The largest file of a kind, in bytes.</summary>
+    public long LimitForKind(MediaKind kind) =>
+        MaxBytesByKind.TryGetValue(kind.ToString(), out var limit) ? Math.Min(limit, MaxFileBytes) : MaxFileBytes;
+
     /// <summary>Sniffed MIME types that may be stored. Anything else is refused with 400.</summary>
     [MinLength(1)]
     public List<string> AllowedMimeTypes { get; set; } =

@@ -101,7 +101,7 @@ public sealed class CatalogMediaTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task A_bad_upload_is_a_400_invalid_input_problem_and_stores_nothing()
+    public async Task A_bad_upload_is_an_invalid_input_problem_400_or_413_when_too_large_and_stores_nothing()
     {
         using var client = server.CreateCatalogClient(out var org);
         using var text = new MultipartFormDataContent { { new ByteArrayContent(TestFiles.Bytes("notes.txt")), "file", "notes.txt" } };
@@ -111,10 +111,10 @@ public sealed class CatalogMediaTests(ServerFixture server)
         using var big = new MultipartFormDataContent { { new ByteArrayContent(oversized), "file", "big.png" } };
 
         var problems = new List<JsonElement>();
-        foreach (var content in new[] { text, noFile, big })
+        foreach (var (content, status) in new[] { (text, HttpStatusCode.BadRequest), (noFile, HttpStatusCode.BadRequest), (big, HttpStatusCode.RequestEntityTooLarge) })
         {
             using var response = await client.PostAsync("/rest/api/medias", content);
-            problems.Add(await response.AssertProblemAsync(HttpStatusCode.BadRequest));
+            problems.Add(await response.AssertProblemAsync(status));
         }
 
         Assert.All(problems, p => Assert.Equal("Invalid input", p.GetProperty("title").GetString()));

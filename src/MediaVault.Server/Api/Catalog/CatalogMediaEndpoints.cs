@@ -18,7 +18,7 @@ public static class CatalogMediaEndpoints
         group.MapGet("/{id}", GetAsync).RequireCatalogAccess(Permissions.MediaRead).WithSummary("Retrieve a media");
         group.MapPost("/", UploadAsync).RequireCatalogAccess(Permissions.MediaWrite)
             .WithSummary("Upload a media (multipart field `file`)")
-            .WithDescription("Images and files up to 5 MB, video up to 100 MB (configurable). mimeType, type, hash and dimensions come from the file. 201 with a Location header.");
+            .WithDescription("Images and files up to 5 MB, video up to 100 MB (configurable); larger is 413 and nothing is kept. mimeType, type, hash and dimensions come from the file. 201 with a Location header.");
         group.MapDelete("/{id}", DeleteAsync).RequireCatalogAccess(Permissions.MediaDelete)
             .WithSummary("Delete a media")
             .WithDescription("204 with no body. A media that a product, variant or release still references is refused with 409 and a problem whose `referencedBy` lists their IRIs: the reference asks clients to check first; MediaVault makes it impossible to get wrong.");
@@ -67,7 +67,9 @@ public static class CatalogMediaEndpoints
         var uploaded = await medias.UploadAsync(RequestTenant.Of(context).Id, context.Request, ct);
         if (uploaded.Value is not { } media)
         {
-            return CatalogProblems.InvalidInput(context, uploaded.Failure!.Message);
+            return uploaded.Failure!.Kind == Core.FailureKind.TooLarge
+                ? CatalogProblems.TooLarge(context, uploaded.Failure.Message)
+                : CatalogProblems.InvalidInput(context, uploaded.Failure.Message);
         }
 
         var body = CatalogJsonLd.Media(media, urls.For(context.Request, media), withContext: true);

@@ -12,7 +12,7 @@ namespace MediaVault.Server.Api.Catalog;
 
 /// <summary>The tenant's media seen through the catalogue: list, read, upload (field <c>file</c>) and guarded delete.</summary>
 public sealed class CatalogMediaService(
-    MediaVaultDbContext db, MediaIngestor ingestor, IBlobStore store, JobSignal signal, IOptions<CatalogOptions> options, TimeProvider clock)
+    MediaVaultDbContext db, MediaIngestor ingestor, IBlobStore store, JobSignal signal, IOptions<CatalogOptions> options, IOptions<MediaOptions> mediaOptions, TimeProvider clock)
 {
     public const string FileField = "file";
 
@@ -63,11 +63,14 @@ public sealed class CatalogMediaService(
 
                 var limits = options.Value;
                 var result = await ingestor.IngestAsync(
-                    new IngestRequest(tenantId, part.Body, part.FileName, StorageArea.Permanent, AllKinds, limits.MaxVideoBytes,
+                    new IngestRequest(tenantId, part.Body, part.FileName, StorageArea.Permanent, AllKinds,
+                        Math.Min(limits.MaxVideoBytes, mediaOptions.Value.LimitForTenant(Hosting.RequestTenant.Of(request.HttpContext).Key)),
                         kind => kind == MediaKind.Video ? limits.MaxVideoBytes : limits.MaxFileBytes),
                     ct);
                 stored = result.Media;
-                return result.Media is null ? Failure.BadRequest($"{FileNames.Sanitize(part.FileName)}: {result.Detail}") : null;
+                return result.Media is not null
+                    ? null
+                    : new Failure(result.Error == IngestError.TooLarge ? FailureKind.TooLarge : FailureKind.BadRequest, $"{FileNames.Sanitize(part.FileName)}: {result.Detail}");
             }, cancellationToken);
 
             if (failure is not null)

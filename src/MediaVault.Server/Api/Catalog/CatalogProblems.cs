@@ -28,6 +28,9 @@ public static class CatalogProblems
         Write(context, StatusCodes.Status409Conflict, "Conflict", detail,
             new JsonObject { ["referencedBy"] = new JsonArray(referencedBy.Select(r => (JsonNode)r).ToArray()) });
 
+    public static IResult TooLarge(HttpContext context, string detail) =>
+        Write(context, StatusCodes.Status413PayloadTooLarge, "Invalid input", detail);
+
     public static IResult UnsupportedMediaType(HttpContext context, string detail) =>
         Write(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type", detail);
 

@@ -45,7 +45,8 @@ public static class LibraryEndpoints
             return LibraryErrors.Validation(body.Failure!.Message);
         }
 
-        var created = await library.CreateAsync(RequestTenant.Of(context).Id, request, ct);
+        var tenant = RequestTenant.Of(context);
+        var created = await library.CreateAsync(tenant.Id, tenant.Key, request, ct);
         if (created.Value is not { } media)
         {
             return LibraryErrors.Validation(created.Failure!.Message);

@@ -19,7 +19,7 @@ public sealed class LibraryMediaService(
     MediaVaultDbContext db, MediaIngestor ingestor, IBlobStore store, IContentSniffer sniffer, JobSignal signal,
     IOptions<MediaOptions> mediaOptions, TimeProvider clock)
 {
-    public async Task<Outcome<MediaItem>> CreateAsync(Guid tenantId, CreateMediaRequest request, CancellationToken cancellationToken)
+    public async Task<Outcome<MediaItem>> CreateAsync(Guid tenantId, string tenantKey, CreateMediaRequest request, CancellationToken cancellationToken)
     {
         var allowed = mediaOptions.Value.AllowedMimeTypes;
         var type = request.Type?.Trim().ToLowerInvariant();
@@ -38,9 +38,10 @@ public sealed class LibraryMediaService(
             return Failure.BadRequest("fileSize is required and must be a positive number of bytes");
         }
 
-        if (size > mediaOptions.Value.MaxFileBytes)
+        var limit = Math.Min(mediaOptions.Value.LimitForTenant(tenantKey), mediaOptions.Value.LimitForKind(KindOf(type)));
+        if (size > limit)
         {
-            return Failure.BadRequest($"fileSize exceeds the maximum of {mediaOptions.Value.MaxFileBytes} bytes");
+            return Failure.BadRequest($"fileSize exceeds the maximum of {limit} bytes");
         }
 
         if (request.Width is <= 0 || request.Height is <= 0 || request.Duration is < 0)

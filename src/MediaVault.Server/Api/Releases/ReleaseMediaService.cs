@@ -19,6 +19,7 @@ public sealed partial class ReleaseMediaService(
     MediaVaultDbContext db,
     ReleaseService releases,
     MediaIngestor ingestor,
+    Microsoft.Extensions.Options.IOptions<MediaOptions> mediaOptions,
     IBlobStore store,
     TimeProvider clock,
     ILogger<ReleaseMediaService> logger)
@@ -198,7 +199,8 @@ public sealed partial class ReleaseMediaService(
                     return Failure.BadRequest($"Only {maxFiles} file may be uploaded here");
                 }
 
-                var result = await ingestor.IngestAsync(new IngestRequest(release.TenantId, part.Body, part.FileName, StorageArea.Temporary, kinds), ct);
+                var tenantLimit = mediaOptions.Value.LimitForTenant(Hosting.RequestTenant.Of(request.HttpContext).Key);
+                var result = await ingestor.IngestAsync(new IngestRequest(release.TenantId, part.Body, part.FileName, StorageArea.Temporary, kinds, tenantLimit), ct);
                 if (result.Media is null)
                 {
                     var name = Core.Media.FileNames.Sanitize(part.FileName);

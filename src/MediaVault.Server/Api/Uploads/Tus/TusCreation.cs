@@ -7,7 +7,8 @@ namespace MediaVault.Server.Api.Uploads.Tus;
 /// <summary>The creation extensions: <c>POST /uploads</c> with <c>Upload-Length</c> or <c>Upload-Defer-Length</c>, and optionally the first chunk (creation-with-upload).</summary>
 public static class TusCreation
 {
-    public static async Task<IResult> CreateAsync(HttpContext context, TusUploadService uploads, TusCompletion completion, TusCore core, IOptions<TusOptions> options, CancellationToken ct)
+    public static async Task<IResult> CreateAsync(
+        HttpContext context, TusUploadService uploads, TusCompletion completion, TusCore core, IOptions<TusOptions> options, IOptions<MediaVault.Core.Media.MediaOptions> media, CancellationToken ct)
     {
         var request = context.Request;
         var tenant = RequestTenant.Of(context);
@@ -31,6 +32,11 @@ public static class TusCreation
         if (length > options.Value.MaxSize)
         {
             return TusResponses.Error(StatusCodes.Status413PayloadTooLarge, $"Upload-Length exceeds Tus-Max-Size {options.Value.MaxSize}");
+        }
+
+        if (length > media.Value.LimitForTenant(tenant.Key))
+        {
+            return TusResponses.Error(StatusCodes.Status413PayloadTooLarge, $"Upload-Length exceeds the largest file allowed ({media.Value.LimitForTenant(tenant.Key)} bytes)");
         }
 
         var metadataHeader = request.Headers[TusHeaders.UploadMetadata].ToString();

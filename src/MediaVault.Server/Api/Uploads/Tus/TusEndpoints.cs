@@ -50,8 +50,9 @@ public static class TusEndpoints
         return TypedResults.NoContent();
     }
 
-    private static Task<IResult> CreateOrOverrideAsync(HttpContext context, TusUploadService uploads, TusCompletion completion, TusCore core, IOptions<TusOptions> options, CancellationToken ct) =>
-        TusCreation.CreateAsync(context, uploads, completion, core, options, ct);
+    private static Task<IResult> CreateOrOverrideAsync(
+        HttpContext context, TusUploadService uploads, TusCompletion completion, TusCore core, IOptions<TusOptions> options, IOptions<MediaVault.Core.Media.MediaOptions> media, CancellationToken ct) =>
+        TusCreation.CreateAsync(context, uploads, completion, core, options, media, ct);
 
     private static Task<IResult> OverrideAsync(string id, HttpContext context, TusCore core, TusUploadService uploads, CancellationToken ct) =>
         context.Request.Headers[TusHeaders.MethodOverride].ToString().ToUpperInvariant() switch
