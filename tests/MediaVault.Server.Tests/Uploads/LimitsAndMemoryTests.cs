@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Builder;
 
 namespace MediaVault.Server.Tests.Uploads;
 
-/// <summary>Per-tenant and per-kind limits on every upload path, and flat memory for a 4 GiB upload (own server).</summary>
+/// <summary>Per-tenant and per-kind limits on every upload path, and flat memory for a 4 GiB upload (own server, run alone).</summary>
+[Collection(SerialCollection.Name)]
 public sealed class LimitsAndMemoryTests : IAsyncLifetime
 {
     private const string Limited = "limited-tenant";
