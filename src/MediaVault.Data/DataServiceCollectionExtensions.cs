@@ -6,11 +6,27 @@ namespace MediaVault.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>Registers the DbContext (scoped), its factory (for workers), the migrator and the job store.</summary>
-    public static IServiceCollection AddMediaVaultData(this IServiceCollection services, string connectionString)
+    public const string PostgresMigrationsAssembly = "MediaVault.Data.Postgres";
+
+    /// <summary>
+    /// Registers the DbContext (scoped), its factory (for workers), the migrator and the job store, on SQLite or
+    /// PostgreSQL (whose migrations live in the MediaVault.Data.Postgres assembly).
+    /// </summary>
+    public static IServiceCollection AddMediaVaultData(this IServiceCollection services, string provider, string connectionString)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddDbContextFactory<MediaVaultDbContext>(options => options.UseSqlite(connectionString));
+        var postgres = new DatabaseOptions { Provider = provider }.IsPostgres;
+        services.AddDbContextFactory<MediaVaultDbContext>(options =>
+        {
+            if (postgres)
+            {
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+            }
+            else
+            {
+                options.UseSqlite(connectionString);
+            }
+        });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<MediaVaultDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<JobStore>();

@@ -7,9 +7,12 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
     public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
 
-    /// <summary><c>sqlite</c> (the embedded default).</summary>
+    /// <summary><c>sqlite</c> (the embedded default) or <c>postgres</c>.</summary>
     [Required]
-    [RegularExpression("^(?i:sqlite)$", ErrorMessage = "Database:Provider must be 'sqlite'.")]
+    [RegularExpression("^(?i:sqlite|postgres|postgresql)$", ErrorMessage = "Database:Provider must be 'sqlite' or 'postgres'.")]
     public string Provider { get; set; } = Sqlite;
+
+    public bool IsPostgres => Provider.StartsWith(Postgres, StringComparison.OrdinalIgnoreCase);
 }

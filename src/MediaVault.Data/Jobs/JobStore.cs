@@ -16,6 +16,11 @@ public sealed class JobStore(IDbContextFactory<MediaVaultDbContext> factory, Tim
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        if (db.Database.IsNpgsql())
+        {
+            return await TryLeaseSkipLockedAsync(db, owner, now, now + lease, cancellationToken);
+        }
+
         var candidates = await db.Jobs.AsNoTracking()
             .Where(j => (j.State == JobState.Queued && j.RunAfter <= now) || (j.State == JobState.Running && j.LeaseExpiresAt < now))
             .OrderBy(j => j.RunAfter)
@@ -74,6 +79,27 @@ public sealed class JobStore(IDbContextFactory<MediaVaultDbContext> factory, Tim
             // Another instance enqueued the same scheduled job between the check and the insert.
             return false;
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL: one statement picks the next due job, skipping rows other instances have locked, and leases it,
+    /// so concurrent workers never wait on or take the same job.
+    /// </summary>
+    private static async Task<Job?> TryLeaseSkipLockedAsync(MediaVaultDbContext db, string owner, DateTime now, DateTime until, CancellationToken cancellationToken)
+    {
+        var queued = nameof(JobState.Queued);
+        var running = nameof(JobState.Running);
+        var leased = await db.Jobs.FromSql($"""
+            UPDATE "Jobs" SET "State" = {running}, "LeaseOwner" = {owner}, "LeaseExpiresAt" = {until}, "Attempts" = "Attempts" + 1
+            WHERE "Id" = (
+                SELECT "Id" FROM "Jobs"
+                WHERE ("State" = {queued} AND "RunAfter" <= {now}) OR ("State" = {running} AND "LeaseExpiresAt" < {now})
+                ORDER BY "RunAfter"
+                LIMIT 1
+                FOR UPDATE SKIP LOCKED)
+            RETURNING *
+            """).AsNoTracking().ToListAsync(cancellationToken);
+        return leased.SingleOrDefault();
     }
 
     public Task CompleteAsync(Job job, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ public static class ServerServiceCollectionExtensions
         var dataPath = MediaVaultPaths.DataPath(configuration);
         Directory.CreateDirectory(dataPath);
         services.AddSingleton(TimeProvider.System);
-        services.AddMediaVaultData(MediaVaultPaths.ConnectionString(configuration));
+        services.AddMediaVaultData(MediaVaultPaths.DatabaseProvider(configuration), MediaVaultPaths.ConnectionString(configuration));
         services.AddFileSystemBlobStore(o => o.RootPath = MediaVaultPaths.BlobRoot(configuration));
         services.AddMediaTools();
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -135,12 +135,15 @@ public sealed class AuthenticationTests(ServerFixture server)
         Assert.NotEqual(0, refused);
     }
 
-    private Task<int> RunCliAsync(params string[] args) => CliApp.RunAsync([.. args, $"--DataPath={server.DataPath}", $"--Auth:Jwt:SigningKey={ServerFixture.SigningKey}"], TextWriter.Null);
+    private Task<int> RunCliAsync(params string[] args) => CliApp.RunAsync([.. args, .. CliConfiguration()], TextWriter.Null);
+
+    private string[] CliConfiguration() =>
+        [$"--DataPath={server.DataPath}", $"--Auth:Jwt:SigningKey={ServerFixture.SigningKey}", .. TestBackends.Arguments(server.DataPath)];
 
     private async Task<string> RunCliOutputAsync(params string[] args)
     {
         using var writer = new StringWriter();
-        var code = await CliApp.RunAsync([.. args, $"--DataPath={server.DataPath}", $"--Auth:Jwt:SigningKey={ServerFixture.SigningKey}"], writer);
+        var code = await CliApp.RunAsync([.. args, .. CliConfiguration()], writer);
         Assert.Equal(0, code);
         return writer.ToString();
     }

@@ -41,6 +41,7 @@ public sealed class ServerFixture : IAsyncLifetime
             "--Jobs:RetryBaseDelay=00:00:00.200",
             "--Links:AllowPrivateNetworks=true",
             "--Logging:LogLevel:Default=Warning",
+            .. TestBackends.Arguments(dataPath),
             .. extraArgs,
         ];
         var app = MediaVaultApplication.Create(args);
