@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MediaVault.Server.Tests.Processing;
 
-/// <summary>The lease protocol against a real SQLite database.</summary>
+/// <summary>The lease protocol against a real database: SQLite, or PostgreSQL (SKIP LOCKED) when the suite runs on it.</summary>
 public sealed class JobStoreTests : IAsyncLifetime
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "mediavault-jobs-" + Guid.NewGuid().ToString("N") + ".db");
@@ -13,7 +13,17 @@ public sealed class JobStoreTests : IAsyncLifetime
 
     public JobStoreTests()
     {
-        _factory = new PooledFactory(new DbContextOptionsBuilder<MediaVaultDbContext>().UseSqlite($"Data Source={_path}").Options);
+        var options = new DbContextOptionsBuilder<MediaVaultDbContext>();
+        if (Infrastructure.TestBackends.Postgres is { } pg)
+        {
+            options.UseNpgsql($"{pg};Database=mv_jobs_{Guid.NewGuid():N}", o => o.MigrationsAssembly(DataServiceCollectionExtensions.PostgresMigrationsAssembly));
+        }
+        else
+        {
+            options.UseSqlite($"Data Source={_path}");
+        }
+
+        _factory = new PooledFactory(options.Options);
     }
 
     [Fact]
@@ -97,11 +107,17 @@ public sealed class JobStoreTests : IAsyncLifetime
         await db.Database.MigrateAsync();
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        if (Infrastructure.TestBackends.Postgres is not null)
+        {
+            await using var db = await _factory.CreateDbContextAsync();
+            await db.Database.EnsureDeletedAsync();
+            return;
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(_path);
-        return Task.CompletedTask;
     }
 
     private async Task EnqueueAsync()
