@@ -10,19 +10,40 @@ ensure_packages python3:python3 node:nodejs npm:npm
 # The stock tus-js-client (from the npm registry) drives the resumable-upload tests.
 npm ci --prefix tests/tus-client --no-audit --no-fund --loglevel=error >/dev/null
 
+npm ci --prefix tests/s3-server --no-audit --no-fund --loglevel=error >/dev/null
+. scripts/postgres-test-cluster.sh
+
 results="$(mktemp -d)"
-trap 'rm -rf "$results"' EXIT
+s3_dir="$(mktemp -d)"
+s3_pid=""
+cleanup() {
+  stop_test_postgres
+  [ -n "$s3_pid" ] && kill "$s3_pid" 2>/dev/null || true
+  rm -rf "$results" "$s3_dir"
+}
+trap cleanup EXIT
 
 dotnet build MediaVault.slnx -c Release -m:1 -nologo -v quiet -clp:"ErrorsOnly;NoSummary"
 status=0
-dotnet test MediaVault.slnx -c Release --no-build -m:1 --logger "trx" --results-directory "$results" "$@" || status=$?
+
+# Run 1: the embedded default (SQLite + filesystem).
+dotnet test MediaVault.slnx -c Release --no-build -m:1 --logger "trx" --results-directory "$results/embedded" "$@" || status=$?
+
+# Run 2: the scale-out configuration (PostgreSQL + S3), for the storage contract and HTTP integration suites.
+start_test_postgres
+s3_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+s3_pid=$(tests/s3-server/start.sh "$s3_dir" "$s3_port" mediavault)
+export MEDIAVAULT_TEST_S3_URL="http://127.0.0.1:$s3_port" MEDIAVAULT_TEST_S3_BUCKET=mediavault
+for project in tests/MediaVault.Storage.Tests tests/MediaVault.Server.Tests; do
+  dotnet test "$project" -c Release --no-build --logger "trx" --results-directory "$results/scale-out-$(basename "$project")" "$@" || status=$?
+done
 
 # One closing line for every runner: "N passed, N failed, N skipped".
 python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
-for path in glob.glob(sys.argv[1] + "/*.trx"):
+for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
     counters = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
     if counters is None:
         continue

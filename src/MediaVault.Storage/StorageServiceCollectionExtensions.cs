@@ -1,5 +1,6 @@
 using MediaVault.Core.Storage;
 using MediaVault.Storage.FileSystem;
+using MediaVault.Storage.S3;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaVault.Storage;
@@ -17,6 +18,24 @@ public static class StorageServiceCollectionExtensions
 
         builder.ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IBlobStore, FileSystemBlobStore>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the S3 blob store, bound to <c>Storage:S3</c>, as <see cref="IBlobStore"/> and as <see cref="S3BlobStore"/>
+    /// (for presigned URLs).
+    /// </summary>
+    public static IServiceCollection AddS3BlobStore(this IServiceCollection services, Action<S3StorageOptions>? configure = null)
+    {
+        var builder = services.AddOptions<S3StorageOptions>().BindConfiguration(S3StorageOptions.Section);
+        if (configure is not null)
+        {
+            builder.PostConfigure(configure);
+        }
+
+        builder.ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<S3BlobStore>();
+        services.AddSingleton<IBlobStore>(sp => sp.GetRequiredService<S3BlobStore>());
         return services;
     }
 }

@@ -72,6 +72,20 @@ public abstract class BlobStoreContractTests
         Assert.Equal(bytes.AsSpan(expectedStart, expectedLength).ToArray(), read);
     }
 
+    [Theory]
+    [InlineData(1000, 1000, null)]
+    [InlineData(1000, 1500, 2000L)]
+    [InlineData(1000, 500, 499L)]
+    [InlineData(0, 0, null)]
+    [InlineData(0, 0, 0L)]
+    public async Task Read_with_a_range_outside_the_object_returns_nothing(int size, long from, long? to)
+    {
+        var key = NewOriginal();
+        await UploadAsync(key, PatternStream.Bytes(size));
+
+        Assert.Empty(await ReadAsync(key, new BlobRange(from, to)));
+    }
+
     [Fact]
     public async Task Upload_to_an_existing_key_replaces_the_object()
     {
@@ -187,6 +201,21 @@ public abstract class BlobStoreContractTests
     }
 
     [Fact]
+    public async Task List_yields_the_objects_of_one_area_with_their_sizes()
+    {
+        var original = NewOriginal();
+        var rendition = BlobKey.Rendition(StorageArea.Temporary, original.TenantId, original.MediaId, "thumb-256.webp");
+        await UploadAsync(original, PatternStream.Bytes(10));
+        await UploadAsync(rendition, PatternStream.Bytes(20));
+        await UploadAsync(original.InArea(StorageArea.Permanent), PatternStream.Bytes(30));
+
+        var listed = await Store.ListAsync(StorageArea.Temporary, CancellationToken.None).Where(i => i.Key.TenantId == original.TenantId).ToListAsync();
+
+        Assert.Equal([(original, 10L), (rendition, 20L)], listed.OrderBy(i => i.Size).Select(i => (i.Key, i.Size)));
+        Assert.All(listed, i => Assert.InRange(i.LastModified, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(5)));
+    }
+
+    [Fact]
     public async Task ImportFile_moves_a_staged_file_into_the_store()
     {
         var key = NewOriginal();
@@ -288,6 +317,9 @@ public abstract class BlobStoreContractTests
 
         Assert.Null(infoDuringUpload);
         Assert.Equal(1024 * 1024, (await Store.GetInfoAsync(key, CancellationToken.None))!.Size);
+        await using var expected = new PatternStream(1024 * 1024);
+        await using var stored = await Store.OpenReadAsync(key, null, CancellationToken.None);
+        Assert.Equal(await SHA256.HashDataAsync(expected), await SHA256.HashDataAsync(stored));
     }
 
     [Fact]

@@ -57,6 +57,20 @@ public readonly record struct BlobKey
 
     public BlobKey InArea(StorageArea area) => new(area, TenantId, MediaId, Name);
 
+    /// <summary>One chunk of a resumable upload, named by the byte offset it starts at (so names sort by position).</summary>
+    public static BlobKey UploadPart(Guid tenantId, string uploadId, long offset)
+    {
+        EnsureMediaId(uploadId);
+        return new BlobKey(StorageArea.Uploads, tenantId, uploadId, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"part-{offset:D20}"));
+    }
+
+    /// <summary>The byte offset of an <see cref="UploadPart"/> key, or null for any other key.</summary>
+    public long? UploadPartOffset =>
+        Area == StorageArea.Uploads && Name.StartsWith("part-", StringComparison.Ordinal)
+            && long.TryParse(Name.AsSpan(5), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset)
+            ? offset
+            : null;
+
     /// <summary>Parses a <see cref="Path"/> back into a key; false for anything this type would not have built.</summary>
     public static bool TryParse(string path, out BlobKey key)
     {
@@ -71,6 +85,7 @@ public readonly record struct BlobKey
         {
             "temporary" => StorageArea.Temporary,
             "permanent" => StorageArea.Permanent,
+            "uploads" => StorageArea.Uploads,
             _ => null,
         };
         if (area is null)
@@ -82,7 +97,10 @@ public readonly record struct BlobKey
         {
             key = parts.Length == 4 && parts[3] == OriginalName
                 ? Original(area.Value, tenantId, parts[2])
-                : parts.Length == 5 && parts[3] == "renditions" ? Rendition(area.Value, tenantId, parts[2], parts[4]) : default;
+                : parts.Length == 5 && parts[3] == "renditions" ? Rendition(area.Value, tenantId, parts[2], parts[4])
+                : parts.Length == 4 && area == StorageArea.Uploads && parts[3].StartsWith("part-", StringComparison.Ordinal)
+                    && long.TryParse(parts[3].AsSpan(5), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset)
+                    ? UploadPart(tenantId, parts[2], offset) : default;
         }
         catch (ArgumentException)
         {
@@ -98,6 +116,7 @@ public readonly record struct BlobKey
     {
         StorageArea.Temporary => "temporary",
         StorageArea.Permanent => "permanent",
+        StorageArea.Uploads => "uploads",
         _ => throw new ArgumentOutOfRangeException(nameof(area)),
     };
 

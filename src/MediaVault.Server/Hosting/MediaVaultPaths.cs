@@ -6,6 +6,10 @@ public static class MediaVaultPaths
     public static string DataPath(IConfiguration configuration) =>
         Path.GetFullPath(configuration["DataPath"] is { Length: > 0 } path ? path : "./data");
 
+    /// <summary>Whether <c>Storage:Provider</c> selects the S3-compatible store (else the filesystem under <c>DataPath</c>).</summary>
+    public static bool UsesS3(IConfiguration configuration) =>
+        string.Equals(configuration["Storage:Provider"], "s3", StringComparison.OrdinalIgnoreCase);
+
     public static string DatabaseProvider(IConfiguration configuration) =>
         configuration["Database:Provider"] is { Length: > 0 } provider ? provider : Data.DatabaseOptions.Sqlite;
 

@@ -23,7 +23,14 @@ public static class ServerServiceCollectionExtensions
         Directory.CreateDirectory(dataPath);
         services.AddSingleton(TimeProvider.System);
         services.AddMediaVaultData(MediaVaultPaths.DatabaseProvider(configuration), MediaVaultPaths.ConnectionString(configuration));
-        services.AddFileSystemBlobStore(o => o.RootPath = MediaVaultPaths.BlobRoot(configuration));
+        if (MediaVaultPaths.UsesS3(configuration))
+        {
+            services.AddS3BlobStore();
+        }
+        else
+        {
+            services.AddFileSystemBlobStore(o => o.RootPath = MediaVaultPaths.BlobRoot(configuration));
+        }
         services.AddMediaTools();
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MediaIngestor>();
@@ -75,7 +82,9 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<LibraryViews>();
 
         services.AddOptions<TusOptions>().BindConfiguration(TusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<TusFileStore>();
+        services.AddSingleton<ITusChunkStore>(sp => MediaVaultPaths.UsesS3(configuration)
+            ? new BlobTusChunkStore(sp.GetRequiredService<MediaVault.Core.Storage.IBlobStore>())
+            : new TusFileStore(sp.GetRequiredService<MediaVault.Core.Storage.IBlobStore>()));
         services.AddScoped<TusUploadService>();
         services.AddScoped<TusCompletion>();
         services.AddScoped<TusCore>();

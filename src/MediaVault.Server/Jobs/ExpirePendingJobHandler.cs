@@ -14,7 +14,7 @@ namespace MediaVault.Server.Jobs;
 public sealed partial class ExpirePendingJobHandler(
     IDbContextFactory<MediaVaultDbContext> dbFactory,
     IBlobStore store,
-    Api.Uploads.Tus.TusFileStore tusFiles,
+    Api.Uploads.Tus.ITusChunkStore tusFiles,
     IOptions<HousekeepingOptions> options,
     TimeProvider clock,
     ILogger<ExpirePendingJobHandler> logger) : IJobHandler
@@ -26,11 +26,12 @@ public sealed partial class ExpirePendingJobHandler(
         var now = clock.GetUtcNow().UtcDateTime;
         var cutoff = now - options.Value.PendingExpiry;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var expiredUploads = await db.Uploads.Where(u => u.ExpiresAt < now && u.MediaId == null).Select(u => u.Id).Take(1000).ToListAsync(cancellationToken);
-        foreach (var id in expiredUploads)
+        var expiredUploads = await db.Uploads.Where(u => u.ExpiresAt < now && u.MediaId == null)
+            .Select(u => new { u.Id, u.TenantId }).Take(1000).ToListAsync(cancellationToken);
+        foreach (var upload in expiredUploads)
         {
-            await db.Uploads.Where(u => u.Id == id).ExecuteDeleteAsync(cancellationToken);
-            tusFiles.Delete(id);
+            await db.Uploads.Where(u => u.Id == upload.Id).ExecuteDeleteAsync(cancellationToken);
+            await tusFiles.DeleteAsync(upload.TenantId, upload.Id, cancellationToken);
         }
 
         await db.Uploads.Where(u => u.ExpiresAt < now && u.MediaId != null).ExecuteDeleteAsync(cancellationToken);

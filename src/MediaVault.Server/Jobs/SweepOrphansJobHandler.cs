@@ -25,7 +25,8 @@ public sealed partial class SweepOrphansJobHandler(
     {
         var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.OrphanGracePeriod;
         var removed = 0;
-        foreach (var area in Enum.GetValues<StorageArea>())
+        // Upload chunks are owned by upload rows and expire with them, not by media rows.
+        foreach (var area in new[] { StorageArea.Temporary, StorageArea.Permanent })
         {
             var batch = new List<BlobInfo>();
             await foreach (var blob in store.ListAsync(area, cancellationToken))

@@ -35,6 +35,12 @@ public sealed class DeliveryTests(ServerFixture server)
     [Fact]
     public async Task A_range_at_a_multi_gigabyte_offset_reads_the_right_bytes()
     {
+        if (!TestBackends.UsesFileSystem)
+        {
+            // A sparse multi-GB original can only be made on the filesystem; ranged reads on S3 are covered by the storage contract tests.
+            return;
+        }
+
         var (url, offset, marker) = await SparseMediaAsync(5L * 1024 * 1024 * 1024);
         using var client = server.CreateClient();
 

@@ -1,5 +1,6 @@
 using MediaVault.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
+using MediaVault.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaVault.Server.Tests.Infrastructure;
@@ -66,16 +67,31 @@ public sealed class ServerFixture : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Every stored file (originals and renditions) of one media, in any area.</summary>
-    public IReadOnlyList<string> StoredFiles(string mediaId) =>
-        Directory.Exists(BlobRoot)
-            ? Directory.EnumerateFiles(BlobRoot, "*", SearchOption.AllDirectories)
-                .Where(f => f.Contains(Path.DirectorySeparatorChar + mediaId + Path.DirectorySeparatorChar, StringComparison.Ordinal)).ToList()
-            : [];
+    /// <summary>The keys of every stored object (original and renditions) of one media, in any area, on any backend.</summary>
+    public IReadOnlyList<string> StoredFiles(string mediaId) => StoredKeys().Where(k => k.MediaId == mediaId).Select(k => k.Path).ToList();
 
     /// <summary>The stored originals of one media (one, normally; renditions excluded).</summary>
     public IReadOnlyList<string> StoredOriginals(string mediaId) =>
-        StoredFiles(mediaId).Where(f => f.EndsWith(Path.DirectorySeparatorChar + "original", StringComparison.Ordinal)).ToList();
+        StoredKeys().Where(k => k.MediaId == mediaId && k.Name == BlobKey.OriginalName).Select(k => k.Path).ToList();
+
+    /// <summary>Reads a stored object whole (small test files only).</summary>
+    public async Task<byte[]> ReadStoredAsync(string keyPath)
+    {
+        Assert.True(BlobKey.TryParse(keyPath, out var key));
+        await using var stream = await Services.GetRequiredService<IBlobStore>().OpenReadAsync(key, null, CancellationToken.None);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
+    private List<BlobKey> StoredKeys()
+    {
+        var store = Services.GetRequiredService<IBlobStore>();
+        return new[] { StorageArea.Temporary, StorageArea.Permanent }
+            .SelectMany(area => store.ListAsync(area, CancellationToken.None).ToBlockingEnumerable())
+            .Select(b => b.Key)
+            .ToList();
+    }
 
     /// <summary>A client for a fresh tenant that authenticates with an API key (<c>X-API-ID</c> + <c>X-API-KEY</c>).</summary>
     public async Task<(HttpClient Client, string TenantKey)> CreateApiKeyClientAsync(params string[] permissions)
@@ -91,21 +107,20 @@ public sealed class ServerFixture : IAsyncLifetime
         return (client, tenantKey);
     }
 
-    /// <summary>Every stored file of one tenant, in both areas.</summary>
+    /// <summary>Every stored object of one tenant, in both areas.</summary>
     public async Task<IReadOnlyList<string>> TenantFilesAsync(string tenantKey)
     {
         var resolver = Services.GetRequiredService<MediaVault.Server.Hosting.TenantResolver>();
-        var tenantId = await resolver.ResolveAsync(tenantKey, CancellationToken.None);
-        return new[] { "temporary", "permanent" }
-            .Select(area => Path.Combine(BlobRoot, area, tenantId!.Value.ToString("N")))
-            .Where(Directory.Exists)
-            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-            .ToList();
+        var tenantId = (await resolver.ResolveAsync(tenantKey, CancellationToken.None))!.Value;
+        return StoredKeys().Where(k => k.TenantId == tenantId).Select(k => k.Path).ToList();
     }
 
     /// <summary>Files in the staging folder (half-written uploads).</summary>
-    public IReadOnlyList<string> StagingFiles() =>
-        Directory.Exists(Path.Combine(BlobRoot, ".staging")) ? Directory.GetFiles(Path.Combine(BlobRoot, ".staging")) : [];
+    public IReadOnlyList<string> StagingFiles()
+    {
+        var staging = Services.GetRequiredService<IBlobStore>().StagingDirectory;
+        return Directory.Exists(staging) ? Directory.GetFiles(staging) : [];
+    }
 
     public async Task DisposeAsync()
     {

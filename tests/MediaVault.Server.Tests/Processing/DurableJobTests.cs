@@ -1,5 +1,7 @@
 using System.Net;
+using MediaVault.Core.Storage;
 using MediaVault.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaVault.Server.Tests.Processing;
 
@@ -47,12 +49,13 @@ public sealed class DurableJobTests : IAsyncLifetime
             releaseId = await client.CreateReleaseAsync();
             await client.UploadAsync(releaseId, "tone.mp3");
             await first.StopAsync();
-        }
 
-        // The stored original vanishes behind the service's back: every attempt fails the same way.
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(_dataPath, "blobs", "temporary"), "original", SearchOption.AllDirectories))
-        {
-            File.Delete(file);
+            // The stored original vanishes behind the service's back: every attempt fails the same way.
+            var store = first.Services.GetRequiredService<IBlobStore>();
+            foreach (var blob in store.ListAsync(StorageArea.Temporary, CancellationToken.None).ToBlockingEnumerable().ToList())
+            {
+                await store.DeleteAsync(blob.Key, CancellationToken.None);
+            }
         }
 
         var (second, secondAddress) = await ServerFixture.StartAsync(_dataPath, "--Jobs:RetryBaseDelay=00:00:00.100");

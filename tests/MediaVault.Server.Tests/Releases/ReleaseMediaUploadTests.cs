@@ -144,8 +144,8 @@ public sealed class ReleaseMediaUploadTests(ServerFixture server)
         Assert.Equal("x", item.GetProperty("name").GetString());
         Assert.False(File.Exists(escaped));
         var stored = Assert.Single(server.StoredOriginals(item.GetProperty("cloudId").GetString()!));
-        Assert.StartsWith(server.BlobRoot, stored, StringComparison.Ordinal);
-        Assert.EndsWith("original", stored, StringComparison.Ordinal);
+        Assert.StartsWith("temporary/", stored, StringComparison.Ordinal);
+        Assert.EndsWith("/original", stored, StringComparison.Ordinal);
     }
 
     [Fact]

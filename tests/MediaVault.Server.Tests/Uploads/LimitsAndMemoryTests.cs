@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using MediaVault.Server.Tests.Infrastructure;
+using MediaVault.Core.Storage;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaVault.Server.Tests.Uploads;
 
@@ -30,8 +32,8 @@ public sealed class LimitsAndMemoryTests : IAsyncLifetime
         using var response = await client.PostAsync($"/releases/{releaseId}/media/files", ReleaseApi.SampleFiles("tone.mp3"));
 
         await response.AssertErrorAsync(HttpStatusCode.RequestEntityTooLarge);
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_dataPath, "blobs"), "original", SearchOption.AllDirectories));
-        Assert.Empty(Directory.GetFiles(Path.Combine(_dataPath, "blobs", ".staging")));
+        Assert.Empty(Originals());
+        Assert.Empty(Directory.GetFiles(Store.StagingDirectory));
     }
 
     [Fact]
@@ -84,8 +86,8 @@ public sealed class LimitsAndMemoryTests : IAsyncLifetime
 
         var growthMiB = (peak - baseline) / (1024.0 * 1024);
         Assert.True(growthMiB < 64, $"working set grew by {growthMiB:0.0} MiB during a 4 GiB upload");
-        var stored = Directory.EnumerateFiles(Path.Combine(_dataPath, "blobs"), "original", SearchOption.AllDirectories).Single(f => f.Contains(id, StringComparison.Ordinal));
-        Assert.Equal(size, new FileInfo(stored).Length);
+        var stored = Originals().Single(b => b.Key.MediaId == id);
+        Assert.Equal(size, stored.Size);
         using (await client.DeleteAsync($"/v2/media/{id}"))
         {
         }
@@ -113,6 +115,14 @@ public sealed class LimitsAndMemoryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         return created.GetProperty("id").GetString()!;
     }
+
+    private IBlobStore Store => _app!.Services.GetRequiredService<IBlobStore>();
+
+    private List<BlobInfo> Originals() =>
+        new[] { StorageArea.Temporary, StorageArea.Permanent }
+            .SelectMany(area => Store.ListAsync(area, CancellationToken.None).ToBlockingEnumerable())
+            .Where(b => b.Key.Name == BlobKey.OriginalName)
+            .ToList();
 
     private HttpClient Client(string tenant)
     {

@@ -22,7 +22,7 @@ public sealed class TusJsClientTests(ServerFixture server) : IDisposable
         Assert.Equal(10, result.GetProperty("offsets").GetArrayLength());
         var mediaId = result.GetProperty("mediaId").GetString()!;
         var original = Assert.Single(server.StoredOriginals(mediaId));
-        Assert.Equal(expected, System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(original)));
+        Assert.Equal(expected, System.Security.Cryptography.SHA256.HashData(await server.ReadStoredAsync(original)));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ namespace MediaVault.Server.Api.Uploads.Tus;
 /// and errors), and checks the target early, at creation, so a client does not upload gigabytes into a refusal.
 /// </summary>
 public sealed class TusCompletion(
-    MediaVaultDbContext db, MediaIngestor ingestor, TusFileStore files, ReleaseService releases, ReleaseMediaService releaseMedia,
+    MediaVaultDbContext db, MediaIngestor ingestor, ITusChunkStore files, ReleaseService releases, ReleaseMediaService releaseMedia,
     JobSignal signal, TimeProvider clock)
 {
     private static readonly IReadOnlySet<MediaKind> AllKinds = new HashSet<MediaKind>(Enum.GetValues<MediaKind>());
@@ -47,11 +47,12 @@ public sealed class TusCompletion(
     {
         try
         {
+            var path = await files.MaterializeAsync(upload.TenantId, upload.Id, cancellationToken);
             var outcome = target.Kind switch
             {
-                TusTarget.Release => await ToReleaseAsync(upload, target, cancellationToken),
-                TusTarget.PendingMedia => await ToPendingMediaAsync(upload, target, cancellationToken),
-                _ => await ToLibraryAsync(upload, target, cancellationToken),
+                TusTarget.Release => await ToReleaseAsync(upload, path, target, cancellationToken),
+                TusTarget.PendingMedia => await ToPendingMediaAsync(upload, path, target, cancellationToken),
+                _ => await ToLibraryAsync(upload, path, target, cancellationToken),
             };
             if (outcome.Succeeded)
             {
@@ -63,13 +64,14 @@ public sealed class TusCompletion(
         finally
         {
             // Moved into the store on success; on refusal the bytes are not kept.
-            files.Delete(upload.Id);
+            using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await files.DeleteAsync(upload.TenantId, upload.Id, cleanup.Token);
         }
     }
 
-    private async Task<Outcome<string>> ToLibraryAsync(TusUpload upload, TusTarget target, CancellationToken cancellationToken)
+    private async Task<Outcome<string>> ToLibraryAsync(TusUpload upload, string path, TusTarget target, CancellationToken cancellationToken)
     {
-        var ingested = await IngestAsync(upload, target, StorageArea.Permanent, AllKinds, null, cancellationToken);
+        var ingested = await IngestAsync(upload, path, target, StorageArea.Permanent, AllKinds, null, cancellationToken);
         if (ingested.Value is not { } media)
         {
             return ingested.Failure!;
@@ -81,7 +83,7 @@ public sealed class TusCompletion(
         return media.Id;
     }
 
-    private async Task<Outcome<string>> ToPendingMediaAsync(TusUpload upload, TusTarget target, CancellationToken cancellationToken)
+    private async Task<Outcome<string>> ToPendingMediaAsync(TusUpload upload, string path, TusTarget target, CancellationToken cancellationToken)
     {
         var pending = await PendingAsync(upload.TenantId, target.Id!, cancellationToken);
         if (pending is null)
@@ -94,7 +96,7 @@ public sealed class TusCompletion(
             return Failure.BadRequest($"The upload is {upload.Length} bytes but the media declared {pending.Size}");
         }
 
-        var ingested = await IngestAsync(upload, target with { FileName = target.FileName ?? pending.Name }, pending.Area, new HashSet<MediaKind> { pending.Kind }, pending.Id, cancellationToken);
+        var ingested = await IngestAsync(upload, path, target with { FileName = target.FileName ?? pending.Name }, pending.Area, new HashSet<MediaKind> { pending.Kind }, pending.Id, cancellationToken);
         if (ingested.Value is not { } media)
         {
             return ingested.Failure!;
@@ -111,7 +113,7 @@ public sealed class TusCompletion(
         return tracked.Id;
     }
 
-    private async Task<Outcome<string>> ToReleaseAsync(TusUpload upload, TusTarget target, CancellationToken cancellationToken)
+    private async Task<Outcome<string>> ToReleaseAsync(TusUpload upload, string path, TusTarget target, CancellationToken cancellationToken)
     {
         var found = await releases.FindAsync(upload.TenantId, target.Id!, cancellationToken);
         if (found.Value is not { } release)
@@ -124,7 +126,7 @@ public sealed class TusCompletion(
             return Failure.BadRequest(ReleaseErrors.NotEditable);
         }
 
-        var ingested = await IngestAsync(upload, target, StorageArea.Temporary, ReleaseKinds.Release, null, cancellationToken);
+        var ingested = await IngestAsync(upload, path, target, StorageArea.Temporary, ReleaseKinds.Release, null, cancellationToken);
         if (ingested.Value is not { } media)
         {
             return ingested.Failure!;
@@ -135,9 +137,9 @@ public sealed class TusCompletion(
     }
 
     private async Task<Outcome<MediaItem>> IngestAsync(
-        TusUpload upload, TusTarget target, StorageArea area, IReadOnlySet<MediaKind> kinds, string? mediaId, CancellationToken cancellationToken)
+        TusUpload upload, string path, TusTarget target, StorageArea area, IReadOnlySet<MediaKind> kinds, string? mediaId, CancellationToken cancellationToken)
     {
-        var request = new IngestFileRequest(upload.TenantId, files.PathOf(upload.Id), target.FileName, area, kinds, MediaId: mediaId);
+        var request = new IngestFileRequest(upload.TenantId, path, target.FileName, area, kinds, MediaId: mediaId);
         var result = await ingestor.IngestFileAsync(request, cancellationToken);
         if (result.Media is { } media)
         {

@@ -9,7 +9,7 @@ namespace MediaVault.Server.Api.Uploads.Tus;
 /// tus core: <c>HEAD</c> (where an upload stands) and <c>PATCH</c> (append a chunk at the acknowledged offset), with
 /// the checksum and defer-length extensions, one writer at a time, and completion into a media on the last byte.
 /// </summary>
-public sealed class TusCore(TusUploadService uploads, TusFileStore files, TusCompletion completion, IOptions<TusOptions> options)
+public sealed class TusCore(TusUploadService uploads, ITusChunkStore files, TusCompletion completion, IOptions<TusOptions> options)
 {
     public async Task<IResult> HeadAsync(string id, HttpContext context, CancellationToken ct)
     {
@@ -104,7 +104,7 @@ public sealed class TusCore(TusUploadService uploads, TusFileStore files, TusCom
         try
         {
             var max = (upload.Length ?? options.Value.MaxSize) - offset;
-            var result = await files.AppendAsync(upload.Id, offset, context.Request.Body, max, checksum, ct);
+            var result = await files.AppendAsync(upload.TenantId, upload.Id, offset, context.Request.Body, max, checksum, ct);
             if (result.TooLong)
             {
                 return TusResponses.Error(StatusCodes.Status413PayloadTooLarge, "The chunk goes past the upload's length; nothing of it was kept");
@@ -112,7 +112,7 @@ public sealed class TusCore(TusUploadService uploads, TusFileStore files, TusCom
 
             if (checksum is not null && (result.Interrupted || !checksum.Matches()))
             {
-                files.Truncate(upload.Id, offset);
+                await files.TruncateAsync(upload.TenantId, upload.Id, offset, ct);
                 return TusResponses.Error(TusHeaders.ChecksumMismatch, "Checksum mismatch; the chunk was discarded");
             }
 

@@ -7,17 +7,35 @@ namespace MediaVault.Server.Api.Uploads.Tus;
 /// The bytes of unfinished uploads: one file per upload in the blob store's staging folder (same filesystem, so the
 /// finished file is renamed into place). Every chunk is flushed to disk before its offset is acknowledged.
 /// </summary>
-public sealed class TusFileStore(IBlobStore store)
+public sealed class TusFileStore(IBlobStore store) : ITusChunkStore
 {
     public const string FolderName = "tus";
     private const int BufferSize = 1024 * 1024;
 
     public string PathOf(string uploadId) => Path.Combine(store.StagingDirectory, FolderName, uploadId + ".bin");
 
-    public void Create(string uploadId)
+    public Task CreateAsync(Guid tenantId, string uploadId, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.Combine(store.StagingDirectory, FolderName));
         using var _ = new FileStream(PathOf(uploadId), FileMode.CreateNew, FileAccess.Write);
+        return Task.CompletedTask;
+    }
+
+    public Task<TusAppendResult> AppendAsync(Guid tenantId, string uploadId, long offset, Stream body, long maxBytes, TusChecksum? checksum, CancellationToken cancellationToken) =>
+        AppendAsync(uploadId, offset, body, maxBytes, checksum, cancellationToken);
+
+    public Task TruncateAsync(Guid tenantId, string uploadId, long length, CancellationToken cancellationToken)
+    {
+        Truncate(uploadId, length);
+        return Task.CompletedTask;
+    }
+
+    public Task<string> MaterializeAsync(Guid tenantId, string uploadId, CancellationToken cancellationToken) => Task.FromResult(PathOf(uploadId));
+
+    public Task DeleteAsync(Guid tenantId, string uploadId, CancellationToken cancellationToken)
+    {
+        Delete(uploadId);
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -25,7 +43,7 @@ public sealed class TusFileStore(IBlobStore store)
     /// acknowledged), up to <paramref name="maxBytes"/>. A body that breaks off (the client went away) keeps what
     /// arrived, flushed, so the client can resume from there, as tus asks.
     /// </summary>
-    public async Task<TusAppendResult> AppendAsync(string uploadId, long offset, Stream body, long maxBytes, TusChecksum? checksum, CancellationToken cancellationToken)
+    private async Task<TusAppendResult> AppendAsync(string uploadId, long offset, Stream body, long maxBytes, TusChecksum? checksum, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(PathOf(uploadId), FileMode.Open, FileAccess.Write, FileShare.Read, 1, FileOptions.Asynchronous);
         file.SetLength(offset);
@@ -74,11 +92,11 @@ public sealed class TusFileStore(IBlobStore store)
         }
     }
 
-    public void Truncate(string uploadId, long length)
+    private void Truncate(string uploadId, long length)
     {
         using var file = new FileStream(PathOf(uploadId), FileMode.Open, FileAccess.Write);
         file.SetLength(length);
     }
 
-    public void Delete(string uploadId) => File.Delete(PathOf(uploadId));
+    private void Delete(string uploadId) => File.Delete(PathOf(uploadId));
 }

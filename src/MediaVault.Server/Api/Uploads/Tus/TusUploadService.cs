@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace MediaVault.Server.Api.Uploads.Tus;
 
 /// <summary>Upload rows: create, find (tenant-scoped, unexpired), lock for one PATCH at a time, advance, remove.</summary>
-public sealed class TusUploadService(MediaVaultDbContext db, TusFileStore files, IOptions<TusOptions> options, TimeProvider clock)
+public sealed class TusUploadService(MediaVaultDbContext db, ITusChunkStore files, IOptions<TusOptions> options, TimeProvider clock)
 {
     public async Task<TusUpload> CreateAsync(Guid tenantId, long? length, string metadata, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ public sealed class TusUploadService(MediaVaultDbContext db, TusFileStore files,
             CreatedAt = now,
             ExpiresAt = now + options.Value.Expiration,
         };
-        files.Create(upload.Id);
+        await files.CreateAsync(tenantId, upload.Id, cancellationToken);
         db.Uploads.Add(upload);
         await db.SaveChangesAsync(cancellationToken);
         return upload;
@@ -73,7 +73,7 @@ public sealed class TusUploadService(MediaVaultDbContext db, TusFileStore files,
     public async Task<bool> DeleteAsync(Guid tenantId, string id, CancellationToken cancellationToken)
     {
         var deleted = await db.Uploads.Where(u => u.Id == id && u.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
-        files.Delete(id);
+        await files.DeleteAsync(tenantId, id, cancellationToken);
         return deleted == 1;
     }
 

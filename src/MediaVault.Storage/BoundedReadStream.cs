@@ -1,7 +1,10 @@
-namespace MediaVault.Storage.FileSystem;
+namespace MediaVault.Storage;
 
-/// <summary>Reads at most a fixed number of bytes from an inner stream, then reports end of stream. Owns the inner stream.</summary>
-internal sealed class BoundedReadStream(Stream inner, long length) : Stream
+/// <summary>
+/// Reads at most a fixed number of bytes from an inner stream, then reports end of stream. Owns the inner stream and
+/// <paramref name="owner"/> (e.g. the HTTP response the inner stream belongs to), disposing both with itself.
+/// </summary>
+internal sealed class BoundedReadStream(Stream inner, long length, IDisposable? owner = null) : Stream
 {
     private long _consumed;
 
@@ -65,6 +68,7 @@ internal sealed class BoundedReadStream(Stream inner, long length) : Stream
         if (disposing)
         {
             inner.Dispose();
+            owner?.Dispose();
         }
 
         base.Dispose(disposing);
@@ -73,6 +77,7 @@ internal sealed class BoundedReadStream(Stream inner, long length) : Stream
     public override async ValueTask DisposeAsync()
     {
         await inner.DisposeAsync();
+        owner?.Dispose();
         await base.DisposeAsync();
     }
 }

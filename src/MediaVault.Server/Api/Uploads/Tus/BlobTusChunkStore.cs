@@ -1,0 +1,132 @@
+using MediaVault.Core.Storage;
+
+namespace MediaVault.Server.Api.Uploads.Tus;
+
+/// <summary>
+/// Upload bytes as one object per chunk in the blob store (<c>uploads/{tenant}/{upload}/part-{offset}</c>), so any
+/// instance can take the next chunk or finish the upload. A chunk is visible only once completely stored.
+/// </summary>
+public sealed class BlobTusChunkStore(IBlobStore store) : ITusChunkStore
+{
+    private const int BufferSize = 1024 * 1024;
+
+    public Task CreateAsync(Guid tenantId, string uploadId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task<TusAppendResult> AppendAsync(Guid tenantId, string uploadId, long offset, Stream body, long maxBytes, TusChecksum? checksum, CancellationToken cancellationToken)
+    {
+        await TruncateAsync(tenantId, uploadId, offset, cancellationToken);
+        var counting = new CountingStream(body, maxBytes, checksum);
+        var key = BlobKey.UploadPart(tenantId, uploadId, offset);
+        try
+        {
+            await store.UploadAsync(key, counting, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or BadHttpRequestException || (ex is OperationCanceledException && !counting.TooLong))
+        {
+            // The client went away mid-chunk: the part was not stored, the offset stays where it was.
+            return new TusAppendResult(0, TooLong: false, Interrupted: true);
+        }
+
+        if (counting.TooLong)
+        {
+            await store.DeleteAsync(key, cancellationToken);
+            return new TusAppendResult(0, TooLong: true, Interrupted: false);
+        }
+
+        if (counting.Count == 0)
+        {
+            await store.DeleteAsync(key, cancellationToken);
+        }
+
+        return new TusAppendResult(counting.Count, TooLong: false, Interrupted: false);
+    }
+
+    public async Task TruncateAsync(Guid tenantId, string uploadId, long length, CancellationToken cancellationToken)
+    {
+        foreach (var part in await PartsAsync(tenantId, uploadId, cancellationToken))
+        {
+            if (part.Key.UploadPartOffset >= length)
+            {
+                await store.DeleteAsync(part.Key, cancellationToken);
+            }
+        }
+    }
+
+    public async Task<string> MaterializeAsync(Guid tenantId, string uploadId, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(store.StagingDirectory);
+        var path = Path.Combine(store.StagingDirectory, $"tus-{uploadId}.bin");
+        await using var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+        foreach (var part in (await PartsAsync(tenantId, uploadId, cancellationToken)).OrderBy(p => p.Key.UploadPartOffset))
+        {
+            await using var source = await store.OpenReadAsync(part.Key, null, cancellationToken);
+            await source.CopyToAsync(target, BufferSize, cancellationToken);
+        }
+
+        return path;
+    }
+
+    public async Task DeleteAsync(Guid tenantId, string uploadId, CancellationToken cancellationToken)
+    {
+        await store.DeleteMediaAsync(StorageArea.Uploads, tenantId, uploadId, cancellationToken);
+        File.Delete(Path.Combine(store.StagingDirectory, $"tus-{uploadId}.bin"));
+    }
+
+    private async Task<List<BlobInfo>> PartsAsync(Guid tenantId, string uploadId, CancellationToken cancellationToken)
+    {
+        var parts = new List<BlobInfo>();
+        await foreach (var blob in store.ListAsync(StorageArea.Uploads, cancellationToken))
+        {
+            if (blob.Key.TenantId == tenantId && blob.Key.MediaId == uploadId && blob.Key.UploadPartOffset is not null)
+            {
+                parts.Add(blob);
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>Passes the body through, counting and hashing it, and stops it once it runs past its limit.</summary>
+    private sealed class CountingStream(Stream inner, long limit, TusChecksum? checksum) : Stream
+    {
+        public long Count { get; private set; }
+
+        public bool TooLong { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => Count; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Read asynchronously.");
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await inner.ReadAsync(buffer, cancellationToken);
+            if (Count + read > limit)
+            {
+                TooLong = true;
+                throw new OperationCanceledException("The chunk goes past the upload's length.");
+            }
+
+            checksum?.Append(buffer.Span[..read]);
+            Count += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,314 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using Amazon.S3;
+using Amazon.S3.Model;
+using MediaVault.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace MediaVault.Storage.S3;
+
+/// <summary>
+/// Stores objects in an S3-compatible bucket under <see cref="S3StorageOptions.Prefix"/> + <see cref="BlobKey.Path"/>.
+/// Uploads stream in parts (see <see cref="S3MultipartWriter"/>); copies are server-side.
+/// </summary>
+public sealed class S3BlobStore : IBlobStore, IDisposable
+{
+    private const int DeleteBatchSize = 1000;
+    private readonly S3StorageOptions _options;
+    private readonly IAmazonS3 _client;
+    private readonly S3MultipartWriter _writer;
+    private readonly SemaphoreSlim _bucketLock = new(1, 1);
+    private volatile bool _bucketReady;
+
+    public S3BlobStore(IOptions<S3StorageOptions> options)
+        : this(options.Value, S3ClientFactory.Create(options.Value))
+    {
+    }
+
+    internal S3BlobStore(S3StorageOptions options, IAmazonS3 client)
+    {
+        _options = options;
+        _client = client;
+        _writer = new S3MultipartWriter(client, options.Bucket, options.PartSizeBytes);
+        _bucketReady = !options.CreateBucket;
+        StagingDirectory = options.StagingPath.Length > 0 ? Path.GetFullPath(options.StagingPath) : DefaultStagingDirectory(options);
+        Directory.CreateDirectory(StagingDirectory);
+    }
+
+    public string StagingDirectory { get; }
+
+    public async Task<long> UploadAsync(BlobKey key, Stream content, CancellationToken cancellationToken)
+    {
+        await EnsureBucketAsync(cancellationToken);
+        return await CallAsync(key.Path, () => _writer.WriteAsync(ObjectKey(key), content, cancellationToken), cancellationToken);
+    }
+
+    public async Task ImportFileAsync(BlobKey key, string localPath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var file = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            await UploadAsync(key, file, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(localPath);
+        }
+    }
+
+    public async Task<Stream> OpenReadAsync(BlobKey key, BlobRange? range, CancellationToken cancellationToken)
+    {
+        await EnsureBucketAsync(cancellationToken);
+        var request = new GetObjectRequest { BucketName = _options.Bucket, Key = ObjectKey(key) };
+        long? requested = null;
+        if (range is { } r)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(r.From, nameof(range));
+            if (r.To < r.From)
+            {
+                return await EmptyIfExistsAsync(key, cancellationToken);
+            }
+
+            request.ByteRange = r.To is { } to ? new ByteRange(r.From, to) : new ByteRange($"bytes={r.From}-");
+            requested = r.To - r.From + 1;
+        }
+
+        var response = await CallAsync(key.Path, async () =>
+        {
+            try
+            {
+                return await _client.GetObjectAsync(request, cancellationToken);
+            }
+            catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
+            {
+                // The range starts past the end (or the object is empty): like a file, that reads as nothing.
+                return null;
+            }
+        }, cancellationToken);
+        if (response is null)
+        {
+            return new MemoryStream([], writable: false);
+        }
+
+        // Never more than was asked for, even from a server that answers a range with more (s3rver does for bytes=0-0).
+        var length = Math.Min(response.ContentLength, requested ?? long.MaxValue);
+        return new BoundedReadStream(response.ResponseStream, length, response);
+    }
+
+    public async Task<BlobInfo?> GetInfoAsync(BlobKey key, CancellationToken cancellationToken)
+    {
+        await EnsureBucketAsync(cancellationToken);
+        try
+        {
+            var metadata = await CallAsync(key.Path, () => _client.GetObjectMetadataAsync(_options.Bucket, ObjectKey(key), cancellationToken), cancellationToken);
+            return new BlobInfo(key, metadata.ContentLength, Utc(metadata.LastModified));
+        }
+        catch (BlobNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public async Task CopyAsync(BlobKey source, BlobKey target, CancellationToken cancellationToken)
+    {
+        await EnsureBucketAsync(cancellationToken);
+        var request = new CopyObjectRequest
+        {
+            SourceBucket = _options.Bucket,
+            SourceKey = ObjectKey(source),
+            DestinationBucket = _options.Bucket,
+            DestinationKey = ObjectKey(target),
+        };
+        await CallAsync(source.Path, () => _client.CopyObjectAsync(request, cancellationToken), cancellationToken);
+    }
+
+    public async Task<bool> DeleteAsync(BlobKey key, CancellationToken cancellationToken)
+    {
+        // S3 deletes answer the same whether or not the object was there, so ask first.
+        if (await GetInfoAsync(key, cancellationToken) is null)
+        {
+            return false;
+        }
+
+        await CallAsync(key.Path, () => _client.DeleteObjectAsync(_options.Bucket, ObjectKey(key), cancellationToken), cancellationToken);
+        return true;
+    }
+
+    public async Task<int> DeleteMediaAsync(StorageArea area, Guid tenantId, string mediaId, CancellationToken cancellationToken)
+    {
+        await EnsureBucketAsync(cancellationToken);
+        var prefix = _options.Prefix + BlobKey.MediaPrefix(area, tenantId, mediaId);
+        var request = NewListRequest(prefix);
+        var removed = 0;
+        do
+        {
+            var page = await CallAsync(prefix, () => _client.ListObjectsV2Async(request, cancellationToken), cancellationToken);
+            var keys = (page.S3Objects ?? []).Select(o => new KeyVersion { Key = o.Key }).ToList();
+            if (keys.Count > 0)
+            {
+                var delete = new DeleteObjectsRequest { BucketName = _options.Bucket, Objects = keys, Quiet = true };
+                await CallAsync(prefix, () => _client.DeleteObjectsAsync(delete, cancellationToken), cancellationToken);
+                removed += keys.Count;
+            }
+
+            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (request.ContinuationToken is not null);
+
+        return removed;
+    }
+
+    public async IAsyncEnumerable<BlobInfo> ListAsync(StorageArea area, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await EnsureBucketAsync(cancellationToken);
+        var prefix = _options.Prefix + (area == StorageArea.Temporary ? "temporary/" : "permanent/");
+        var request = NewListRequest(prefix);
+        do
+        {
+            var page = await CallAsync(prefix, () => _client.ListObjectsV2Async(request, cancellationToken), cancellationToken);
+            foreach (var item in page.S3Objects ?? [])
+            {
+                if (item.Key.StartsWith(_options.Prefix, StringComparison.Ordinal) && BlobKey.TryParse(item.Key[_options.Prefix.Length..], out var key))
+                {
+                    yield return new BlobInfo(key, item.Size ?? 0, Utc(item.LastModified));
+                }
+            }
+
+            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (request.ContinuationToken is not null);
+    }
+
+    public string? TryGetLocalPath(BlobKey key) => null;
+
+    /// <summary>A URL that downloads the object directly from the bucket for <see cref="S3StorageOptions.PresignedUrlLifetime"/>, or null when <see cref="S3StorageOptions.PresignedDownloads"/> is off.</summary>
+    public Uri? PresignGet(BlobKey key, string? downloadName, string contentType)
+    {
+        if (!_options.PresignedDownloads)
+        {
+            return null;
+        }
+
+        var request = NewPresignRequest(key, HttpVerb.GET, _options.PresignedUrlLifetime);
+        request.ResponseHeaderOverrides.ContentType = contentType;
+        if (downloadName is not null)
+        {
+            request.ResponseHeaderOverrides.ContentDisposition = AttachmentHeader(downloadName);
+        }
+
+        return new Uri(_client.GetPreSignedURL(request));
+    }
+
+    /// <summary>A URL that stores a PUT body as the object, valid for <paramref name="lifetime"/>.</summary>
+    public Uri PresignPut(BlobKey key, TimeSpan lifetime) => new(_client.GetPreSignedURL(NewPresignRequest(key, HttpVerb.PUT, lifetime)));
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _bucketLock.Dispose();
+    }
+
+    private string ObjectKey(BlobKey key) => _options.Prefix + key.Path;
+
+    private ListObjectsV2Request NewListRequest(string prefix) =>
+        new() { BucketName = _options.Bucket, Prefix = prefix, MaxKeys = DeleteBatchSize };
+
+    private GetPreSignedUrlRequest NewPresignRequest(BlobKey key, HttpVerb verb, TimeSpan lifetime) => new()
+    {
+        BucketName = _options.Bucket,
+        Key = ObjectKey(key),
+        Verb = verb,
+        Expires = DateTime.UtcNow.Add(lifetime),
+        // The SDK signs https URLs unless told otherwise, whatever the endpoint's scheme.
+        Protocol = _options.ServiceUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? Protocol.HTTP : Protocol.HTTPS,
+    };
+
+    private async Task<Stream> EmptyIfExistsAsync(BlobKey key, CancellationToken cancellationToken) =>
+        await GetInfoAsync(key, cancellationToken) is null ? throw BlobNotFoundException.For(key) : new MemoryStream([], writable: false);
+
+    /// <summary>Runs one SDK call, turning its failures into <see cref="BlobNotFoundException"/> or <see cref="StorageException"/>.</summary>
+    private static async Task<T> CallAsync<T>(string path, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (AmazonS3Exception ex) when (S3Errors.IsNotFound(ex))
+        {
+            throw new BlobNotFoundException($"No stored object at '{path}'.", ex);
+        }
+        catch (Exception ex) when (S3Errors.IsBackendFailure(ex, cancellationToken))
+        {
+            throw new StorageException($"S3 request for '{path}' failed: {ex.Message}", ex);
+        }
+    }
+
+    private async ValueTask EnsureBucketAsync(CancellationToken cancellationToken)
+    {
+        if (_bucketReady)
+        {
+            return;
+        }
+
+        await _bucketLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_bucketReady)
+            {
+                await CreateBucketIfMissingAsync(cancellationToken);
+                _bucketReady = true;
+            }
+        }
+        finally
+        {
+            _bucketLock.Release();
+        }
+    }
+
+    private async Task CreateBucketIfMissingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _client.HeadBucketAsync(new HeadBucketRequest { BucketName = _options.Bucket }, cancellationToken);
+            return;
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            // Missing: create it below.
+        }
+        catch (Exception ex) when (S3Errors.IsBackendFailure(ex, cancellationToken))
+        {
+            throw new StorageException($"Could not check bucket '{_options.Bucket}': {ex.Message}", ex);
+        }
+
+        try
+        {
+            await _client.PutBucketAsync(new PutBucketRequest { BucketName = _options.Bucket }, cancellationToken);
+        }
+        catch (AmazonS3Exception ex) when (ex.ErrorCode is "BucketAlreadyOwnedByYou")
+        {
+            // Another instance created it first.
+        }
+        catch (Exception ex) when (S3Errors.IsBackendFailure(ex, cancellationToken))
+        {
+            throw new StorageException($"Could not create bucket '{_options.Bucket}': {ex.Message}", ex);
+        }
+    }
+
+    private static DateTime Utc(DateTime? time) => time is { } t ? t.ToUniversalTime() : DateTime.UnixEpoch;
+
+    private static string AttachmentHeader(string downloadName)
+    {
+        var ascii = new string(downloadName.Select(c => c is >= ' ' and < '\x7f' and not '"' and not '\\' ? c : '_').ToArray());
+        return new ContentDispositionHeaderValue("attachment") { FileName = $"\"{ascii}\"", FileNameStar = downloadName }.ToString();
+    }
+
+    private static string DefaultStagingDirectory(S3StorageOptions options)
+    {
+        var identity = SHA256.HashData(Encoding.UTF8.GetBytes($"{options.ServiceUrl}|{options.Bucket}|{options.Prefix}"));
+        return Path.Combine(Path.GetTempPath(), "mediavault-s3-staging", Convert.ToHexStringLower(identity.AsSpan(0, 8)));
+    }
+}
