@@ -215,6 +215,30 @@ public abstract class BlobStoreContractTests
         Assert.All(listed, i => Assert.InRange(i.LastModified, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(5)));
     }
 
+    [Theory]
+    [InlineData(StorageArea.Temporary)]
+    [InlineData(StorageArea.Permanent)]
+    [InlineData(StorageArea.Uploads)]
+    public async Task List_of_an_area_yields_only_that_area(StorageArea area)
+    {
+        var tenant = Guid.NewGuid();
+        var mediaId = MediaId.New();
+        var keys = new Dictionary<StorageArea, BlobKey>
+        {
+            [StorageArea.Temporary] = BlobKey.Original(StorageArea.Temporary, tenant, mediaId),
+            [StorageArea.Permanent] = BlobKey.Original(StorageArea.Permanent, tenant, mediaId),
+            [StorageArea.Uploads] = BlobKey.UploadPart(tenant, mediaId, 0),
+        };
+        foreach (var key in keys.Values)
+        {
+            await UploadAsync(key, PatternStream.Bytes(5));
+        }
+
+        var listed = await Store.ListAsync(area, CancellationToken.None).Where(i => i.Key.TenantId == tenant).Select(i => i.Key).ToListAsync();
+
+        Assert.Equal([keys[area]], listed);
+    }
+
     [Fact]
     public async Task ImportFile_moves_a_staged_file_into_the_store()
     {

@@ -1,6 +1,6 @@
 'use strict';
 
-// Runs the stock s3rver CLI (same arguments, see `node server.js --help`) with three fixes:
+// Runs the stock s3rver CLI (same arguments, see `node server.js --help`) with four fixes:
 //
 // 1. ListObjectsV2 continuation tokens are DES-encrypted, which OpenSSL 3 (Node 17+) only offers in its legacy
 //    provider, so any listing of more than 1000 keys failed with InternalError. DES-EDE3 with the key repeated three
@@ -12,6 +12,8 @@
 //    their bytes and can leave one's content with the other's ETag. S3 replaces an object atomically: here each PUT
 //    (and each completed multipart upload) writes a temporary file, and swapping it in with its checksum and metadata
 //    happens one PUT at a time per key.
+// 4. A ranged GET of an empty object answers 206 with Content-Length: 1 and no body (it takes the last byte to be 0),
+//    which clients read as a broken connection; S3 answers 416 InvalidRange.
 
 const crypto = require('crypto');
 const fs = require('fs-extra');
@@ -98,6 +100,17 @@ FilesystemStore.prototype.putObject = async function putObject(object) {
     await this.putMetadata(object.bucket, object.key, object.metadata, md5);
   });
   return { size, md5 };
+};
+
+const getObject = FilesystemStore.prototype.getObject;
+FilesystemStore.prototype.getObject = async function getObjectOrEmptyRange(bucket, key, options) {
+  const object = await getObject.call(this, bucket, key, options);
+  if (object && object.range && object.content && object.size === 0) {
+    object.content.destroy();
+    // The controller answers a range without content as InvalidRange.
+    object.content = null;
+  }
+  return object;
 };
 
 require('s3rver/bin/s3rver.js');

@@ -112,6 +112,9 @@ public readonly record struct BlobKey
 
     public override string ToString() => Path;
 
+    /// <summary>The top-level folder (key prefix) of an area: <c>temporary</c>, <c>permanent</c> or <c>uploads</c>.</summary>
+    public static string AreaFolder(StorageArea area) => AreaPrefix(area);
+
     private static string AreaPrefix(StorageArea area) => area switch
     {
         StorageArea.Temporary => "temporary",

@@ -156,7 +156,7 @@ public sealed class FileSystemBlobStore : IBlobStore
 
     public async IAsyncEnumerable<BlobInfo> ListAsync(StorageArea area, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var prefix = area == StorageArea.Temporary ? "temporary" : "permanent";
+        var prefix = BlobKey.AreaFolder(area);
         var folder = Path.Combine(_root, prefix);
         if (!Directory.Exists(folder))
         {

@@ -12,16 +12,16 @@ namespace MediaVault.Storage.S3;
 
 /// <summary>
 /// Stores objects in an S3-compatible bucket under <see cref="S3StorageOptions.Prefix"/> + <see cref="BlobKey.Path"/>.
-/// Uploads stream in parts (see <see cref="S3MultipartWriter"/>); copies are server-side.
+/// Uploads stream in parts (see <see cref="S3MultipartWriter"/>), so an object appears only when complete; copies are server-side.
 /// </summary>
 public sealed class S3BlobStore : IBlobStore, IDisposable
 {
-    private const int DeleteBatchSize = 1000;
+    // The most keys one ListObjectsV2 page and one DeleteObjects request take.
+    private const int BatchSize = 1000;
     private readonly S3StorageOptions _options;
     private readonly IAmazonS3 _client;
     private readonly S3MultipartWriter _writer;
-    private readonly SemaphoreSlim _bucketLock = new(1, 1);
-    private volatile bool _bucketReady;
+    private readonly S3BucketCreator _bucket;
 
     public S3BlobStore(IOptions<S3StorageOptions> options)
         : this(options.Value, S3ClientFactory.Create(options.Value))
@@ -33,7 +33,7 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         _options = options;
         _client = client;
         _writer = new S3MultipartWriter(client, options.Bucket, options.PartSizeBytes);
-        _bucketReady = !options.CreateBucket;
+        _bucket = new S3BucketCreator(client, options.Bucket, options.CreateBucket);
         StagingDirectory = options.StagingPath.Length > 0 ? Path.GetFullPath(options.StagingPath) : DefaultStagingDirectory(options);
         Directory.CreateDirectory(StagingDirectory);
     }
@@ -42,8 +42,8 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
 
     public async Task<long> UploadAsync(BlobKey key, Stream content, CancellationToken cancellationToken)
     {
-        await EnsureBucketAsync(cancellationToken);
-        return await CallAsync(key.Path, () => _writer.WriteAsync(ObjectKey(key), content, cancellationToken), cancellationToken);
+        await _bucket.EnsureAsync(cancellationToken);
+        return await _writer.WriteAsync(ObjectKey(key), content, cancellationToken);
     }
 
     public async Task ImportFileAsync(BlobKey key, string localPath, CancellationToken cancellationToken)
@@ -61,7 +61,7 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
 
     public async Task<Stream> OpenReadAsync(BlobKey key, BlobRange? range, CancellationToken cancellationToken)
     {
-        await EnsureBucketAsync(cancellationToken);
+        await _bucket.EnsureAsync(cancellationToken);
         var request = new GetObjectRequest { BucketName = _options.Bucket, Key = ObjectKey(key) };
         long? requested = null;
         if (range is { } r)
@@ -69,14 +69,14 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
             ArgumentOutOfRangeException.ThrowIfNegative(r.From, nameof(range));
             if (r.To < r.From)
             {
-                return await EmptyIfExistsAsync(key, cancellationToken);
+                return await GetInfoAsync(key, cancellationToken) is null ? throw BlobNotFoundException.For(key) : EmptyStream();
             }
 
             request.ByteRange = r.To is { } to ? new ByteRange(r.From, to) : new ByteRange($"bytes={r.From}-");
             requested = r.To - r.From + 1;
         }
 
-        var response = await CallAsync(key.Path, async () =>
+        var response = await S3Errors.TranslateAsync(request.Key, async () =>
         {
             try
             {
@@ -90,7 +90,7 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         }, cancellationToken);
         if (response is null)
         {
-            return new MemoryStream([], writable: false);
+            return EmptyStream();
         }
 
         // Never more than was asked for, even from a server that answers a range with more (s3rver does for bytes=0-0).
@@ -100,10 +100,11 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
 
     public async Task<BlobInfo?> GetInfoAsync(BlobKey key, CancellationToken cancellationToken)
     {
-        await EnsureBucketAsync(cancellationToken);
+        await _bucket.EnsureAsync(cancellationToken);
+        var objectKey = ObjectKey(key);
         try
         {
-            var metadata = await CallAsync(key.Path, () => _client.GetObjectMetadataAsync(_options.Bucket, ObjectKey(key), cancellationToken), cancellationToken);
+            var metadata = await S3Errors.TranslateAsync(objectKey, () => _client.GetObjectMetadataAsync(_options.Bucket, objectKey, cancellationToken), cancellationToken);
             return new BlobInfo(key, metadata.ContentLength, Utc(metadata.LastModified));
         }
         catch (BlobNotFoundException)
@@ -114,7 +115,7 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
 
     public async Task CopyAsync(BlobKey source, BlobKey target, CancellationToken cancellationToken)
     {
-        await EnsureBucketAsync(cancellationToken);
+        await _bucket.EnsureAsync(cancellationToken);
         var request = new CopyObjectRequest
         {
             SourceBucket = _options.Bucket,
@@ -122,35 +123,36 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
             DestinationBucket = _options.Bucket,
             DestinationKey = ObjectKey(target),
         };
-        await CallAsync(source.Path, () => _client.CopyObjectAsync(request, cancellationToken), cancellationToken);
+        await S3Errors.TranslateAsync(request.SourceKey, () => _client.CopyObjectAsync(request, cancellationToken), cancellationToken);
     }
 
     public async Task<bool> DeleteAsync(BlobKey key, CancellationToken cancellationToken)
     {
-        // S3 deletes answer the same whether or not the object was there, so ask first.
+        // S3 answers a delete the same whether or not the object was there, so ask first.
         if (await GetInfoAsync(key, cancellationToken) is null)
         {
             return false;
         }
 
-        await CallAsync(key.Path, () => _client.DeleteObjectAsync(_options.Bucket, ObjectKey(key), cancellationToken), cancellationToken);
+        var objectKey = ObjectKey(key);
+        await S3Errors.TranslateAsync(objectKey, () => _client.DeleteObjectAsync(_options.Bucket, objectKey, cancellationToken), cancellationToken);
         return true;
     }
 
     public async Task<int> DeleteMediaAsync(StorageArea area, Guid tenantId, string mediaId, CancellationToken cancellationToken)
     {
-        await EnsureBucketAsync(cancellationToken);
+        await _bucket.EnsureAsync(cancellationToken);
         var prefix = _options.Prefix + BlobKey.MediaPrefix(area, tenantId, mediaId);
         var request = NewListRequest(prefix);
         var removed = 0;
         do
         {
-            var page = await CallAsync(prefix, () => _client.ListObjectsV2Async(request, cancellationToken), cancellationToken);
+            var page = await S3Errors.TranslateAsync(prefix, () => _client.ListObjectsV2Async(request, cancellationToken), cancellationToken);
             var keys = (page.S3Objects ?? []).Select(o => new KeyVersion { Key = o.Key }).ToList();
             if (keys.Count > 0)
             {
                 var delete = new DeleteObjectsRequest { BucketName = _options.Bucket, Objects = keys, Quiet = true };
-                await CallAsync(prefix, () => _client.DeleteObjectsAsync(delete, cancellationToken), cancellationToken);
+                await S3Errors.TranslateAsync(prefix, () => _client.DeleteObjectsAsync(delete, cancellationToken), cancellationToken);
                 removed += keys.Count;
             }
 
@@ -163,15 +165,15 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
 
     public async IAsyncEnumerable<BlobInfo> ListAsync(StorageArea area, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await EnsureBucketAsync(cancellationToken);
-        var prefix = _options.Prefix + (area == StorageArea.Temporary ? "temporary/" : "permanent/");
+        await _bucket.EnsureAsync(cancellationToken);
+        var prefix = _options.Prefix + BlobKey.AreaFolder(area) + "/";
         var request = NewListRequest(prefix);
         do
         {
-            var page = await CallAsync(prefix, () => _client.ListObjectsV2Async(request, cancellationToken), cancellationToken);
+            var page = await S3Errors.TranslateAsync(prefix, () => _client.ListObjectsV2Async(request, cancellationToken), cancellationToken);
             foreach (var item in page.S3Objects ?? [])
             {
-                if (item.Key.StartsWith(_options.Prefix, StringComparison.Ordinal) && BlobKey.TryParse(item.Key[_options.Prefix.Length..], out var key))
+                if (BlobKey.TryParse(item.Key[_options.Prefix.Length..], out var key))
                 {
                     yield return new BlobInfo(key, item.Size ?? 0, Utc(item.LastModified));
                 }
@@ -184,7 +186,11 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
 
     public string? TryGetLocalPath(BlobKey key) => null;
 
-    /// <summary>A URL that downloads the object directly from the bucket for <see cref="S3StorageOptions.PresignedUrlLifetime"/>, or null when <see cref="S3StorageOptions.PresignedDownloads"/> is off.</summary>
+    /// <summary>
+    /// A URL that downloads the object straight from the bucket for <see cref="S3StorageOptions.PresignedUrlLifetime"/>,
+    /// as <paramref name="contentType"/> and, with <paramref name="downloadName"/>, as an attachment of that name; null when
+    /// <see cref="S3StorageOptions.PresignedDownloads"/> is off.
+    /// </summary>
     public Uri? PresignGet(BlobKey key, string? downloadName, string contentType)
     {
         if (!_options.PresignedDownloads)
@@ -202,19 +208,19 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         return new Uri(_client.GetPreSignedURL(request));
     }
 
-    /// <summary>A URL that stores a PUT body as the object, valid for <paramref name="lifetime"/>.</summary>
+    /// <summary>A URL that stores the body of a PUT to it as the object, valid for <paramref name="lifetime"/>.</summary>
     public Uri PresignPut(BlobKey key, TimeSpan lifetime) => new(_client.GetPreSignedURL(NewPresignRequest(key, HttpVerb.PUT, lifetime)));
 
     public void Dispose()
     {
         _client.Dispose();
-        _bucketLock.Dispose();
+        _bucket.Dispose();
     }
 
     private string ObjectKey(BlobKey key) => _options.Prefix + key.Path;
 
     private ListObjectsV2Request NewListRequest(string prefix) =>
-        new() { BucketName = _options.Bucket, Prefix = prefix, MaxKeys = DeleteBatchSize };
+        new() { BucketName = _options.Bucket, Prefix = prefix, MaxKeys = BatchSize };
 
     private GetPreSignedUrlRequest NewPresignRequest(BlobKey key, HttpVerb verb, TimeSpan lifetime) => new()
     {
@@ -222,83 +228,13 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         Key = ObjectKey(key),
         Verb = verb,
         Expires = DateTime.UtcNow.Add(lifetime),
-        // The SDK signs https URLs unless told otherwise, whatever the endpoint's scheme.
+        // The SDK presigns https URLs unless told otherwise, whatever the endpoint's scheme.
         Protocol = _options.ServiceUrl.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? Protocol.HTTP : Protocol.HTTPS,
     };
 
-    private async Task<Stream> EmptyIfExistsAsync(BlobKey key, CancellationToken cancellationToken) =>
-        await GetInfoAsync(key, cancellationToken) is null ? throw BlobNotFoundException.For(key) : new MemoryStream([], writable: false);
+    private static MemoryStream EmptyStream() => new([], writable: false);
 
-    /// <summary>Runs one SDK call, turning its failures into <see cref="BlobNotFoundException"/> or <see cref="StorageException"/>.</summary>
-    private static async Task<T> CallAsync<T>(string path, Func<Task<T>> call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (AmazonS3Exception ex) when (S3Errors.IsNotFound(ex))
-        {
-            throw new BlobNotFoundException($"No stored object at '{path}'.", ex);
-        }
-        catch (Exception ex) when (S3Errors.IsBackendFailure(ex, cancellationToken))
-        {
-            throw new StorageException($"S3 request for '{path}' failed: {ex.Message}", ex);
-        }
-    }
-
-    private async ValueTask EnsureBucketAsync(CancellationToken cancellationToken)
-    {
-        if (_bucketReady)
-        {
-            return;
-        }
-
-        await _bucketLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_bucketReady)
-            {
-                await CreateBucketIfMissingAsync(cancellationToken);
-                _bucketReady = true;
-            }
-        }
-        finally
-        {
-            _bucketLock.Release();
-        }
-    }
-
-    private async Task CreateBucketIfMissingAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _client.HeadBucketAsync(new HeadBucketRequest { BucketName = _options.Bucket }, cancellationToken);
-            return;
-        }
-        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            // Missing: create it below.
-        }
-        catch (Exception ex) when (S3Errors.IsBackendFailure(ex, cancellationToken))
-        {
-            throw new StorageException($"Could not check bucket '{_options.Bucket}': {ex.Message}", ex);
-        }
-
-        try
-        {
-            await _client.PutBucketAsync(new PutBucketRequest { BucketName = _options.Bucket }, cancellationToken);
-        }
-        catch (AmazonS3Exception ex) when (ex.ErrorCode is "BucketAlreadyOwnedByYou")
-        {
-            // Another instance created it first.
-        }
-        catch (Exception ex) when (S3Errors.IsBackendFailure(ex, cancellationToken))
-        {
-            throw new StorageException($"Could not create bucket '{_options.Bucket}': {ex.Message}", ex);
-        }
-    }
-
-    private static DateTime Utc(DateTime? time) => time is { } t ? t.ToUniversalTime() : DateTime.UnixEpoch;
+    private static DateTime Utc(DateTime? time) => time?.ToUniversalTime() ?? DateTime.UnixEpoch;
 
     private static string AttachmentHeader(string downloadName)
     {

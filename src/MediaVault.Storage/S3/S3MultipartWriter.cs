@@ -7,6 +7,7 @@ namespace MediaVault.Storage.S3;
 /// <summary>
 /// Streams one upload into an object, holding at most one part in memory: a stream that fits in one part is a single
 /// PUT, a longer one a multipart upload that is aborted on any failure or cancellation, so only complete objects appear.
+/// Failures of the content stream itself are the caller's and pass through untranslated.
 /// </summary>
 internal sealed class S3MultipartWriter(IAmazonS3 client, string bucket, int partSize)
 {
@@ -14,25 +15,31 @@ internal sealed class S3MultipartWriter(IAmazonS3 client, string bucket, int par
     public async Task<long> WriteAsync(string objectKey, Stream content, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-
-        // One byte more than a part: a full buffer proves another part follows, without a second buffer to peek with.
-        var buffer = ArrayPool<byte>.Shared.Rent(partSize + 1);
+        var buffer = ArrayPool<byte>.Shared.Rent(partSize);
         try
         {
-            var filled = await content.ReadAtLeastAsync(buffer.AsMemory(0, partSize + 1), partSize + 1, throwOnEndOfStream: false, cancellationToken);
-            if (filled <= partSize)
+            var next = new byte[1];
+            var filled = await FillAsync(content, buffer, 0, cancellationToken);
+            if (!await HasMoreAsync(content, filled, next, cancellationToken))
             {
                 await PutAsync(objectKey, buffer, filled, cancellationToken);
                 return filled;
             }
 
-            return await WriteMultipartAsync(objectKey, content, buffer, cancellationToken);
+            return await WriteMultipartAsync(objectKey, content, buffer, next, cancellationToken);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    private Task<int> FillAsync(Stream content, byte[] buffer, int offset, CancellationToken cancellationToken) =>
+        content.ReadAtLeastAsync(buffer.AsMemory(offset, partSize - offset), partSize - offset, throwOnEndOfStream: false, cancellationToken).AsTask();
+
+    /// <summary>After a full part, reads one byte ahead (into <paramref name="next"/>): is there another part?</summary>
+    private async Task<bool> HasMoreAsync(Stream content, int filled, byte[] next, CancellationToken cancellationToken) =>
+        filled == partSize && await content.ReadAsync(next, cancellationToken) > 0;
 
     private async Task PutAsync(string objectKey, byte[] buffer, int length, CancellationToken cancellationToken)
     {
@@ -45,11 +52,11 @@ internal sealed class S3MultipartWriter(IAmazonS3 client, string bucket, int par
             // aws-chunked framing is not decoded by every S3-compatible server (s3rver stores it as content).
             UseChunkEncoding = false,
         };
-        await client.PutObjectAsync(request, cancellationToken);
+        await S3Errors.TranslateAsync(objectKey, () => client.PutObjectAsync(request, cancellationToken), cancellationToken);
     }
 
-    /// <summary>Called with a buffer holding one full part plus the first byte of the next.</summary>
-    private async Task<long> WriteMultipartAsync(string objectKey, Stream content, byte[] buffer, CancellationToken cancellationToken)
+    /// <summary>Called with a buffer holding one full part and <paramref name="next"/> holding the first byte of the next.</summary>
+    private async Task<long> WriteMultipartAsync(string objectKey, Stream content, byte[] buffer, byte[] next, CancellationToken cancellationToken)
     {
         var initiate = new InitiateMultipartUploadRequest
         {
@@ -58,30 +65,30 @@ internal sealed class S3MultipartWriter(IAmazonS3 client, string bucket, int par
             ContentType = "application/octet-stream",
             ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
         };
-        var uploadId = (await client.InitiateMultipartUploadAsync(initiate, cancellationToken)).UploadId;
+        var uploadId = (await S3Errors.TranslateAsync(objectKey, () => client.InitiateMultipartUploadAsync(initiate, cancellationToken), cancellationToken)).UploadId;
         var completed = false;
         try
         {
             var parts = new List<PartETag>();
-            var filled = partSize + 1;
+            var filled = partSize;
+            var more = true;
             long total = 0;
             while (true)
             {
-                var last = filled <= partSize;
-                var length = last ? filled : partSize;
-                parts.Add(await UploadPartAsync(objectKey, uploadId, parts.Count + 1, buffer, length, cancellationToken));
-                total += length;
-                if (last)
+                parts.Add(await UploadPartAsync(objectKey, uploadId, parts.Count + 1, buffer, filled, cancellationToken));
+                total += filled;
+                if (!more)
                 {
                     break;
                 }
 
-                buffer[0] = buffer[partSize];
-                filled = 1 + await content.ReadAtLeastAsync(buffer.AsMemory(1, partSize), partSize, throwOnEndOfStream: false, cancellationToken);
+                buffer[0] = next[0];
+                filled = 1 + await FillAsync(content, buffer, 1, cancellationToken);
+                more = await HasMoreAsync(content, filled, next, cancellationToken);
             }
 
             var complete = new CompleteMultipartUploadRequest { BucketName = bucket, Key = objectKey, UploadId = uploadId, PartETags = parts };
-            await client.CompleteMultipartUploadAsync(complete, cancellationToken);
+            await S3Errors.TranslateAsync(objectKey, () => client.CompleteMultipartUploadAsync(complete, cancellationToken), cancellationToken);
             completed = true;
             return total;
         }
@@ -107,7 +114,7 @@ internal sealed class S3MultipartWriter(IAmazonS3 client, string bucket, int par
             ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
             UseChunkEncoding = false,
         };
-        var response = await client.UploadPartAsync(request, cancellationToken);
+        var response = await S3Errors.TranslateAsync(objectKey, () => client.UploadPartAsync(request, cancellationToken), cancellationToken);
         return new PartETag(response, copyChecksums: true);
     }
 

@@ -115,11 +115,11 @@ public sealed class ServerFixture : IAsyncLifetime
         return StoredKeys().Where(k => k.TenantId == tenantId).Select(k => k.Path).ToList();
     }
 
-    /// <summary>Files in the staging folder (half-written uploads).</summary>
+    /// <summary>Half-written uploads in the staging folder (processing's temporary copies are not uploads).</summary>
     public IReadOnlyList<string> StagingFiles()
     {
         var staging = Services.GetRequiredService<IBlobStore>().StagingDirectory;
-        return Directory.Exists(staging) ? Directory.GetFiles(staging) : [];
+        return Directory.Exists(staging) ? Directory.GetFiles(staging, "*.part") : [];
     }
 
     public async Task DisposeAsync()

@@ -21,15 +21,6 @@ public sealed class S3BlobStoreTests(S3ServerFixture server) : BlobStoreContract
 
     public async Task DisposeAsync()
     {
-        // A shared server keeps whatever a test leaves behind.
-        using var client = S3ClientFactory.Create(server.Options(_prefix));
-        await DeleteAllAsync(client, server.Bucket, _prefix);
-        foreach (var bucket in _createdBuckets)
-        {
-            await DeleteAllAsync(client, bucket, "");
-            await client.DeleteBucketAsync(bucket);
-        }
-
         foreach (var store in _stores)
         {
             if (Directory.Exists(store.StagingDirectory))
@@ -39,6 +30,15 @@ public sealed class S3BlobStoreTests(S3ServerFixture server) : BlobStoreContract
 
             store.Dispose();
         }
+
+        // A shared server keeps whatever a test leaves behind.
+        using var client = S3ClientFactory.Create(server.Options(_prefix));
+        await DeleteAllAsync(client, server.Bucket, _prefix);
+        foreach (var bucket in _createdBuckets)
+        {
+            await DeleteAllAsync(client, bucket, "");
+            await client.DeleteBucketAsync(bucket);
+        }
     }
 
     protected override IBlobStore CreateStore() => NewStore();
@@ -46,6 +46,7 @@ public sealed class S3BlobStoreTests(S3ServerFixture server) : BlobStoreContract
     [Theory]
     [InlineData(FiveMiB, 0)]
     [InlineData(FiveMiB + 1, 2)]
+    [InlineData(2 * FiveMiB, 2)]
     [InlineData(12 * 1024 * 1024, 3)]
     public async Task Uploads_longer_than_one_part_go_up_in_parts_and_read_back_identically(long length, int expectedPartUploads)
     {

@@ -95,15 +95,20 @@ public static class DeliveryEndpoints
             return TypedResults.PhysicalFile(path, contentType, lastModified: lastModified, entityTag: etag, enableRangeProcessing: true);
         }
 
-        try
+        if (store is MediaVault.Storage.S3.S3BlobStore s3 && s3.PresignGet(key, media.Name, contentType) is { } presigned)
         {
-            var stream = await store.OpenReadAsync(key, null, cancellationToken);
-            return TypedResults.Stream(stream, contentType, lastModified: lastModified, entityTag: etag, enableRangeProcessing: true);
+            // Configured (Storage:S3:PresignedDownloads): the bucket serves the bytes, ranges and all.
+            return TypedResults.Redirect(presigned.ToString());
         }
-        catch (BlobNotFoundException)
+
+        var info = await store.GetInfoAsync(key, cancellationToken);
+        if (info is null)
         {
             return Denied();
         }
+
+        var stream = new SeekableBlobStream(store, key, info.Size);
+        return TypedResults.Stream(stream, contentType, lastModified: lastModified, entityTag: etag, enableRangeProcessing: true);
     }
 
     private static void WriteHeaders(HttpContext context, MediaItem media, MediaRendition? derived, string contentType, DateTimeOffset? expires)

@@ -21,7 +21,7 @@ public sealed class BlobTusChunkStore(IBlobStore store) : ITusChunkStore
         {
             await store.UploadAsync(key, counting, cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or BadHttpRequestException || (ex is OperationCanceledException && !counting.TooLong))
+        catch (Exception ex) when (ex is IOException or BadHttpRequestException or StorageException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // The client went away mid-chunk: the part was not stored, the offset stays where it was.
             return new TusAppendResult(0, TooLong: false, Interrupted: true);
@@ -107,11 +107,17 @@ public sealed class BlobTusChunkStore(IBlobStore store) : ITusChunkStore
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
+            if (TooLong)
+            {
+                return 0;
+            }
+
             var read = await inner.ReadAsync(buffer, cancellationToken);
             if (Count + read > limit)
             {
+                // End the stream here; the caller sees TooLong and deletes what was stored.
                 TooLong = true;
-                throw new OperationCanceledException("The chunk goes past the upload's length.");
+                return 0;
             }
 
             checksum?.Append(buffer.Span[..read]);
