@@ -279,6 +279,36 @@ public sealed class LibraryMediaTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Keyset_paging_walks_every_media_once_newest_first()
+    {
+        var (client, _) = await server.CreateApiKeyClientAsync();
+        using var __ = client;
+        var created = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            created.Add((await client.CreateLibraryMediaAsync("image.png", "image/png")).GetProperty("id").GetString()!);
+        }
+
+        var seen = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await (await client.GetAsync(cursor is null ? "/v2/media?limit=2&cursor=" + new MediaVault.Server.Api.KeysetCursor(DateTime.MaxValue.AddDays(-1), "").Encode() : $"/v2/media?limit=2&cursor={cursor}")).ReadJsonAsync();
+            seen.AddRange(page.GetProperty("data").EnumerateArray().Select(m => m.GetProperty("id").GetString()!));
+            Assert.Equal(JsonValueKind.Null, page.GetProperty("pagination").GetProperty("total").ValueKind);
+            cursor = page.GetProperty("pagination").GetProperty("nextCursor").GetString();
+            pages++;
+        }
+        while (cursor is not null && pages < 10);
+
+        Assert.Equal(created.Order(), seen.Order());
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        using var bad = await client.GetAsync("/v2/media?cursor=%%%");
+        Assert.Equal("validation_error", await bad.AssertLibraryErrorAsync(HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
     public async Task Deleting_a_library_media_listed_by_a_product_drops_it_from_the_list()
     {
         var (client, tenant) = await server.CreateApiKeyClientAsync();

@@ -21,7 +21,7 @@ public static class LibraryEndpoints
         group.MapGet("/", ListAsync).RequireLibraryAccess(Permissions.MediaRead)
             .Produces<LibraryPage>()
             .WithSummary("List media (our addition)")
-            .WithDescription("Newest first. `page` (1), `limit` (20, max 100), `type` (MIME, or its first part such as `image`), `status` (PROCESSING, SUCCESS, ERROR, ARCHIVED).");
+            .WithDescription("Newest first. `limit` (20, max 100), `type` (MIME, or its first part such as `image`), `status` (PROCESSING, SUCCESS, ERROR, ARCHIVED). Keyset paging: pass the previous page's `pagination.nextCursor` as `cursor` (constant cost at any depth, no total); or `page` (1-based, counts the total).");
         group.MapGet("/{mediaId}", GetAsync).RequireLibraryAccess(Permissions.MediaRead)
             .Produces<LibraryMediaView>().WithSummary("Get a Media")
             .WithDescription("`path` and `preview` are signed URLs that expire; `preview` appears once a thumbnail exists. `status` ERROR carries `reason`.");
@@ -113,8 +113,20 @@ public static class LibraryEndpoints
         return media is null ? LibraryErrors.NotFound() : TypedResults.Ok(views.Media(context.Request, media));
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, LibraryMediaService library, LibraryViews views, string? page, string? limit, string? type, string? status, CancellationToken ct)
+    private static async Task<IResult> ListAsync(
+        HttpContext context, LibraryMediaService library, LibraryViews views, string? page, string? limit, string? type, string? status, string? cursor, CancellationToken ct)
     {
+        KeysetCursor? after = null;
+        if (cursor is not null)
+        {
+            if (!KeysetCursor.TryDecode(cursor, out var decoded))
+            {
+                return LibraryErrors.Validation("cursor is not one this API issued");
+            }
+
+            after = decoded;
+        }
+
         if (!TryPositive(page, 1, int.MaxValue, out var pageNumber) || !TryPositive(limit, 20, 100, out var pageSize))
         {
             return LibraryErrors.Validation("page must be a positive integer and limit between 1 and 100");
@@ -134,9 +146,13 @@ public static class LibraryEndpoints
             return LibraryErrors.Validation("status must be one of PROCESSING, SUCCESS, ERROR, ARCHIVED");
         }
 
-        var (items, total) = await library.ListAsync(RequestTenant.Of(context).Id, type?.Trim().ToLowerInvariant(), states, pageNumber, pageSize, ct);
+        var (items, total) = await library.ListAsync(RequestTenant.Of(context).Id, type?.Trim().ToLowerInvariant(), states, pageNumber, pageSize, after, ct);
         var data = items.Select(m => views.Media(context.Request, m)).ToList();
-        return TypedResults.Ok(new LibraryPage(true, data, new LibraryPagination(pageNumber, pageSize, total, (total + pageSize - 1) / pageSize)));
+        var next = items.Count == pageSize ? new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode() : null;
+        var pagination = total is { } count
+            ? new LibraryPagination(pageNumber, pageSize, count, (count + pageSize - 1) / pageSize, next)
+            : new LibraryPagination(null, pageSize, null, null, next);
+        return TypedResults.Ok(new LibraryPage(true, data, pagination));
     }
 
     private static async Task<IResult> DeleteAsync(string mediaId, HttpContext context, LibraryMediaService library, CancellationToken ct) =>

@@ -167,7 +167,12 @@ public sealed class LibraryMediaService(
         return media;
     }
 
-    public async Task<(List<MediaItem> Items, int Total)> ListAsync(Guid tenantId, string? type, MediaState[]? states, int page, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Newest first. With <paramref name="after"/> (keyset paging) the page starts after that item and no total is
+    /// counted; otherwise <paramref name="page"/> is used and the total is counted.
+    /// </summary>
+    public async Task<(List<MediaItem> Items, int? Total)> ListAsync(
+        Guid tenantId, string? type, MediaState[]? states, int page, int limit, Api.KeysetCursor? after, CancellationToken cancellationToken)
     {
         var query = db.Media.AsNoTracking().Where(m => m.TenantId == tenantId && !m.IsLink);
         if (!string.IsNullOrEmpty(type))
@@ -178,6 +183,14 @@ public sealed class LibraryMediaService(
         if (states is not null)
         {
             query = query.Where(m => states.Contains(m.State));
+        }
+
+        if (after is { } cursor)
+        {
+            var keyset = await query.Where(m => m.CreatedAt < cursor.CreatedAt || (m.CreatedAt == cursor.CreatedAt && string.Compare(m.Id, cursor.Id) < 0))
+                .Include(m => m.Renditions).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+                .Take(limit).ToListAsync(cancellationToken);
+            return (keyset, null);
         }
 
         var total = await query.CountAsync(cancellationToken);

@@ -25,7 +25,8 @@ public sealed record CreatedMediaView(string Id, string MediaLibId, string Name,
 
 public sealed record LibraryPage(bool Success, IReadOnlyList<LibraryMediaView> Data, LibraryPagination Pagination);
 
-public sealed record LibraryPagination(int Page, int Limit, int Total, int TotalPages);
+/// <summary>Page mode fills <c>page</c>, <c>total</c> and <c>totalPages</c>; <c>nextCursor</c> (keyset mode) continues after the last item, null at the end.</summary>
+public sealed record LibraryPagination(int? Page, int Limit, int? Total, int? TotalPages, string? NextCursor);
 
 public sealed class LibraryViews(MediaUrls urls)
 {
