@@ -75,7 +75,29 @@ public sealed class CatalogMediaTests(ServerFixture server)
         Assert.Equal("/rest/api/medias?itemsPerPage=1&page=3", view.GetProperty("hydra:next").GetString());
         var search = page.GetProperty("hydra:search");
         Assert.Equal("hydra:IriTemplate", search.GetProperty("@type").GetString());
-        Assert.Equal(["id", "id[]", "type", "type[]"], search.GetProperty("hydra:mapping").EnumerateArray().Select(m => m.GetProperty("variable").GetString()));
+        Assert.Equal(["id", "id[]", "type", "type[]", "cursor"], search.GetProperty("hydra:mapping").EnumerateArray().Select(m => m.GetProperty("variable").GetString()));
+    }
+
+    [Fact]
+    public async Task Hydra_next_without_a_page_number_walks_the_collection_by_keyset()
+    {
+        using var client = server.CreateCatalogClient(out _);
+        for (var i = 0; i < 5; i++)
+        {
+            await client.UploadMediaAsync("image.png");
+        }
+
+        var seen = new List<string>();
+        var next = "/rest/api/medias?itemsPerPage=2&type=image";
+        for (var pages = 0; next is not null && pages < 10; pages++)
+        {
+            var page = await (await client.GetAsync(next)).ReadJsonAsync();
+            Assert.Equal(5, page.GetProperty("hydra:totalItems").GetInt32());
+            seen.AddRange(page.GetProperty("hydra:member").EnumerateArray().Select(m => m.GetProperty("id").GetString()!));
+            next = page.GetProperty("hydra:view").TryGetProperty("hydra:next", out var link) ? link.GetString() : null;
+        }
+
+        Assert.True(seen.Count == 5 && seen.Distinct().Count() == 5, string.Join("\n", seen));
     }
 
     [Fact]

@@ -21,7 +21,8 @@ public sealed class LimitsAndMemoryTests : IAsyncLifetime
         (_app, _address) = await ServerFixture.StartAsync(_dataPath,
             "--Media:MaxFileBytes=8589934592",
             $"--Media:TenantMaxFileBytes:{Limited}=20000",
-            "--Media:MaxBytesByKind:Image=1000");
+            "--Media:MaxBytesByKind:Image=1000",
+            "--Catalog:MaxVideoBytes=8589934592");
 
     [Fact]
     public async Task A_tenant_limit_is_413_on_the_release_surface_and_keeps_nothing()
@@ -93,6 +94,84 @@ public sealed class LimitsAndMemoryTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData("release")]
+    [InlineData("catalog")]
+    [InlineData("tus")]
+    public async Task Memory_stays_flat_while_1_GiB_streams_through_every_other_upload_path(string path)
+    {
+        const long size = 1L * 1024 * 1024 * 1024;
+        var tenant = "memory-" + Guid.NewGuid().ToString("N")[..8];
+        using var client = Client(tenant);
+        client.DefaultRequestHeaders.Add(CatalogApi.OrgHeader, tenant);
+        var releaseId = await client.CreateReleaseAsync();
+        await UploadThroughAsync(client, path, releaseId, 64L * 1024 * 1024);
+        var growth = await MeasureGrowthAsync(() => UploadThroughAsync(client, path, releaseId, size));
+
+        Assert.True(growth < 64, $"working set grew by {growth:0.0} MiB during a 1 GiB {path} upload");
+        Assert.Contains(Originals(), b => b.Size == size);
+    }
+
+    private static async Task<double> MeasureGrowthAsync(Func<Task> work)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var baseline = process.WorkingSet64;
+        var peak = baseline;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                process.Refresh();
+                peak = Math.Max(peak, process.WorkingSet64);
+                await Task.Delay(100);
+            }
+        });
+        await work();
+        await sampling.CancelAsync();
+        await sampler;
+        return (peak - baseline) / (1024.0 * 1024);
+    }
+
+    private static async Task UploadThroughAsync(HttpClient client, string path, string releaseId, long size)
+    {
+        switch (path)
+        {
+            case "release":
+            case "catalog":
+                using (var content = new MultipartFormDataContent())
+                {
+                    var file = new StreamContent(new GeneratedVideoStream(size), 1024 * 1024);
+                    file.Headers.ContentLength = size;
+                    content.Add(file, path == "release" ? "files" : "file", "huge.mp4");
+                    using var response = await client.PostAsync(path == "release" ? $"/releases/{releaseId}/media/files" : "/rest/api/medias", content);
+                    Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                }
+
+                break;
+            default:
+                var url = await client.CreateUploadUrlAsync(size, TusApi.Metadata(("filename", "huge.mp4")));
+                const long chunk = 256L * 1024 * 1024;
+                for (long offset = 0; offset < size; offset += chunk)
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Patch, url);
+                    var length = Math.Min(chunk, size - offset);
+                    request.Content = new StreamContent(new GeneratedVideoStream(length, offset), 1024 * 1024);
+                    request.Content.Headers.ContentLength = length;
+                    request.Content.Headers.ContentType = new("application/offset+octet-stream");
+                    request.Headers.Add("Tus-Resumable", "1.0.0");
+                    request.Headers.Add("Upload-Offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    using var response = await client.SendAsync(request);
+                    Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+                }
+
+                break;
+        }
+    }
+
     public async Task DisposeAsync()
     {
         if (_app is not null)
@@ -132,7 +211,7 @@ public sealed class LimitsAndMemoryTests : IAsyncLifetime
     }
 
     /// <summary>An MP4 header followed by a repeating pattern, produced on the fly (nothing of its size is ever held).</summary>
-    private sealed class GeneratedVideoStream(long length) : Stream
+    private sealed class GeneratedVideoStream(long length, long start = 0) : Stream
     {
         private static readonly byte[] Header = [0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'m', (byte)'p', (byte)'4', (byte)'2', 0, 0, 0, 0, (byte)'m', (byte)'p', (byte)'4', (byte)'2', (byte)'i', (byte)'s', (byte)'o', (byte)'m'];
         private long _position;
@@ -154,7 +233,7 @@ public sealed class LimitsAndMemoryTests : IAsyncLifetime
             var n = (int)Math.Min(buffer.Length, length - _position);
             for (var i = 0; i < n; i++)
             {
-                var at = _position + i;
+                var at = start + _position + i;
                 buffer[i] = at < Header.Length ? Header[at] : (byte)(at * 31);
             }
 

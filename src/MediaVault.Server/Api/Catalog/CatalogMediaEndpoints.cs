@@ -14,7 +14,7 @@ public static class CatalogMediaEndpoints
     {
         var group = routes.MapGroup(CatalogIris.MediasPath).WithTags("Catalog Media");
         group.MapGet("/", ListAsync).RequireCatalogAccess(Permissions.MediaRead)
-            .WithSummary("List medias (hydra:Collection; filters id, id[], type, type[]; page, itemsPerPage)");
+            .WithSummary("List medias (hydra:Collection; filters id, id[], type, type[]; page, itemsPerPage; hydra:next continues by keyset cursor)");
         group.MapGet("/{id}", GetAsync).RequireCatalogAccess(Permissions.MediaRead).WithSummary("Retrieve a media");
         group.MapPost("/", UploadAsync).RequireCatalogAccess(Permissions.MediaWrite)
             .WithSummary("Upload a media (multipart field `file`)")
@@ -46,11 +46,35 @@ public static class CatalogMediaEndpoints
             }
         }
 
+        KeysetCursor? after = null;
+        if (query["cursor"].FirstOrDefault() is { } rawCursor)
+        {
+            if (!KeysetCursor.TryDecode(rawCursor, out var decoded))
+            {
+                return CatalogProblems.BadRequest(context, "cursor: This value is not a cursor this API issued.");
+            }
+
+            after = decoded;
+        }
+
         var tenant = RequestTenant.Of(context);
-        var (items, total) = await medias.ListAsync(tenant.Id, ids, kinds, page, itemsPerPage, ct);
+        var (items, total) = await medias.ListAsync(tenant.Id, ids, kinds, page, itemsPerPage, after, ct);
         var members = items.Select(m => (JsonNode)CatalogJsonLd.Media(m, urls.For(context.Request, m), withContext: false));
-        var search = CatalogJsonLd.Search(CatalogIris.MediasPath, "id", "id[]", "type", "type[]");
+        var search = CatalogJsonLd.Search(CatalogIris.MediasPath, "id", "id[]", "type", "type[]", "cursor");
+        var filters = string.Join('&', CatalogPaging.QueryWithoutPage(context.Request).Split('&').Where(p => p.Length > 0 && !p.StartsWith("cursor=", StringComparison.Ordinal)));
         var body = CatalogJsonLd.Collection("Media", CatalogIris.MediasPath, members, total, page, itemsPerPage, CatalogPaging.QueryWithoutPage(context.Request), search);
+        if (!query.ContainsKey("page") && body["hydra:view"] is JsonObject view)
+        {
+            // Without an explicit page number, continue by keyset: constant cost at any depth, unlike page numbers.
+            view.Remove("hydra:previous");
+            view.Remove("hydra:next");
+            if (items.Count == itemsPerPage)
+            {
+                var next = new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode();
+                view["hydra:next"] = $"{CatalogIris.MediasPath}?{(filters.Length > 0 ? filters + "&" : "")}cursor={next}";
+            }
+        }
+
         return new LdJsonResult(body, StatusCodes.Status200OK);
     }
 

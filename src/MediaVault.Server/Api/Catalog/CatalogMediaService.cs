@@ -18,7 +18,9 @@ public sealed class CatalogMediaService(
 
     private static readonly IReadOnlySet<MediaKind> AllKinds = new HashSet<MediaKind>(Enum.GetValues<MediaKind>());
 
-    public async Task<(List<MediaItem> Items, int Total)> ListAsync(Guid tenantId, IReadOnlyList<string> ids, IReadOnlyList<MediaKind> kinds, int page, int itemsPerPage, CancellationToken cancellationToken)
+    /// <summary>Oldest first; with <paramref name="after"/> (keyset) the page starts after that item instead of at <paramref name="page"/>.</summary>
+    public async Task<(List<MediaItem> Items, int Total)> ListAsync(
+        Guid tenantId, IReadOnlyList<string> ids, IReadOnlyList<MediaKind> kinds, int page, int itemsPerPage, KeysetCursor? after, CancellationToken cancellationToken)
     {
         var query = db.Media.AsNoTracking().Where(m => m.TenantId == tenantId && m.State != MediaState.Pending);
         if (ids.Count > 0)
@@ -32,8 +34,16 @@ public sealed class CatalogMediaService(
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
-            .Skip((page - 1) * itemsPerPage).Take(itemsPerPage).ToListAsync(cancellationToken);
+        if (after is { } cursor)
+        {
+            query = query.Where(m => m.CreatedAt > cursor.CreatedAt || (m.CreatedAt == cursor.CreatedAt && string.Compare(m.Id, cursor.Id) > 0));
+        }
+        else
+        {
+            query = query.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Skip((page - 1) * itemsPerPage);
+        }
+
+        var items = await query.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Take(itemsPerPage).ToListAsync(cancellationToken);
         return (items, total);
     }
 
