@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using MediaVault.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -35,14 +36,9 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
                 return IngestResult.Refused(IngestError.Empty, "File is empty");
             }
 
-            if (sniffed is null || !options.Value.AllowedMimeTypes.Contains(sniffed.MimeType, StringComparer.OrdinalIgnoreCase))
+            if (IsRefused(sniffed, request.AllowedKinds, out var refused))
             {
-                return IngestResult.Refused(IngestError.UnknownContent, "File content is not a supported media type");
-            }
-
-            if (!request.AllowedKinds.Contains(sniffed.Kind))
-            {
-                return IngestResult.Refused(IngestError.KindNotAllowed, $"File content is {sniffed.Kind.ToString().ToLowerInvariant()}, which is not allowed here");
+                return refused;
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
@@ -113,14 +109,9 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
             return IngestResult.Refused(IngestError.TooLarge, $"File exceeds the maximum size of {limit} bytes");
         }
 
-        if (sniffed is null || !options.Value.AllowedMimeTypes.Contains(sniffed.MimeType, StringComparer.OrdinalIgnoreCase))
+        if (IsRefused(sniffed, request.AllowedKinds, out var refused))
         {
-            return IngestResult.Refused(IngestError.UnknownContent, "File content is not a supported media type");
-        }
-
-        if (!request.AllowedKinds.Contains(sniffed.Kind))
-        {
-            return IngestResult.Refused(IngestError.KindNotAllowed, $"File content is {sniffed.Kind.ToString().ToLowerInvariant()}, which is not allowed here");
+            return refused;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -173,6 +164,17 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
                 File.Delete(stagingPath);
             }
         }
+    }
+
+    /// <summary>Whether sniffed content may not be stored here, and why.</summary>
+    private bool IsRefused([NotNullWhen(false)] SniffResult? sniffed, IReadOnlySet<MediaKind> allowedKinds, [NotNullWhen(true)] out IngestResult? refusal)
+    {
+        refusal = sniffed is null || !options.Value.AllowedMimeTypes.Contains(sniffed.MimeType, StringComparer.OrdinalIgnoreCase)
+            ? IngestResult.Refused(IngestError.UnknownContent, "File content is not a supported media type")
+            : !allowedKinds.Contains(sniffed.Kind)
+                ? IngestResult.Refused(IngestError.KindNotAllowed, $"File content is {sniffed.Kind.ToString().ToLowerInvariant()}, which is not allowed here")
+                : null;
+        return refusal is not null;
     }
 
     private sealed record Spooled(long Size, string Sha256, SniffResult? Sniffed, long? TooLargeLimit);

@@ -64,28 +64,9 @@ public sealed class LimitsAndMemoryTests : IAsyncLifetime
         using var client = Client("memory-" + Guid.NewGuid().ToString("N")[..8]);
         using var anonymous = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromMinutes(10) };
         await PutGeneratedAsync(client, anonymous, 64L * 1024 * 1024);
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var process = Process.GetCurrentProcess();
-        process.Refresh();
-        var baseline = process.WorkingSet64;
-        var peak = baseline;
-        using var sampling = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            while (!sampling.IsCancellationRequested)
-            {
-                process.Refresh();
-                peak = Math.Max(peak, process.WorkingSet64);
-                await Task.Delay(100);
-            }
-        });
+        var id = "";
+        var growthMiB = await MeasureGrowthAsync(async () => id = await PutGeneratedAsync(client, anonymous, size));
 
-        var id = await PutGeneratedAsync(client, anonymous, size);
-        await sampling.CancelAsync();
-        await sampler;
-
-        var growthMiB = (peak - baseline) / (1024.0 * 1024);
         Assert.True(growthMiB < 64, $"working set grew by {growthMiB:0.0} MiB during a 4 GiB upload");
         var stored = Originals().Single(b => b.Key.MediaId == id);
         Assert.Equal(size, stored.Size);
