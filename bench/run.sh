@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs every benchmark in this folder; --quick runs each on small data as a smoke test (well under a minute).
+# Results are appended to bench/RESULTS.md. Benchmarks never run inside test.sh.
+set -euo pipefail
+cd "$(dirname "$0")"
+if [ "${1:-}" = "--quick" ]; then
+  ./download.sh 64 1
+else
+  ./download.sh 1024 5
+fi
