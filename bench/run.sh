@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 if [ "${1:-}" = "--quick" ]; then
   ./download.sh 64 1
+  ./upload.sh 64 1
 else
   ./download.sh 1024 5
+  ./upload.sh 1024 3
 fi

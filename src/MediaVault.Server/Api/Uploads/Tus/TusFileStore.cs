@@ -58,7 +58,7 @@ public sealed class TusFileStore(IBlobStore store) : ITusChunkStore
                 int read;
                 try
                 {
-                    read = await body.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken);
+                    read = await body.ReadAtLeastAsync(buffer.AsMemory(0, BufferSize), BufferSize, throwOnEndOfStream: false, cancellationToken);
                 }
                 catch (Exception ex) when (ex is IOException or OperationCanceledException or BadHttpRequestException)
                 {
