@@ -21,7 +21,7 @@ public static class LibraryEndpoints
         group.MapGet("/", ListAsync).RequireLibraryAccess(Permissions.MediaRead)
             .Produces<LibraryPage>()
             .WithSummary("List media (our addition)")
-            .WithDescription("Newest first. `limit` (20, max 100), `type` (MIME, or its first part such as `image`), `status` (PROCESSING, SUCCESS, ERROR, ARCHIVED). Keyset paging: pass the previous page's `pagination.nextCursor` as `cursor` (constant cost at any depth, no total); or `page` (1-based, counts the total).");
+            .WithDescription("Newest first. `limit` (20, max 100), `type` (MIME, or its first part such as `image`), `status` (PROCESSING, SUCCESS, ERROR, ARCHIVED), `q` (name contains, case-insensitive). Keyset paging: pass the previous page's `pagination.nextCursor` as `cursor` (constant cost at any depth, no total); or `page` (1-based, counts the total).");
         group.MapGet("/{mediaId}", GetAsync).RequireLibraryAccess(Permissions.MediaRead)
             .Produces<LibraryMediaView>().WithSummary("Get a Media")
             .WithDescription("`path` and `preview` are signed URLs that expire; `preview` appears once a thumbnail exists. `status` ERROR carries `reason`.");
@@ -54,7 +54,10 @@ public static class LibraryEndpoints
 
         var expires = clock.GetUtcNow().Add(options.Value.UploadUrlLifetime);
         var baseUrl = delivery.Value.PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
-        var uploadUrl = $"{baseUrl}/v2/media/{media.Id}/upload?{signer.SignUploadQuery(media.Id, media.Size!.Value, expires)}";
+        var store = context.RequestServices.GetRequiredService<MediaVault.Core.Storage.IBlobStore>();
+        var uploadUrl = options.Value.DirectToBucket && store is MediaVault.Storage.S3.S3BlobStore s3
+            ? s3.PresignPut(MediaVault.Core.Storage.BlobKey.Original(media.Area, media.TenantId, media.Id), options.Value.UploadUrlLifetime).ToString()
+            : $"{baseUrl}/v2/media/{media.Id}/upload?{signer.SignUploadQuery(media.Id, media.Size!.Value, expires)}";
         var view = new CreatedMediaView(media.Id, media.Id, media.Name, media.MimeType!, LibraryViews.Status(media.State), uploadUrl, expires.UtcDateTime);
         return TypedResults.Json(view, statusCode: StatusCodes.Status201Created);
     }
@@ -114,7 +117,7 @@ public static class LibraryEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        HttpContext context, LibraryMediaService library, LibraryViews views, string? page, string? limit, string? type, string? status, string? cursor, CancellationToken ct)
+        HttpContext context, LibraryMediaService library, LibraryViews views, string? page, string? limit, string? type, string? status, string? cursor, string? q, CancellationToken ct)
     {
         KeysetCursor? after = null;
         if (cursor is not null)
@@ -146,7 +149,7 @@ public static class LibraryEndpoints
             return LibraryErrors.Validation("status must be one of PROCESSING, SUCCESS, ERROR, ARCHIVED");
         }
 
-        var (items, total) = await library.ListAsync(RequestTenant.Of(context).Id, type?.Trim().ToLowerInvariant(), states, pageNumber, pageSize, after, ct);
+        var (items, total) = await library.ListAsync(RequestTenant.Of(context).Id, type?.Trim().ToLowerInvariant(), q?.Trim(), states, pageNumber, pageSize, after, ct);
         var data = items.Select(m => views.Media(context.Request, m)).ToList();
         var next = items.Count == pageSize ? new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode() : null;
         var pagination = total is { } count

@@ -112,7 +112,15 @@ public sealed class LibraryMediaService(
 
         var key = BlobKey.Original(media.Area, media.TenantId, media.Id);
         var info = await store.GetInfoAsync(key, cancellationToken);
-        if (info is null || media.Sha256 is not { } sha256)
+        var sha256 = media.Sha256;
+        if (info is not null && sha256 is null)
+        {
+            // Uploaded straight to the bucket (a presigned URL): hash it now, once.
+            sha256 = await HashStoredAsync(key, cancellationToken);
+            media.Sha256 = sha256;
+        }
+
+        if (info is null || sha256 is null)
         {
             return Failure.Conflict("No file has been uploaded to this media yet; PUT it to the uploadUrl first");
         }
@@ -145,6 +153,7 @@ public sealed class LibraryMediaService(
         }
 
         tracked.State = MediaState.Uploaded;
+        tracked.Sha256 = sha256;
         tracked.MimeType = sniffed.MimeType;
         tracked.UploadedAt ??= Now;
         tracked.UpdatedAt = Now;
@@ -169,15 +178,22 @@ public sealed class LibraryMediaService(
 
     /// <summary>
     /// Newest first. With <paramref name="after"/> (keyset paging) the page starts after that item and no total is
-    /// counted; otherwise <paramref name="page"/> is used and the total is counted.
+    /// counted; otherwise <paramref name="page"/> is used and the total is counted. <paramref name="nameContains"/>
+    /// matches names case-insensitively.
     /// </summary>
     public async Task<(List<MediaItem> Items, int? Total)> ListAsync(
-        Guid tenantId, string? type, MediaState[]? states, int page, int limit, Api.KeysetCursor? after, CancellationToken cancellationToken)
+        Guid tenantId, string? type, string? nameContains, MediaState[]? states, int page, int limit, Api.KeysetCursor? after, CancellationToken cancellationToken)
     {
         var query = db.Media.AsNoTracking().Where(m => m.TenantId == tenantId && !m.IsLink);
         if (!string.IsNullOrEmpty(type))
         {
             query = type.Contains('/', StringComparison.Ordinal) ? query.Where(m => m.MimeType == type) : query.Where(m => m.MimeType!.StartsWith(type + "/"));
+        }
+
+        if (!string.IsNullOrEmpty(nameContains))
+        {
+            var needle = nameContains.ToLowerInvariant();
+            query = query.Where(m => m.Name.ToLower().Contains(needle));
         }
 
         if (states is not null)
@@ -222,6 +238,12 @@ public sealed class LibraryMediaService(
 
         await DeleteBlobsJobHandler.DeleteEverywhereAsync(store, tenantId, id, cancellationToken);
         return true;
+    }
+
+    private async Task<string> HashStoredAsync(BlobKey key, CancellationToken cancellationToken)
+    {
+        await using var stream = await store.OpenReadAsync(key, null, cancellationToken);
+        return Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream, cancellationToken));
     }
 
     private async Task<byte[]> ReadHeaderAsync(BlobKey key, CancellationToken cancellationToken)

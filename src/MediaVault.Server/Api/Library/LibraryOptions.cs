@@ -10,4 +10,10 @@ public sealed class LibraryOptions
     /// <summary>How long an <c>uploadUrl</c> is valid (the reference's 15 minutes).</summary>
     [Range(typeof(TimeSpan), "00:00:10", "7.00:00:00")]
     public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// With the S3 store: hand out presigned bucket URLs as <c>uploadUrl</c>, so bytes go straight to the bucket
+    /// (confirm then hashes and checks them as usual). Off: uploads come through this server's own endpoint.
+    /// </summary>
+    public bool DirectToBucket { get; set; }
 }
