@@ -9,6 +9,9 @@ ensure_media_tools
 ensure_packages python3:python3 node:nodejs npm:npm
 # The stock tus-js-client (from the npm registry) drives the resumable-upload tests.
 npm ci --prefix tests/tus-client --no-audit --no-fund --loglevel=error >/dev/null
+# Debian's Chromium, driven by playwright-core, runs the web page's end-to-end tests (tests/e2e).
+ensure_packages chromium:chromium
+npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error >/dev/null
 
 npm ci --prefix tests/s3-server --no-audit --no-fund --loglevel=error >/dev/null
 . scripts/postgres-test-cluster.sh

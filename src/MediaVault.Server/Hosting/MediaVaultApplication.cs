@@ -5,6 +5,7 @@ using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Api.Library;
 using MediaVault.Server.Api.Uploads.Tus;
 using MediaVault.Server.Api.Releases;
+using MediaVault.Server.Api.Session;
 using Scalar.AspNetCore;
 
 namespace MediaVault.Server.Hosting;
@@ -57,6 +58,7 @@ public static class MediaVaultApplication
         app.UseStatusCodePages(ErrorResponses.WriteStatusCodeAsync);
         FastFileSendFeature.UseFastFileSend(app);
         app.UseTusResumableHeader();
+        app.UseWebPage();
         app.UseAuthentication();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
@@ -69,6 +71,6 @@ public static class MediaVaultApplication
         app.MapLibraryEndpoints();
         app.MapTusEndpoints();
         app.MapDeliveryEndpoints();
-        app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
+        app.MapSessionEndpoints();
     }
 }

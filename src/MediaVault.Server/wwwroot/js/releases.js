@@ -1,0 +1,159 @@
+// Releases: the list with statuses, one release's media, uploads while editable, submit, approve or reject.
+import { api } from './api.js';
+import { formatBytes, formatDate, formatDuration, h, icon, toast } from './dom.js';
+import { can } from './session.js';
+import { runAll, uploadRow, uploadToRelease } from './uploads.js';
+
+const rows = document.getElementById('release-rows');
+const listError = document.getElementById('releases-error');
+const listMore = document.getElementById('releases-more');
+const EDITABLE = ['draft', 'rejected'];
+const REVIEWABLE = ['submitted', 'under_review'];
+let page = 0;
+let current = null;
+
+export function initReleases() {
+  listMore.addEventListener('click', () => loadPage(page + 1));
+  const form = document.getElementById('new-release');
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    listError.textContent = '';
+    try {
+      const created = await api('/releases', { method: 'POST', json: { title: form.title.value.trim(), displayArtist: form.displayArtist.value.trim() || undefined } });
+      form.reset();
+      location.hash = `#release/${created.data.id}`;
+    } catch (error) {
+      listError.textContent = error.message;
+    }
+  });
+  const input = document.getElementById('release-file-input');
+  document.getElementById('release-upload-button').addEventListener('click', () => input.click());
+  input.addEventListener('change', () => {
+    uploadIntoRelease([...input.files]);
+    input.value = '';
+  });
+}
+
+export async function showReleases() {
+  document.getElementById('new-release').hidden = !can('releases:write');
+  rows.replaceChildren();
+  await loadPage(1);
+}
+
+async function loadPage(number) {
+  listError.textContent = '';
+  try {
+    const result = await api(`/releases?limit=20&page=${number}`);
+    page = number;
+    for (const release of result.data.releases) {
+      rows.append(h('tr', { dataset: { id: release.id } },
+        h('td', {}, h('a', { href: `#release/${release.id}` }, release.title)),
+        h('td', {}, release.displayArtist ?? ''),
+        h('td', {}, statusBadge(release.status)),
+        h('td', {}, formatDate(release.updatedAt))));
+    }
+
+    listMore.hidden = result.data.pagination.page >= result.data.pagination.totalPages;
+    if (!rows.children.length) rows.append(h('tr', {}, h('td', { colSpan: 4, class: 'empty' }, 'No releases yet.')));
+  } catch (error) {
+    listError.textContent = error.message;
+  }
+}
+
+function statusBadge(status) {
+  return h('span', { class: 'badge', dataset: { status } }, status.replace('_', ' '));
+}
+
+export async function showRelease(id) {
+  const error = document.getElementById('release-error');
+  error.textContent = '';
+  try {
+    const result = await api(`/releases/${encodeURIComponent(id)}`);
+    current = result.data;
+    render(current);
+  } catch (failure) {
+    error.textContent = failure.message;
+  }
+}
+
+function render(release) {
+  document.getElementById('release-title').textContent = release.title;
+  document.getElementById('release-status').replaceWith(Object.assign(statusBadge(release.status), { id: 'release-status' }));
+  document.getElementById('release-meta').textContent = [release.displayArtist, release.format, release.type, `updated ${formatDate(release.updatedAt)}`].filter(Boolean).join(' · ');
+  const feedback = document.getElementById('release-feedback');
+  feedback.hidden = !release.feedback;
+  feedback.textContent = release.feedback ? `Reviewer feedback: ${release.feedback}` : '';
+  const editable = EDITABLE.includes(release.status);
+  document.getElementById('release-upload').hidden = !(editable && can('releases:write'));
+  document.getElementById('release-actions').replaceChildren(...actions(release, editable));
+
+  const media = [...(release.media ?? []), ...(release.tracks ?? []).flatMap(t => t.media ?? [])];
+  const list = document.getElementById('release-media');
+  list.replaceChildren(...media.map(mediaCard));
+  document.getElementById('release-empty').hidden = media.length > 0;
+  if (media.some(m => ['pending', 'uploaded', 'processing'].includes(m.metadata?.state))) {
+    setTimeout(() => { if (location.hash === `#release/${release.id}`) showRelease(release.id); }, 2000);
+  }
+}
+
+function actions(release, editable) {
+  const buttons = [];
+  if (editable && can('releases:write')) {
+    buttons.push(h('button', { type: 'button', class: 'button primary', onclick: () => act(release, 'submit') }, 'Submit for review'));
+  }
+
+  if (REVIEWABLE.includes(release.status) && can('releases:review')) {
+    const feedback = h('input', { id: 'review-feedback', placeholder: 'Feedback (optional)' });
+    buttons.push(
+      h('label', { for: 'review-feedback' }, 'Feedback ', feedback),
+      h('button', { type: 'button', class: 'button primary', onclick: () => act(release, 'approve', feedback.value) }, 'Approve'),
+      h('button', { type: 'button', class: 'button danger', onclick: () => act(release, 'reject', feedback.value) }, 'Reject'));
+  }
+
+  return buttons;
+}
+
+async function act(release, action, feedback) {
+  const error = document.getElementById('release-error');
+  error.textContent = '';
+  try {
+    const json = action === 'submit' ? undefined : feedback?.trim() ? { feedback: feedback.trim() } : undefined;
+    await api(`/releases/${encodeURIComponent(release.id)}/${action}`, { method: 'POST', json });
+    toast(`Release ${action === 'submit' ? 'submitted' : action === 'approve' ? 'approved' : 'rejected'}`);
+    await showRelease(release.id);
+  } catch (failure) {
+    error.textContent = failure.message;
+  }
+}
+
+function mediaCard(media) {
+  const meta = media.metadata ?? {};
+  const state = meta.state === 'uploaded' ? 'processing' : meta.state ?? (media.isLink ? 'ready' : 'processing');
+  const thumb = (meta.renditions ?? []).find(r => r.name?.startsWith('thumb-'));
+  const kind = media.isLink ? 'link' : media.type;
+  const facts = [media.type, formatBytes(meta.fileSize), meta.duration ? formatDuration(meta.duration) : meta.width ? `${meta.width}×${meta.height}` : ''].filter(Boolean);
+  return h('li', { class: 'card', dataset: { id: media.cloudId, state } },
+    h('a', { href: media.cloudUrl ?? '#', target: '_blank', rel: 'noopener', class: 'card-link' },
+      h('span', { class: 'thumb' }, thumb ? h('img', { src: thumb.url, alt: '', loading: 'lazy' }) : icon(['image', 'video', 'audio'].includes(kind) ? kind : kind === 'link' ? 'link' : 'document')),
+      h('span', { class: 'text' },
+        h('span', { class: 'name', title: media.name }, media.name),
+        h('span', { class: 'meta' }, facts.join(' · ')),
+        h('span', { class: 'badge', dataset: { state } }, state),
+        meta.failureReason ? h('span', { class: 'reason' }, meta.failureReason) : null)));
+}
+
+export async function uploadIntoRelease(files) {
+  if (!current || files.length === 0) return;
+  const list = document.getElementById('release-uploads');
+  const id = current.id;
+  await runAll(files.map(file => async () => {
+    const row = uploadRow(list, file);
+    try {
+      await uploadToRelease(id, file, row);
+      row.set('ready', 'Uploaded');
+    } catch (error) {
+      row.fail(error.message);
+    }
+  }));
+  if (current?.id === id) await showRelease(id);
+}
