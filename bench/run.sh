@@ -6,7 +6,9 @@ cd "$(dirname "$0")"
 if [ "${1:-}" = "--quick" ]; then
   ./download.sh 64 1
   ./upload.sh 64 1
+  ./thumbnails.sh 5
 else
   ./download.sh 1024 5
   ./upload.sh 1024 3
+  ./thumbnails.sh 100
 fi
