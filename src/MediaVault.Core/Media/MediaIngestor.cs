@@ -41,22 +41,7 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
                 return refused;
             }
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            var media = new MediaItem
-            {
-                Id = MediaId.New(),
-                TenantId = request.TenantId,
-                Kind = sniffed.Kind,
-                Name = FileNames.Sanitize(request.FileName),
-                State = MediaState.Uploaded,
-                Area = request.Area,
-                Size = size,
-                Sha256 = sha256,
-                MimeType = sniffed.MimeType,
-                CreatedAt = now,
-                UpdatedAt = now,
-                UploadedAt = now,
-            };
+            var media = NewMedia(MediaId.New(), request.TenantId, request.FileName, request.Area, sniffed, size, sha256);
 
             imported = true;
             await store.ImportFileAsync(BlobKey.Original(request.Area, request.TenantId, media.Id), stagingPath, cancellationToken);
@@ -114,22 +99,7 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
             return refused;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var media = new MediaItem
-        {
-            Id = request.MediaId ?? MediaId.New(),
-            TenantId = request.TenantId,
-            Kind = sniffed.Kind,
-            Name = FileNames.Sanitize(request.FileName),
-            State = MediaState.Uploaded,
-            Area = request.Area,
-            Size = size,
-            Sha256 = sha256,
-            MimeType = sniffed.MimeType,
-            CreatedAt = now,
-            UpdatedAt = now,
-            UploadedAt = now,
-        };
+        var media = NewMedia(request.MediaId ?? MediaId.New(), request.TenantId, request.FileName, request.Area, sniffed, size, sha256);
         await store.ImportFileAsync(BlobKey.Original(request.Area, request.TenantId, media.Id), request.LocalPath, cancellationToken);
         return IngestResult.Stored(media);
     }
@@ -164,6 +134,26 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
                 File.Delete(stagingPath);
             }
         }
+    }
+
+    private MediaItem NewMedia(string id, Guid tenantId, string? fileName, StorageArea area, SniffResult sniffed, long size, string sha256)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new MediaItem
+        {
+            Id = id,
+            TenantId = tenantId,
+            Kind = sniffed.Kind,
+            Name = FileNames.Sanitize(fileName),
+            State = MediaState.Uploaded,
+            Area = area,
+            Size = size,
+            Sha256 = sha256,
+            MimeType = sniffed.MimeType,
+            CreatedAt = now,
+            UpdatedAt = now,
+            UploadedAt = now,
+        };
     }
 
     /// <summary>Whether sniffed content may not be stored here, and why.</summary>

@@ -3,6 +3,7 @@ using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
 using MediaVault.Data;
 using MediaVault.Media;
+using MediaVault.Server.Api;
 using MediaVault.Server.Api.Catalog;
 using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Api.Library;
@@ -66,6 +67,7 @@ public static class ServerServiceCollectionExtensions
         services.AddOptions<VariantOptions>().BindConfiguration(VariantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ImageVariantService>();
 
+        services.AddScoped<MediaDeletion>();
         services.AddScoped<ReleaseService>();
         services.AddScoped<ReleaseMediaService>();
         services.AddScoped<ReleaseViewLoader>();

@@ -12,7 +12,8 @@ namespace MediaVault.Server.Api.Catalog;
 
 /// <summary>The tenant's media seen through the catalogue: list, read, upload (field <c>file</c>) and guarded delete.</summary>
 public sealed class CatalogMediaService(
-    MediaVaultDbContext db, MediaIngestor ingestor, IBlobStore store, JobSignal signal, IOptions<CatalogOptions> options, IOptions<MediaOptions> mediaOptions, TimeProvider clock)
+    MediaVaultDbContext db, MediaIngestor ingestor, IBlobStore store, MediaDeletion deletion, JobSignal signal,
+    IOptions<CatalogOptions> options, IOptions<MediaOptions> mediaOptions, TimeProvider clock)
 {
     public const string FileField = "file";
 
@@ -131,18 +132,15 @@ public sealed class CatalogMediaService(
                 return (false, usages.Select(Iri).Distinct().ToList());
             }
 
-            var deleted = await db.Media.Where(m => m.Id == id && m.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
-            if (deleted == 0)
+            if (!await deletion.DeleteRowAsync(tenantId, id, cancellationToken))
             {
                 return (false, []);
             }
 
-            db.Jobs.Add(Job.Create(JobKinds.DeleteBlobs, tenantId, new MediaJobPayload(id), Now.AddMinutes(1)));
-            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await DeleteBlobsJobHandler.DeleteEverywhereAsync(store, tenantId, id, cancellationToken);
+        await deletion.RemoveBlobsAsync(tenantId, id, cancellationToken);
         return (true, []);
     }
 

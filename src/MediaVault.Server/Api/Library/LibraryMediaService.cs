@@ -16,7 +16,7 @@ namespace MediaVault.Server.Api.Library;
 /// complete upload; confirmation checks size, hash and sniffed type before processing starts.
 /// </summary>
 public sealed class LibraryMediaService(
-    MediaVaultDbContext db, MediaIngestor ingestor, IBlobStore store, IContentSniffer sniffer, JobSignal signal,
+    MediaVaultDbContext db, MediaIngestor ingestor, IBlobStore store, MediaDeletion deletion, IContentSniffer sniffer, JobSignal signal,
     IOptions<MediaOptions> mediaOptions, TimeProvider clock)
 {
     public async Task<Outcome<MediaItem>> CreateAsync(Guid tenantId, string tenantKey, CreateMediaRequest request, CancellationToken cancellationToken)
@@ -225,18 +225,15 @@ public sealed class LibraryMediaService(
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var deleted = await db.Media.Where(m => m.Id == id && m.TenantId == tenantId && !m.IsLink).ExecuteDeleteAsync(cancellationToken);
-            if (deleted == 0)
+            if (!await deletion.DeleteRowAsync(tenantId, id, cancellationToken, m => !m.IsLink))
             {
                 return false;
             }
 
-            db.Jobs.Add(Job.Create(JobKinds.DeleteBlobs, tenantId, new MediaJobPayload(id), Now.AddMinutes(1)));
-            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await DeleteBlobsJobHandler.DeleteEverywhereAsync(store, tenantId, id, cancellationToken);
+        await deletion.RemoveBlobsAsync(tenantId, id, cancellationToken);
         return true;
     }
 

@@ -21,6 +21,7 @@ public sealed partial class ReleaseMediaService(
     MediaIngestor ingestor,
     Microsoft.Extensions.Options.IOptions<MediaOptions> mediaOptions,
     IBlobStore store,
+    MediaDeletion deletion,
     TimeProvider clock,
     ILogger<ReleaseMediaService> logger)
 {
@@ -164,19 +165,15 @@ public sealed partial class ReleaseMediaService(
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var deleted = await db.Media.Where(m => m.Id == mediaId && m.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
-            if (deleted == 0)
+            if (!await deletion.DeleteRowAsync(tenantId, mediaId, cancellationToken))
             {
                 return Failure.NotFound(ReleaseErrors.MediaNotFound);
             }
 
-            // The durable backstop: if removing the bytes below fails or the process dies, this job finishes it.
-            db.Jobs.Add(Job.Create(JobKinds.DeleteBlobs, tenantId, new MediaJobPayload(mediaId), Now.AddMinutes(1)));
-            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await DeleteBlobsJobHandler.DeleteEverywhereAsync(store, tenantId, mediaId, cancellationToken);
+        await deletion.RemoveBlobsAsync(tenantId, mediaId, cancellationToken);
         return null;
     }
 
