@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections;
 using MediaVault.Core.Media;
 using MediaVault.Data;
 using MediaVault.Server.Api.Catalog;
@@ -36,6 +37,8 @@ public static class MediaVaultApplication
             builder.Logging.ClearProviders().AddJsonConsole();
         }
 
+        // After Kestrel's own registration, so this one wins: 64 KiB receive blocks (see LargeBlockMemoryPool).
+        builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
         builder.Services.AddMediaVaultServer(builder.Configuration);
         var app = builder.Build();
         app.UseMediaVaultPipeline();

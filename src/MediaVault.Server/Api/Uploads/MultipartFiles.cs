@@ -10,6 +10,8 @@ namespace MediaVault.Server.Api.Uploads;
 /// </summary>
 public static class MultipartFiles
 {
+    private const int ReadBufferSize = 256 * 1024;
+
     /// <summary>A file part: its form field name and its client-supplied file name.</summary>
     public sealed record Part(string FieldName, string? FileName, string? ContentType, Stream Body);
 
@@ -27,7 +29,8 @@ public static class MultipartFiles
             return Failure.BadRequest("Multipart boundary is missing or too long");
         }
 
-        var reader = new MultipartReader(boundary, request.Body);
+        // The reader scans for the boundary in its own buffer; the default 4 KiB turns a large part into many small reads.
+        var reader = new MultipartReader(boundary, request.Body, ReadBufferSize);
         MultipartSection? section;
         try
         {
