@@ -27,6 +27,7 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<VipsThumbnailer>();
         services.AddSingleton<IMetadataExtractor, VipsImageMetadataExtractor>();
         services.AddSingleton<IRenditionGenerator, ImageThumbnailGenerator>();
+        services.AddSingleton<IDeferredRenditionGenerator, ImagePreviewGenerator>();
         services.AddSingleton<IRenditionGenerator, PosterFrameGenerator>();
         services.AddSingleton<IRenditionGenerator, CoverArtGenerator>();
         services.AddSingleton<IRenditionGenerator, WaveformGenerator>();

@@ -5,6 +5,9 @@ public static class JobKinds
     /// <summary>Extract metadata from a stored original and mark the media ready (or failed).</summary>
     public const string ProcessMedia = "process-media";
 
+    /// <summary>Make an image's larger thumbnails once it is ready (processing makes the smallest one).</summary>
+    public const string RenderPreviews = "render-previews";
+
     /// <summary>Move every file of an approved release from temporary to permanent storage, then complete it.</summary>
     public const string PromoteRelease = "promote-release";
 
@@ -19,4 +22,7 @@ public static class JobKinds
 
     /// <summary>Delete media still pending (never uploaded) long after their upload window.</summary>
     public const string ExpirePending = "expire-pending";
+
+    /// <summary>Kinds that only run when no other job is due: nobody waits on them.</summary>
+    public static readonly string[] Background = [RenderPreviews];
 }

@@ -15,7 +15,11 @@ public sealed class ProcessingOptions
     [Range(1, double.MaxValue)]
     public double MaxDurationSeconds { get; set; } = 6 * 3600;
 
-    /// <summary>Long-edge sizes of the WebP thumbnails made for images, poster frames and cover art.</summary>
+    /// <summary>
+    /// Long-edge sizes of the WebP thumbnails made for images, poster frames and cover art. For images, the smallest
+    /// is made while processing and the others right after the media is ready (a separate job), since a large
+    /// thumbnail costs a JPEG decode at a finer scale than the small one.
+    /// </summary>
     [MinLength(1)]
     public List<int> ThumbnailSizes { get; set; } = [256, 1024];
 

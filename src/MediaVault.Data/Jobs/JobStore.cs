@@ -6,24 +6,31 @@ namespace MediaVault.Data.Jobs;
 /// <summary>
 /// Leases and settles durable jobs. A lease is an atomic conditional update (a job is taken only if it is still
 /// queued, or its previous lease has run out), so several processes sharing one database never run a job twice at once.
+/// Due jobs are taken oldest first, except that <see cref="JobKinds.Background"/> kinds wait while any other job is due
+/// (a burst of uploads gets every media ready before the larger previews are made).
 /// </summary>
 public sealed class JobStore(IDbContextFactory<MediaVaultDbContext> factory, TimeProvider clock)
 {
     private const int CandidateCount = 8;
 
-    /// <summary>Takes the next due job for <paramref name="owner"/> until now + <paramref name="lease"/>, or returns null.</summary>
-    public async Task<Job?> TryLeaseAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the next due job for <paramref name="owner"/> until now + <paramref name="lease"/>, or returns null. With
+    /// <paramref name="includeBackground"/> false, <see cref="JobKinds.Background"/> kinds are not taken at all.
+    /// </summary>
+    public async Task<Job?> TryLeaseAsync(string owner, TimeSpan lease, CancellationToken cancellationToken, bool includeBackground = true)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         if (db.Database.IsNpgsql())
         {
-            return await TryLeaseSkipLockedAsync(db, owner, now, now + lease, cancellationToken);
+            return await TryLeaseSkipLockedAsync(db, owner, now, now + lease, includeBackground, cancellationToken);
         }
 
+        var background = JobKinds.Background;
         var candidates = await db.Jobs.AsNoTracking()
             .Where(j => (j.State == JobState.Queued && j.RunAfter <= now) || (j.State == JobState.Running && j.LeaseExpiresAt < now))
-            .OrderBy(j => j.RunAfter)
+            .Where(j => includeBackground || !background.Contains(j.Kind))
+            .OrderBy(j => background.Contains(j.Kind) ? 1 : 0).ThenBy(j => j.RunAfter)
             .Select(j => new { j.Id, j.State, j.LeaseExpiresAt })
             .Take(CandidateCount)
             .ToListAsync(cancellationToken);
@@ -85,16 +92,18 @@ public sealed class JobStore(IDbContextFactory<MediaVaultDbContext> factory, Tim
     /// PostgreSQL: one statement picks the next due job, skipping rows other instances have locked, and leases it,
     /// so concurrent workers never wait on or take the same job.
     /// </summary>
-    private static async Task<Job?> TryLeaseSkipLockedAsync(MediaVaultDbContext db, string owner, DateTime now, DateTime until, CancellationToken cancellationToken)
+    private static async Task<Job?> TryLeaseSkipLockedAsync(MediaVaultDbContext db, string owner, DateTime now, DateTime until, bool includeBackground, CancellationToken cancellationToken)
     {
         var queued = nameof(JobState.Queued);
         var running = nameof(JobState.Running);
+        var background = JobKinds.Background.ToList();
         var leased = await db.Jobs.FromSql($"""
             UPDATE "Jobs" SET "State" = {running}, "LeaseOwner" = {owner}, "LeaseExpiresAt" = {until}, "Attempts" = "Attempts" + 1
             WHERE "Id" = (
                 SELECT "Id" FROM "Jobs"
-                WHERE ("State" = {queued} AND "RunAfter" <= {now}) OR ("State" = {running} AND "LeaseExpiresAt" < {now})
-                ORDER BY "RunAfter"
+                WHERE (("State" = {queued} AND "RunAfter" <= {now}) OR ("State" = {running} AND "LeaseExpiresAt" < {now}))
+                  AND ({includeBackground} OR NOT ("Kind" = ANY({background})))
+                ORDER BY CASE WHEN "Kind" = ANY({background}) THEN 1 ELSE 0 END, "RunAfter"
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED)
             RETURNING *

@@ -35,10 +35,20 @@ public sealed class VipsThumbnailer
         }
     }
 
-    /// <summary>Writes a WebP whose long edge is at most <paramref name="size"/> pixels; returns its dimensions.</summary>
+    /// <summary>
+    /// Writes one WebP per (long-edge size, path): the largest decoded from the file (shrink-on-load), the others scaled
+    /// from it in memory, so one decode serves every size. Returns each size's dimensions.
+    /// </summary>
     /// <exception cref="MediaUnreadableException">Not a readable image, or too many pixels.</exception>
-    public async Task<(int Width, int Height)> WriteWebpAsync(string source, int size, string target, CancellationToken cancellationToken)
+    public async Task<Dictionary<int, (int Width, int Height)>> WriteWebpSeriesAsync(
+        string source, IReadOnlyList<(int Size, string Path)> targets, CancellationToken cancellationToken)
     {
+        var written = new Dictionary<int, (int Width, int Height)>();
+        if (targets.Count == 0)
+        {
+            return written;
+        }
+
         await _slots.WaitAsync(cancellationToken);
         try
         {
@@ -46,9 +56,19 @@ public sealed class VipsThumbnailer
             {
             }
 
-            using var thumbnail = Image.Thumbnail(source, size, height: size, size: Enums.Size.Down, failOn: Enums.FailOn.Error);
-            thumbnail.Webpsave(target, q: 80, keep: Enums.ForeignKeep.None);
-            return (thumbnail.Width, thumbnail.Height);
+            var ordered = targets.OrderByDescending(t => t.Size).ToList();
+            var largest = ordered[0].Size;
+            using var decoded = Image.Thumbnail(source, largest, height: largest, size: Enums.Size.Down, failOn: Enums.FailOn.Error);
+            using var pixels = ordered.Count > 1 ? decoded.CopyMemory() : decoded.Copy();
+            foreach (var (size, path) in ordered)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var scaled = size == largest ? pixels.Copy() : pixels.ThumbnailImage(size, height: size, size: Enums.Size.Down);
+                scaled.Webpsave(path, q: 80, keep: Enums.ForeignKeep.None);
+                written[size] = (scaled.Width, scaled.Height);
+            }
+
+            return written;
         }
         catch (VipsException ex)
         {

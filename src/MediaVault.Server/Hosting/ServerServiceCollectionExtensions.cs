@@ -96,7 +96,9 @@ public static class ServerServiceCollectionExtensions
         services.AddHttpClient(ValidateLinkJobHandler.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => ValidateLinkJobHandler.CreateGuardedHandler(sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value));
         services.AddSingleton<JobSignal>();
+        services.AddSingleton<RenditionWriter>();
         services.AddSingleton<IJobHandler, ProcessMediaJobHandler>();
+        services.AddSingleton<IJobHandler, RenderPreviewsJobHandler>();
         services.AddSingleton<IJobHandler, PromoteReleaseJobHandler>();
         services.AddSingleton<IJobHandler, DeleteBlobsJobHandler>();
         services.AddSingleton<IJobHandler, ValidateLinkJobHandler>();

@@ -21,17 +21,20 @@ public sealed partial class JobWorker(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var loops = Enumerable.Range(0, Math.Max(0, options.Value.Concurrency)).Select(_ => RunLoopAsync(stoppingToken));
+        // With more than one loop, the first never takes background jobs (larger previews), so new uploads are
+        // processed at once even while the others work through a backlog of previews.
+        var count = Math.Max(0, options.Value.Concurrency);
+        var loops = Enumerable.Range(0, count).Select(i => RunLoopAsync(includeBackground: count == 1 || i > 0, stoppingToken));
         return Task.WhenAll(loops);
     }
 
-    private async Task RunLoopAsync(CancellationToken stoppingToken)
+    private async Task RunLoopAsync(bool includeBackground, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var job = await jobs.TryLeaseAsync(_owner, options.Value.LeaseDuration, stoppingToken);
+                var job = await jobs.TryLeaseAsync(_owner, options.Value.LeaseDuration, stoppingToken, includeBackground);
                 if (job is null)
                 {
                     await signal.WaitAsync(options.Value.PollInterval, stoppingToken);

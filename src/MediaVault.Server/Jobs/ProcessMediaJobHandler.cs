@@ -10,7 +10,8 @@ namespace MediaVault.Server.Jobs;
 
 /// <summary>
 /// Processes a stored original: every extractor that handles its type fills the metadata, every generator that
-/// handles it makes renditions (stored beside the original, in the same area), then the media is ready.
+/// handles it makes renditions (stored beside the original, in the same area), then the media is ready; costlier
+/// renditions follow in a <see cref="JobKinds.RenderPreviews"/> job queued in the same transaction.
 /// Re-running it replaces the renditions it made before, so a retry after a crash is safe.
 /// </summary>
 public sealed partial class ProcessMediaJobHandler(
@@ -18,6 +19,8 @@ public sealed partial class ProcessMediaJobHandler(
     IBlobStore store,
     IEnumerable<IMetadataExtractor> extractors,
     IEnumerable<IRenditionGenerator> generators,
+    IEnumerable<IDeferredRenditionGenerator> deferredGenerators,
+    RenditionWriter renditions,
     IOptions<ProcessingOptions> options,
     TimeProvider clock,
     ILogger<ProcessMediaJobHandler> logger) : IJobHandler
@@ -112,29 +115,13 @@ public sealed partial class ProcessMediaJobHandler(
 
     private async Task SaveAsync(MediaVaultDbContext db, MediaItem media, JsonObject metadata, List<RenditionFile> files, CancellationToken cancellationToken)
     {
-        // Read the area again: an approval may have moved the original while this job worked.
-        var area = await db.Media.Where(m => m.Id == media.Id).Select(m => m.Area).SingleAsync(cancellationToken);
-        var sizes = files.ToDictionary(f => f.Name, f => new FileInfo(f.LocalPath).Length);
-        foreach (var file in files)
+        var area = await renditions.WriteAsync(db, media, files, cancellationToken);
+        var now = Now;
+        if (deferredGenerators.Any(g => g.CanHandle(media.MimeType!)))
         {
-            await store.ImportFileAsync(BlobKey.Rendition(area, media.TenantId, media.Id, file.Name), file.LocalPath, cancellationToken);
+            db.Jobs.Add(Job.Create(JobKinds.RenderPreviews, media.TenantId, new MediaJobPayload(media.Id), now));
         }
 
-        var names = files.Select(f => f.Name).ToList();
-        await db.Renditions.Where(r => r.MediaId == media.Id && names.Contains(r.Name)).ExecuteDeleteAsync(cancellationToken);
-        var now = Now;
-        db.Renditions.AddRange(files.Select(f => new MediaRendition
-        {
-            Id = Guid.CreateVersion7(),
-            TenantId = media.TenantId,
-            MediaId = media.Id,
-            Name = f.Name,
-            MimeType = f.MimeType,
-            Size = sizes[f.Name],
-            Width = f.Width,
-            Height = f.Height,
-            CreatedAt = now,
-        }));
         MediaMetadata.Merge(media, metadata);
         media.Area = area;
         media.State = MediaState.Ready;

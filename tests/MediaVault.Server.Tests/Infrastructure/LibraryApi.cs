@@ -45,4 +45,20 @@ public static class LibraryApi
             await Task.Delay(100);
         }
     }
+
+    /// <summary>Polls until the media's preview is the named rendition (an image's large preview follows its ready state).</summary>
+    public static async Task<JsonElement> WaitPreviewAsync(this HttpClient client, string id, string rendition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var media = await (await client.GetAsync($"/v2/media/{id}")).ReadJsonAsync();
+            if (media.GetProperty("preview").GetString()?.Contains(rendition, StringComparison.Ordinal) == true || DateTime.UtcNow > deadline)
+            {
+                return media;
+            }
+
+            await Task.Delay(100);
+        }
+    }
 }

@@ -50,6 +50,7 @@ public sealed class LibraryMediaTests(ServerFixture server)
         Assert.Equal(TestFiles.Bytes("image.jpg"), await anonymous.GetByteArrayAsync(media.GetProperty("path").GetString()));
         var preview = await anonymous.GetByteArrayAsync(media.GetProperty("preview").GetString());
         Assert.Equal("RIFF"u8.ToArray(), preview[..4]);
+        Assert.Contains("thumb-1024.webp", (await client.WaitPreviewAsync(id, "thumb-1024.webp")).GetProperty("preview").GetString());
         Assert.True(server.StoredFiles(id).Count >= 3);
 
         using var deleted = await client.DeleteAsync($"/v2/media/{id}");

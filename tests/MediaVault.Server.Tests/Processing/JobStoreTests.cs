@@ -120,11 +120,29 @@ public sealed class JobStoreTests : IAsyncLifetime
         File.Delete(_path);
     }
 
-    private async Task EnqueueAsync()
+    [Fact]
+    public async Task Background_jobs_wait_while_other_jobs_are_due_and_a_foreground_worker_never_takes_them()
+    {
+        var store = new JobStore(_factory, TimeProvider.System);
+        var older = await EnqueueAsync(JobKinds.RenderPreviews, DateTime.UtcNow.AddSeconds(-10));
+        var newer = await EnqueueAsync(JobKinds.ProcessMedia, DateTime.UtcNow.AddSeconds(-1));
+
+        var foregroundFirst = await store.TryLeaseAsync("worker-a", TimeSpan.FromMinutes(5), CancellationToken.None);
+        var foregroundOnly = await store.TryLeaseAsync("worker-b", TimeSpan.FromMinutes(5), CancellationToken.None, includeBackground: false);
+        var anyKind = await store.TryLeaseAsync("worker-c", TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        Assert.Equal(newer, foregroundFirst?.Id);
+        Assert.Null(foregroundOnly);
+        Assert.Equal(older, anyKind?.Id);
+    }
+
+    private async Task<Guid> EnqueueAsync(string kind = JobKinds.DeleteBlobs, DateTime? runAfter = null)
     {
         await using var db = await _factory.CreateDbContextAsync();
-        db.Jobs.Add(Job.Create(JobKinds.DeleteBlobs, null, new { mediaId = "x" }, DateTime.UtcNow.AddSeconds(-1)));
+        var job = Job.Create(kind, null, new { mediaId = "x" }, runAfter ?? DateTime.UtcNow.AddSeconds(-1));
+        db.Jobs.Add(job);
         await db.SaveChangesAsync();
+        return job.Id;
     }
 
     private sealed class PooledFactory(DbContextOptions<MediaVaultDbContext> options) : IDbContextFactory<MediaVaultDbContext>

@@ -102,10 +102,43 @@ public sealed class ProcessingTests(ServerFixture server)
         Assert.Equal(64, metadata.GetProperty("width").GetInt32());
         Assert.Equal(48, metadata.GetProperty("height").GetInt32());
         Assert.Equal("jpeg", metadata.GetProperty("format").GetString());
-        Assert.Equal(["thumb-1024.webp", "thumb-256.webp"], RenditionNames(media).Order());
+        Assert.Contains("thumb-256.webp", RenditionNames(media));
         var webp = await DownloadRenditionAsync(media, "thumb-256.webp");
         Assert.Equal("RIFF"u8.ToArray(), webp[..4]);
         Assert.Equal("WEBP"u8.ToArray(), webp[8..12]);
+    }
+
+    [Fact]
+    public async Task A_large_image_is_ready_with_its_small_thumbnail_and_gets_the_large_one_right_after()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mv-large-{Guid.NewGuid():N}.jpg");
+        try
+        {
+            await TestProcesses.RunAsync("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=3000x2000:duration=1:rate=1", "-frames:v", "1", "-q:v", "4", path);
+            using var client = server.CreateTenantClient(out _);
+            var releaseId = await client.CreateReleaseAsync();
+            using (var content = ReleaseApi.Files(("files", "large.jpg", await File.ReadAllBytesAsync(path))))
+            using (var response = await client.PostAsync($"/releases/{releaseId}/media/files", content))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+            }
+
+            var ready = (await client.WaitProcessedAsync(releaseId))[0];
+            Assert.Equal("ready", ready.GetProperty("metadata").GetProperty("state").GetString());
+            Assert.Equal(256, Rendition(ready, "thumb-256.webp").GetProperty("width").GetInt32());
+
+            var media = await WaitForRenditionAsync(client, releaseId, "thumb-1024.webp");
+            Assert.Equal(["thumb-1024.webp", "thumb-256.webp"], RenditionNames(media).Order());
+            var large = Rendition(media, "thumb-1024.webp");
+            Assert.Equal(1024, large.GetProperty("width").GetInt32());
+            Assert.Equal(683, large.GetProperty("height").GetInt32());
+            var webp = await DownloadRenditionAsync(media, "thumb-1024.webp");
+            Assert.Equal("WEBP"u8.ToArray(), webp[8..12]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
@@ -190,7 +223,8 @@ public sealed class ProcessingTests(ServerFixture server)
         using var client = server.CreateTenantClient(out _);
         var releaseId = await client.CreateReleaseAsync();
         await client.UploadAsync(releaseId, "image.png");
-        var media = (await client.WaitProcessedAsync(releaseId))[0];
+        await client.WaitProcessedAsync(releaseId);
+        var media = await WaitForRenditionAsync(client, releaseId, "thumb-1024.webp");
         var mediaId = media.GetProperty("cloudId").GetString()!;
         Assert.True(server.StoredFiles(mediaId).Count >= 3);
 
@@ -207,6 +241,20 @@ public sealed class ProcessingTests(ServerFixture server)
         var releaseId = await client.CreateReleaseAsync();
         await client.UploadAsync(releaseId, file);
         return (await client.WaitProcessedAsync(releaseId))[0];
+    }
+
+    /// <summary>Polls the release's only media until it has the rendition (made by a follow-up job after ready).</summary>
+    private static async Task<JsonElement> WaitForRenditionAsync(HttpClient client, string releaseId, string name)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var media = (await client.ListMediaAsync(releaseId))[0];
+        while (!RenditionNames(media).Contains(name) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            media = (await client.ListMediaAsync(releaseId))[0];
+        }
+
+        return media;
     }
 
     private static List<string> RenditionNames(JsonElement media) =>

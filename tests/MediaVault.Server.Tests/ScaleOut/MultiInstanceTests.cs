@@ -183,16 +183,6 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     }
 
     /// <summary>An hour of low-bitrate tone: small to upload, and its waveform decode keeps a worker busy for seconds.</summary>
-    private static async Task GenerateLongAudioAsync(string path)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("ffmpeg") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var argument in new[] { "-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=300:duration=3600:sample_rate=22050", "-ac", "1", "-b:a", "32k", path })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        await process.WaitForExitAsync();
-        Assert.Equal(0, process.ExitCode);
-    }
+    private static Task GenerateLongAudioAsync(string path) =>
+        TestProcesses.RunAsync("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=300:duration=3600:sample_rate=22050", "-ac", "1", "-b:a", "32k", path);
 }

@@ -1,0 +1,70 @@
+using MediaVault.Core.Media;
+using MediaVault.Core.Processing;
+using MediaVault.Core.Storage;
+using MediaVault.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MediaVault.Server.Jobs;
+
+/// <summary>
+/// Makes a ready media's deferred renditions (an image's larger thumbnails). A media deleted or reprocessed meanwhile
+/// is skipped; an unreadable original leaves the media ready with the renditions it has.
+/// </summary>
+public sealed partial class RenderPreviewsJobHandler(
+    IDbContextFactory<MediaVaultDbContext> dbFactory,
+    IBlobStore store,
+    IEnumerable<IDeferredRenditionGenerator> generators,
+    RenditionWriter renditions,
+    ILogger<RenderPreviewsJobHandler> logger) : IJobHandler
+{
+    public string Kind => JobKinds.RenderPreviews;
+
+    public async Task RunAsync(Job job, CancellationToken cancellationToken)
+    {
+        var payload = job.ReadPayload<MediaJobPayload>();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var media = await db.Media.AsNoTracking().SingleOrDefaultAsync(m => m.Id == payload.MediaId && m.TenantId == job.TenantId, cancellationToken);
+        if (media is not { State: MediaState.Ready, MimeType: { } mimeType })
+        {
+            return;
+        }
+
+        var applicable = generators.Where(g => g.CanHandle(mimeType)).ToList();
+        if (applicable.Count == 0)
+        {
+            return;
+        }
+
+        var workDirectory = Path.Combine(store.StagingDirectory, "work-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(workDirectory);
+        try
+        {
+            var files = new List<RenditionFile>();
+            await using (var local = await LocalCopy.OpenAsync(store, BlobKey.Original(media.Area, media.TenantId, media.Id), cancellationToken))
+            {
+                var source = new RenditionSource(local.Path, mimeType, MediaMetadata.Parse(media.MetadataJson));
+                foreach (var generator in applicable)
+                {
+                    files.AddRange(await generator.GenerateAsync(source, workDirectory, cancellationToken));
+                }
+            }
+
+            await renditions.WriteAsync(db, media, files, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is MediaUnreadableException or BlobNotFoundException)
+        {
+            // The media stays ready with its small thumbnail; retrying would not help.
+            LogSkipped(media.TenantId, media.Id, ex.Message);
+        }
+        finally
+        {
+            Directory.Delete(workDirectory, recursive: true);
+        }
+    }
+
+    public Task GiveUpAsync(Job job, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Previews of media {MediaId} (tenant {TenantId}) were not made: {Reason}")]
+    private partial void LogSkipped(Guid tenantId, string mediaId, string reason);
+}

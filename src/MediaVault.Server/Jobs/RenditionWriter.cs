@@ -1,0 +1,53 @@
+using MediaVault.Core.Media;
+using MediaVault.Core.Processing;
+using MediaVault.Core.Storage;
+using MediaVault.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MediaVault.Server.Jobs;
+
+/// <summary>
+/// Stores generated renditions beside a media's original and records them, replacing earlier ones of the same name
+/// (so a retried job is harmless). The caller saves the context.
+/// </summary>
+public sealed class RenditionWriter(IBlobStore store, TimeProvider clock)
+{
+    /// <summary>Imports the files into the media's current area (read again: an approval may have moved it meanwhile) and returns that area.</summary>
+    public async Task<StorageArea> WriteAsync(MediaVaultDbContext db, MediaItem media, IReadOnlyList<RenditionFile> files, CancellationToken cancellationToken)
+    {
+        var area = await db.Media.Where(m => m.Id == media.Id).Select(m => m.Area).SingleAsync(cancellationToken);
+        var sizes = files.ToDictionary(f => f.Name, f => new FileInfo(f.LocalPath).Length);
+        foreach (var file in files)
+        {
+            await store.ImportFileAsync(BlobKey.Rendition(area, media.TenantId, media.Id, file.Name), file.LocalPath, cancellationToken);
+        }
+
+        if (!await db.Media.AnyAsync(m => m.Id == media.Id, cancellationToken))
+        {
+            // Deleted while the files were made: its blob clean-up may already have run, so take back what was just stored.
+            foreach (var file in files)
+            {
+                await store.DeleteAsync(BlobKey.Rendition(area, media.TenantId, media.Id, file.Name), cancellationToken);
+            }
+
+            throw new BlobNotFoundException($"Media {media.Id} was deleted while its renditions were made.");
+        }
+
+        var names = files.Select(f => f.Name).ToList();
+        await db.Renditions.Where(r => r.MediaId == media.Id && names.Contains(r.Name)).ExecuteDeleteAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Renditions.AddRange(files.Select(f => new MediaRendition
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = media.TenantId,
+            MediaId = media.Id,
+            Name = f.Name,
+            MimeType = f.MimeType,
+            Size = sizes[f.Name],
+            Width = f.Width,
+            Height = f.Height,
+            CreatedAt = now,
+        }));
+        return area;
+    }
+}
