@@ -10,6 +10,11 @@ namespace MediaVault.Server.Api;
 /// </summary>
 public readonly record struct KeysetCursor(DateTime CreatedAt, string Id)
 {
+    /// <summary>Before every item: asks for the first keyset page.</summary>
+    public static readonly KeysetCursor First = new(DateTime.MaxValue, "");
+
+    public bool IsFirst => this == First;
+
     public string Encode() =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{CreatedAt.Ticks}:{Id}")));
 

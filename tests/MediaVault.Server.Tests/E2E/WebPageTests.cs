@@ -94,7 +94,7 @@ public sealed class WebPageTests(ServerFixture server)
         await client.CreateLibraryMediaAsync("Summer-Cover.jpg", "image/jpeg", fileSize: 10);
         await client.CreateLibraryMediaAsync("winter.jpg", "image/jpeg", fileSize: 10);
 
-        var matched = await (await client.GetAsync("/v2/media?q=COVER")).ReadJsonAsync();
+        var matched = await (await client.GetAsync("/v2/media?q=COVER&page=1")).ReadJsonAsync();
         var all = await (await client.GetAsync("/v2/media")).ReadJsonAsync();
 
         Assert.Equal(["Summer-Cover.jpg"], matched.GetProperty("data").EnumerateArray().Select(m => m.GetProperty("name").GetString()));

@@ -21,7 +21,7 @@ public static class LibraryEndpoints
         group.MapGet("/", ListAsync).RequireLibraryAccess(Permissions.MediaRead)
             .Produces<LibraryPage>()
             .WithSummary("List media (our addition)")
-            .WithDescription("Newest first. `limit` (20, max 100), `type` (MIME, or its first part such as `image`), `status` (PROCESSING, SUCCESS, ERROR, ARCHIVED), `q` (name contains, case-insensitive). Keyset paging: pass the previous page's `pagination.nextCursor` as `cursor` (constant cost at any depth, no total); or `page` (1-based, counts the total).");
+            .WithDescription("Newest first. `limit` (20, max 100), `type` (MIME, or its first part such as `image`), `status` (PROCESSING, SUCCESS, ERROR, ARCHIVED), `q` (name contains, case-insensitive). Keyset paging by default: the first page, then pass the previous page's `pagination.nextCursor` as `cursor` (constant cost at any depth; `page`, `total` and `totalPages` are null). Give `page` (1-based) for numbered pages with `total` and `totalPages` (counting costs a pass over the tenant's media).");
         group.MapGet("/{mediaId}", GetAsync).RequireLibraryAccess(Permissions.MediaRead)
             .Produces<LibraryMediaView>().WithSummary("Get a Media")
             .WithDescription("`path` and `preview` are signed URLs that expire; `preview` appears once a thumbnail exists. `status` ERROR carries `reason`.");
@@ -149,6 +149,8 @@ public static class LibraryEndpoints
             return LibraryErrors.Validation("status must be one of PROCESSING, SUCCESS, ERROR, ARCHIVED");
         }
 
+        // Counting is opt-in (`page`): a total costs a pass over the tenant's media, the keyset page does not.
+        after ??= page is null ? KeysetCursor.First : null;
         var (items, total) = await library.ListAsync(RequestTenant.Of(context).Id, type?.Trim().ToLowerInvariant(), q?.Trim(), states, pageNumber, pageSize, after, ct);
         var data = items.Select(m => views.Media(context.Request, m)).ToList();
         var next = items.Count == pageSize ? new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode() : null;

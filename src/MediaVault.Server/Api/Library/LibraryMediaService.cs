@@ -203,7 +203,12 @@ public sealed class LibraryMediaService(
 
         if (after is { } cursor)
         {
-            var keyset = await query.Where(m => m.CreatedAt < cursor.CreatedAt || (m.CreatedAt == cursor.CreatedAt && string.Compare(m.Id, cursor.Id) < 0))
+            if (!cursor.IsFirst)
+            {
+                query = query.Where(m => m.CreatedAt < cursor.CreatedAt || (m.CreatedAt == cursor.CreatedAt && string.Compare(m.Id, cursor.Id) < 0));
+            }
+
+            var keyset = await query
                 .Include(m => m.Renditions).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
                 .Take(limit).ToListAsync(cancellationToken);
             return (keyset, null);
