@@ -11,7 +11,9 @@ BENCH_KEY="bench-signing-key-0123456789abcdef0123456789abcdef"
 MV_DLL="$BENCH_ROOT/src/MediaVault.Server/bin/Release/net10.0/MediaVault.Server.dll"
 BENCH_PIDS=()
 
+# bench_build: builds the server, unless BENCH_BUILT=1 says the caller (run.sh) already did.
 bench_build() {
+  [ "${BENCH_BUILT:-}" = 1 ] && return 0
   dotnet build "$BENCH_ROOT/src/MediaVault.Server" -c Release -m:1 -nologo -v quiet >/dev/null
 }
 
@@ -38,6 +40,7 @@ bench_token() {
 bench_stop() {
   for pid in "${BENCH_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  BENCH_PIDS=()
 }
 
 # bench_median V1 V2 ...: the median of numbers.
@@ -57,4 +60,42 @@ bench_record() {
     printf '# Benchmark results\n\nAppended by the scripts in this folder; ratios compare MediaVault with a peer measured in the same run on the same machine.\n\n| date | commit | machine | figure | MediaVault | peer | ratio |\n|---|---|---|---|---|---|---|\n' >"$results"
   fi
   echo "$line" >>"$results"
+}
+
+# bench_free_port: a loopback TCP port that is free right now (the kernel picks it), so parallel runs do not clash.
+bench_free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# bench_json PATH: prints the value at PATH (dotted, e.g. data.id) of the JSON document on stdin.
+bench_json() {
+  python3 -c 'import json, sys
+v = json.load(sys.stdin)
+for k in sys.argv[1].split("."): v = v[int(k)] if isinstance(v, list) else v[k]
+print(v)' "$1"
+}
+
+# bench_library_upload BASE FILE TYPE: creates a library media, PUTs FILE to its upload URL and confirms it; prints
+# the media id. Uses $TOKEN.
+bench_library_upload() {
+  local base=$1 file=$2 type=$3 created id
+  created=$(curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"$(basename "$file")\",\"type\":\"$type\",\"fileSize\":$(stat -c%s "$file")}" "$base/v2/media")
+  id=$(bench_json id <<<"$created")
+  curl -sf -T "$file" "$(bench_json uploadUrl <<<"$created")" >/dev/null
+  curl -sf -X PATCH -H "Authorization: Bearer $TOKEN" "$base/v2/media/$id" >/dev/null
+  echo "$id"
+}
+
+# bench_wait_ready BASE ID: polls the library media every 20 ms until it is SUCCESS; fails when it is ERROR.
+bench_wait_ready() {
+  local body
+  while :; do
+    body=$(curl -sf -H "Authorization: Bearer $TOKEN" "$1/v2/media/$2")
+    case $body in
+      *'"status":"SUCCESS"'*) return 0 ;;
+      *'"status":"ERROR"'*) echo "media $2 failed processing: $body" >&2; return 1 ;;
+    esac
+    sleep 0.02
+  done
 }
