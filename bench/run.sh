@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every benchmark in this folder; --quick runs each on small data as a smoke test (about a minute).
-# Results are appended to bench/RESULTS.md and drawn into bench/ratios.png. Benchmarks never run inside test.sh.
+# Runs every benchmark in this folder; --quick runs each on small data as a smoke test (the first run also installs
+# Directus and @tus/server into bench/.cache, 3 to 6 minutes, see peers/). Results are appended to bench/RESULTS.md
+# and drawn into bench/ratios.png. Benchmarks never run inside test.sh.
 set -euo pipefail
 cd "$(dirname "$0")"
 # Build once here; each script's bench_build then skips it.
@@ -14,6 +15,8 @@ if [ "${1:-}" = "--quick" ]; then
   ./list-scale.sh 1000 10000 1
   ./mp3-ready.sh 20 1
   ./rss.sh 128
+  ./list.sh --quick
+  ./variants.sh --quick
 else
   ./download.sh 1024 5
   ./upload.sh 1024 3
@@ -22,5 +25,7 @@ else
   ./list-scale.sh 10000 1000000 10
   ./mp3-ready.sh 180 3
   ./rss.sh 4096
+  ./list.sh 3 200
+  ./variants.sh 3
 fi
 ./plot.sh
