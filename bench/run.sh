@@ -10,7 +10,7 @@ export BENCH_BUILT=1
 if [ "${1:-}" = "--quick" ]; then
   ./download.sh 64 1
   ./upload.sh 64 1
-  ./thumbnails.sh 5
+  ./thumbnails.sh 5 1
   ./small-get.sh 1 1
   ./list-scale.sh 1000 10000 1
   ./mp3-ready.sh 20 1

@@ -5,7 +5,7 @@ were uploaded, seconds until all were ready (status SUCCESS), and seconds until 
 large preview (thumb-1024 in the preview URL; equals the second figure for other kinds).
 
 Usage: library_upload.py BASE_URL TOKEN PARALLEL FILE...   (UPLOAD_ONLY=1: print the first number and stop)"""
-import http.client, json, os, sys, threading, time, urllib.parse
+import http.client, json, mimetypes, os, sys, threading, time, urllib.parse
 
 base, token, parallel, files = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
 host = urllib.parse.urlsplit(base)
@@ -25,10 +25,17 @@ def call(conn, method, path, body=None, headers=None):
     return json.loads(data) if data else None
 
 
-ids, lock, queue = [], threading.Lock(), list(files)
+ids, lock, queue, errors = [], threading.Lock(), list(files), []
 
 
 def worker():
+    try:
+        upload_all()
+    except BaseException as error:  # a failed thread must fail the run, not vanish
+        errors.append(error)
+
+
+def upload_all():
     conn = connect()
     while True:
         with lock:
@@ -36,7 +43,7 @@ def worker():
                 return
             path = queue.pop()
         size = os.path.getsize(path)
-        kind = "image/jpeg" if path.endswith(".jpg") else "audio/mpeg" if path.endswith(".mp3") else "application/octet-stream"
+        kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
         created = call(conn, "POST", "/v2/media", json.dumps({"name": os.path.basename(path), "type": kind, "fileSize": size}),
                        {"Content-Type": "application/json"})
         upload = urllib.parse.urlsplit(created["uploadUrl"])
@@ -57,6 +64,8 @@ for t in threads:
     t.start()
 for t in threads:
     t.join()
+if errors:
+    raise SystemExit(f"upload failed: {errors[0]}")
 uploaded = time.monotonic() - start
 if os.environ.get("UPLOAD_ONLY"):
     print(f"{uploaded:.3f}")

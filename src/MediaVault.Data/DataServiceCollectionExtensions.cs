@@ -16,7 +16,8 @@ public static class DataServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var postgres = new DatabaseOptions { Provider = provider }.IsPostgres;
-        services.AddDbContextFactory<MediaVaultDbContext>(options =>
+        // Pooled: a request reuses a context instead of building one (and its internal services) from scratch.
+        services.AddPooledDbContextFactory<MediaVaultDbContext>(options =>
         {
             if (postgres)
             {

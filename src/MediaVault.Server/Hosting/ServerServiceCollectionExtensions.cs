@@ -63,6 +63,7 @@ public static class ServerServiceCollectionExtensions
             .Validate(o => o.SigningKeys.All(k => k.Length >= 32), "Delivery:SigningKeys entries must be at least 32 characters.")
             .ValidateOnStart();
         services.AddSingleton<MediaUrlSigner>();
+        services.AddSingleton<DeliveryLookup>();
         services.AddSingleton<MediaUrls>();
         services.AddOptions<VariantOptions>().BindConfiguration(VariantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ImageVariantService>();

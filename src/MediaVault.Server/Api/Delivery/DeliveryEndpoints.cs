@@ -26,7 +26,7 @@ public static class DeliveryEndpoints
         return routes;
     }
 
-    private static async Task<IResult> ServeAsync(string mediaId, HttpContext context, MediaUrlSigner signer, MediaVaultDbContext db, IBlobStore store, ImageVariantService variants, CancellationToken cancellationToken)
+    private static async Task<IResult> ServeAsync(string mediaId, HttpContext context, MediaUrlSigner signer, MediaVaultDbContext db, IBlobStore store, ImageVariantService variants, DeliveryLookup lookup, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         string? Q(string name) => query[name].FirstOrDefault();
@@ -51,17 +51,26 @@ public static class DeliveryEndpoints
             }
         }
 
-        var media = await db.Media.AsNoTracking().SingleOrDefaultAsync(m => m.Id == mediaId && !m.IsLink, cancellationToken);
-        if (media is null || media.State == MediaState.Pending)
+        // A variant is made from the original; otherwise the URL names the original or one rendition.
+        var named = variant is null ? rendition : null;
+        var local = store is MediaVault.Storage.FileSystem.FileSystemBlobStore;
+        var found = await lookup.FindAsync(db, mediaId, named, remember: local, cancellationToken);
+        if (found is { Remembered: true } && !StillStored(store, found.Value.Media, found.Value.Rendition))
+        {
+            lookup.Forget(mediaId, named);
+            found = await lookup.FindAsync(db, mediaId, named, remember: local, cancellationToken);
+        }
+
+        if (found is not { } answer)
         {
             return Denied();
         }
 
+        var (media, derived) = (answer.Media, answer.Rendition);
         var key = BlobKey.Original(media.Area, media.TenantId, media.Id);
         var contentType = media.MimeType ?? "application/octet-stream";
         var etag = media.Sha256 is null ? null : new EntityTagHeaderValue($"\"{media.Sha256}\"");
         var lastModified = new DateTimeOffset(media.UploadedAt ?? media.CreatedAt, TimeSpan.Zero);
-        MediaRendition? derived = null;
         if (variant is not null)
         {
             var made = await variants.GetOrCreateAsync(media, variant, preset is not null, cancellationToken);
@@ -71,14 +80,6 @@ public static class DeliveryEndpoints
             }
 
             derived = made.Value;
-        }
-        else if (rendition is not null)
-        {
-            derived = await db.Renditions.AsNoTracking().SingleOrDefaultAsync(x => x.MediaId == media.Id && x.Name == rendition, cancellationToken);
-            if (derived is null)
-            {
-                return Denied();
-            }
         }
 
         if (derived is not null)
@@ -109,6 +110,15 @@ public static class DeliveryEndpoints
 
         var stream = new SeekableBlobStream(store, key, info.Size);
         return TypedResults.Stream(stream, contentType, lastModified: lastModified, entityTag: etag, enableRangeProcessing: true);
+    }
+
+    /// <summary>Whether a remembered answer's file is still where it says (only local stores have remembered answers).</summary>
+    private static bool StillStored(IBlobStore store, MediaItem media, MediaRendition? rendition)
+    {
+        var key = rendition is null
+            ? BlobKey.Original(media.Area, media.TenantId, media.Id)
+            : BlobKey.Rendition(media.Area, media.TenantId, media.Id, rendition.Name);
+        return store.TryGetLocalPath(key) is not null;
     }
 
     private static void WriteHeaders(HttpContext context, MediaItem media, MediaRendition? derived, string contentType, DateTimeOffset? expires)

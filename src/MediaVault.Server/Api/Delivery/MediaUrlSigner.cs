@@ -13,6 +13,8 @@ namespace MediaVault.Server.Api.Delivery;
 /// </summary>
 public sealed class MediaUrlSigner(IOptions<DeliveryOptions> options, TimeProvider clock)
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> KeyIds = new(StringComparer.Ordinal);
+
     /// <summary>The query string (without <c>?</c>) that authorises reading this media or rendition until its expiry.</summary>
     public string SignQuery(string mediaId, string? rendition, StorageArea area, string? variant = null)
     {
@@ -89,7 +91,9 @@ public sealed class MediaUrlSigner(IOptions<DeliveryOptions> options, TimeProvid
         return !expired;
     }
 
-    private static string KeyId(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8];
+    /// <summary>A key's public id: the start of its SHA-256, remembered (a list page signs two URLs per item).</summary>
+    private static string KeyId(string key) =>
+        KeyIds.GetOrAdd(key, k => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(k)))[..8]);
 
     private static string Signature(string key, string mediaId, string? rendition, long expires)
     {
