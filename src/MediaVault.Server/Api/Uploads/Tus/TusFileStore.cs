@@ -5,7 +5,7 @@ namespace MediaVault.Server.Api.Uploads.Tus;
 
 /// <summary>
 /// The bytes of unfinished uploads: one file per upload in the blob store's staging folder (same filesystem, so the
-/// finished file is renamed into place). Every chunk is flushed to disk before its offset is acknowledged.
+/// finished file is renamed into place). Every chunk but the last is flushed to disk before its offset is acknowledged.
 /// </summary>
 public sealed class TusFileStore(IBlobStore store) : ITusChunkStore
 {
@@ -83,7 +83,13 @@ public sealed class TusFileStore(IBlobStore store) : ITusChunkStore
             }
 
             await file.FlushAsync(CancellationToken.None);
-            file.Flush(flushToDisk: true);
+            if (written < maxBytes)
+            {
+                // A client may resume from this offset later, so the bytes must be on disk first. The chunk that
+                // completes the upload is ingested at once instead, as durable as every other upload path.
+                file.Flush(flushToDisk: true);
+            }
+
             return new TusAppendResult(written, TooLong: false, interrupted);
         }
         finally
