@@ -63,7 +63,7 @@ upload_all() {
   done
   if [ ${#pids[@]} -gt 0 ]; then wait "${pids[@]}"; fi
 }
-mv_count() { curl -sf -H "Authorization: Bearer $TOKEN" "$1/v2/media?limit=1&status=$2" | json 'd["pagination"]["total"]'; }
+mv_count() { curl -sf -H "Authorization: Bearer $TOKEN" "$1/v2/media?limit=1&page=1&status=$2" | json 'd["pagination"]["total"]'; }
 
 upload_all mv_upload "$MV"
 upload_all mv_upload "$MV_LITE"
