@@ -25,7 +25,7 @@ public static class DataServiceCollectionExtensions
             }
             else
             {
-                options.UseSqlite(connectionString);
+                options.UseSqlite(connectionString).AddInterceptors(new SqliteSynchronousInterceptor());
             }
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<MediaVaultDbContext>>().CreateDbContext());

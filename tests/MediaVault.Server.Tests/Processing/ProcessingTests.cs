@@ -134,6 +134,17 @@ public sealed class ProcessingTests(ServerFixture server)
             Assert.Equal(683, large.GetProperty("height").GetInt32());
             var webp = await DownloadRenditionAsync(media, "thumb-1024.webp");
             Assert.Equal("WEBP"u8.ToArray(), webp[8..12]);
+
+            // With the preview there, a small variant is scaled from it (not from the original), and served again from memory.
+            using var anonymous = server.CreateClient();
+            var variantUrl = media.GetProperty("cloudUrl").GetString() + "&preset=thumb";
+            using var first = await anonymous.GetAsync(variantUrl);
+            using var again = await anonymous.GetAsync(variantUrl);
+            Assert.Equal(System.Net.HttpStatusCode.OK, first.StatusCode);
+            Assert.Equal("image/webp", first.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await again.Content.ReadAsByteArrayAsync());
+            var variant = RenditionNames((await client.ListMediaAsync(releaseId))[0]).Single(n => n.StartsWith("v-", StringComparison.Ordinal));
+            Assert.StartsWith("v-256x256", variant);
         }
         finally
         {

@@ -26,7 +26,7 @@ public static class DeliveryEndpoints
         return routes;
     }
 
-    private static async Task<IResult> ServeAsync(string mediaId, HttpContext context, MediaUrlSigner signer, MediaVaultDbContext db, IBlobStore store, ImageVariantService variants, DeliveryLookup lookup, CancellationToken cancellationToken)
+    private static async Task<IResult> ServeAsync(string mediaId, HttpContext context, MediaUrlSigner signer, IBlobStore store, ImageVariantService variants, DeliveryLookup lookup, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         string? Q(string name) => query[name].FirstOrDefault();
@@ -51,14 +51,14 @@ public static class DeliveryEndpoints
             }
         }
 
-        // A variant is made from the original; otherwise the URL names the original or one rendition.
-        var named = variant is null ? rendition : null;
+        // The URL names the original, one rendition, or a variant — which, once made, is a rendition like any other,
+        // so the same remembered lookup serves it; only a variant not made yet goes to the variant service.
+        var named = variant is not null ? variant.RenditionName : rendition;
         var local = store is MediaVault.Storage.FileSystem.FileSystemBlobStore;
-        var found = await lookup.FindAsync(db, mediaId, named, remember: local, cancellationToken);
-        if (found is { Remembered: true } && !StillStored(store, found.Value.Media, found.Value.Rendition))
+        var found = await FindAsync(lookup, store, mediaId, named, local, cancellationToken);
+        if (found is null && variant is not null)
         {
-            lookup.Forget(mediaId, named);
-            found = await lookup.FindAsync(db, mediaId, named, remember: local, cancellationToken);
+            found = await FindAsync(lookup, store, mediaId, null, local, cancellationToken);
         }
 
         if (found is not { } answer)
@@ -71,7 +71,7 @@ public static class DeliveryEndpoints
         var contentType = media.MimeType ?? "application/octet-stream";
         var etag = media.Sha256 is null ? null : new EntityTagHeaderValue($"\"{media.Sha256}\"");
         var lastModified = new DateTimeOffset(media.UploadedAt ?? media.CreatedAt, TimeSpan.Zero);
-        if (variant is not null)
+        if (variant is not null && derived is null)
         {
             var made = await variants.GetOrCreateAsync(media, variant, preset is not null, cancellationToken);
             if (made.Value is null)
@@ -110,6 +110,20 @@ public static class DeliveryEndpoints
 
         var stream = new SeekableBlobStream(store, key, info.Size);
         return TypedResults.Stream(stream, contentType, lastModified: lastModified, entityTag: etag, enableRangeProcessing: true);
+    }
+
+    /// <summary>The lookup, asked again from the database when a remembered answer's file has gone.</summary>
+    private static async Task<(MediaItem Media, MediaRendition? Rendition, bool Remembered)?> FindAsync(
+        DeliveryLookup lookup, IBlobStore store, string mediaId, string? rendition, bool local, CancellationToken cancellationToken)
+    {
+        var found = await lookup.FindAsync(mediaId, rendition, remember: local, cancellationToken);
+        if (found is { Remembered: true } && !StillStored(store, found.Value.Media, found.Value.Rendition))
+        {
+            lookup.Forget(mediaId, rendition);
+            found = await lookup.FindAsync(mediaId, rendition, remember: local, cancellationToken);
+        }
+
+        return found;
     }
 
     /// <summary>Whether a remembered answer's file is still where it says (only local stores have remembered answers).</summary>

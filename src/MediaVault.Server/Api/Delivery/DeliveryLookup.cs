@@ -12,7 +12,7 @@ namespace MediaVault.Server.Api.Delivery;
 /// has gone (deleted, or moved by an approval), so staleness is bounded by that second. Only used where the file can
 /// be checked cheaply (a local store); with S3 every request reads the database.
 /// </summary>
-public sealed class DeliveryLookup(TimeProvider clock)
+public sealed class DeliveryLookup(IDbContextFactory<MediaVaultDbContext> dbFactory, TimeProvider clock)
 {
     private const int MaxEntries = 10_000;
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(1);
@@ -30,7 +30,7 @@ public sealed class DeliveryLookup(TimeProvider clock)
     /// The media (not a link, not pending) and the named rendition, or null when either is missing; Remembered says
     /// the answer came from memory (check the file, and <see cref="Forget"/> and ask again if it is gone).
     /// </summary>
-    public async Task<(MediaItem Media, MediaRendition? Rendition, bool Remembered)?> FindAsync(MediaVaultDbContext db, string mediaId, string? rendition, bool remember, CancellationToken cancellationToken)
+    public async Task<(MediaItem Media, MediaRendition? Rendition, bool Remembered)?> FindAsync(string mediaId, string? rendition, bool remember, CancellationToken cancellationToken)
     {
         var key = (mediaId, rendition ?? "");
         var now = clock.GetTimestamp();
@@ -39,6 +39,8 @@ public sealed class DeliveryLookup(TimeProvider clock)
             return (cached.Media, cached.Rendition, true);
         }
 
+        // A context only on a miss: a remembered answer needs no database at all.
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var media = await MediaById(db, mediaId);
         if (media is null || media.State == MediaState.Pending)
         {

@@ -17,6 +17,7 @@ namespace MediaVault.Server.Api.Delivery;
 public sealed class ImageVariantService(
     IDbContextFactory<MediaVaultDbContext> dbFactory, IBlobStore store, VipsThumbnailer vips, IOptions<VariantOptions> options, TimeProvider clock)
 {
+    private const string LargePreview = "thumb-1024.webp";
     private readonly ConcurrentDictionary<string, Lazy<Task<Outcome<MediaRendition>>>> _inFlight = new(StringComparer.Ordinal);
 
     public async Task<Outcome<MediaRendition>> GetOrCreateAsync(MediaItem media, ImageVariant variant, bool preset, CancellationToken cancellationToken)
@@ -56,6 +57,28 @@ public sealed class ImageVariantService(
         }
     }
 
+    /// <summary>
+    /// What to scale from: the large preview (<c>thumb-1024.webp</c>, orientation already applied) when it has at least
+    /// twice the pixels asked for on each side — a fraction of the cost of decoding a camera original — else the original.
+    /// </summary>
+    private async Task<BlobKey> SourceForAsync(MediaItem media, ImageVariant variant, CancellationToken cancellationToken)
+    {
+        var original = BlobKey.Original(media.Area, media.TenantId, media.Id);
+        if (variant.Width is null && variant.Height is null)
+        {
+            return original;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var preview = await db.Renditions.AsNoTracking()
+            .Where(r => r.MediaId == media.Id && r.Name == LargePreview)
+            .Select(r => new { r.Width, r.Height })
+            .SingleOrDefaultAsync(cancellationToken);
+        return preview is { Width: { } w, Height: { } h } && w >= 2 * (variant.Width ?? 0) && h >= 2 * (variant.Height ?? 0)
+            ? BlobKey.Rendition(media.Area, media.TenantId, media.Id, LargePreview)
+            : original;
+    }
+
     private async Task<Outcome<MediaRendition>> CreateAsync(MediaItem media, ImageVariant variant)
     {
         // Shared by every waiting request, so it must not die with the first one's cancellation.
@@ -64,7 +87,8 @@ public sealed class ImageVariantService(
         var target = Path.Combine(store.StagingDirectory, $"{Guid.NewGuid():N}.{variant.Format}");
         try
         {
-            await using var local = await LocalCopy.OpenAsync(store, BlobKey.Original(media.Area, media.TenantId, media.Id), cancellationToken);
+            var source = await SourceForAsync(media, variant, cancellationToken);
+            await using var local = await LocalCopy.OpenAsync(store, source, cancellationToken);
             var (width, height) = await vips.WriteVariantAsync(local.Path, variant, target, cancellationToken);
             var rendition = new MediaRendition
             {

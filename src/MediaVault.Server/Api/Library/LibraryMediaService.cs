@@ -187,7 +187,8 @@ public sealed class LibraryMediaService(
         var query = db.Media.AsNoTracking().Where(m => m.TenantId == tenantId && !m.IsLink);
         if (!string.IsNullOrEmpty(type))
         {
-            query = type.Contains('/', StringComparison.Ordinal) ? query.Where(m => m.MimeType == type) : query.Where(m => m.MimeType!.StartsWith(type + "/"));
+            var prefix = type + "/";
+            query = type.Contains('/', StringComparison.Ordinal) ? query.Where(m => m.MimeType == type) : query.Where(m => m.MimeType!.StartsWith(prefix));
         }
 
         if (!string.IsNullOrEmpty(nameContains))
@@ -205,19 +206,46 @@ public sealed class LibraryMediaService(
         {
             if (!cursor.IsFirst)
             {
-                query = query.Where(m => m.CreatedAt < cursor.CreatedAt || (m.CreatedAt == cursor.CreatedAt && string.Compare(m.Id, cursor.Id) < 0));
+                // Plain locals: EF reads captured locals directly, but compiles a delegate per execution for members of a captured struct.
+                var (createdAt, id) = (cursor.CreatedAt, cursor.Id);
+                query = query.Where(m => m.CreatedAt < createdAt || (m.CreatedAt == createdAt && string.Compare(m.Id, id) < 0));
             }
 
-            var keyset = await query
-                .Include(m => m.Renditions).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-                .Take(limit).ToListAsync(cancellationToken);
+            var keyset = await ListedColumns(query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(limit))
+                .ToListAsync(cancellationToken);
             return (keyset, null);
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.Include(m => m.Renditions).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-            .Skip((page - 1) * limit).Take(limit).ToListAsync(cancellationToken);
+        var items = await ListedColumns(query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip((page - 1) * limit).Take(limit))
+            .ToListAsync(cancellationToken);
         return (items, total);
+    }
+
+    /// <summary>
+    /// Only what a listed media shows (<see cref="LibraryViews.Media"/>): its own columns without the timestamps it
+    /// does not show, and of its renditions just the names of the previews. A page of 20 reads a fraction of the
+    /// values a full load would, which is most of a list request's cost.
+    /// </summary>
+    private static IQueryable<MediaItem> ListedColumns(IQueryable<MediaItem> page)
+    {
+        var previews = LibraryViews.PreviewNames;
+        return page.Select(m => new MediaItem
+        {
+            Id = m.Id,
+            TenantId = m.TenantId,
+            Kind = m.Kind,
+            Name = m.Name,
+            State = m.State,
+            FailureReason = m.FailureReason,
+            Area = m.Area,
+            Size = m.Size,
+            MimeType = m.MimeType,
+            MetadataJson = m.MetadataJson,
+            CreatedAt = m.CreatedAt,
+            Renditions = m.Renditions.Where(r => previews.Contains(r.Name))
+                .Select(r => new MediaRendition { MediaId = r.MediaId, Name = r.Name, MimeType = r.MimeType }).ToList(),
+        });
     }
 
     /// <summary>Deletes the media (references elsewhere are dropped with it), then its original and every rendition.</summary>

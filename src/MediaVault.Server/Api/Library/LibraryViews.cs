@@ -30,7 +30,8 @@ public sealed record LibraryPagination(int? Page, int Limit, int? Total, int? To
 
 public sealed class LibraryViews(MediaUrls urls)
 {
-    private static readonly string[] PreviewNames = ["thumb-1024.webp", "thumb-256.webp"];
+    /// <summary>The renditions that can be a media's <c>preview</c>, best first.</summary>
+    public static readonly string[] PreviewNames = ["thumb-1024.webp", "thumb-256.webp"];
 
     /// <summary>The reference's status for a core state: unconfirmed and in-flight media are both PROCESSING.</summary>
     public static string Status(MediaState state) => state switch
