@@ -7,7 +7,8 @@
 # MediaVault: the original's signed URL + `preset=thumb` = 256x256 box, inside, WebP q80, cached as the rendition
 # `v-256x256-inside-q80.webp`. Processing also makes an eager `thumb-256.webp` (same size) but ImageVariantService only
 # looks up the `v-…` name, so this is a genuine on-the-fly transform (the script checks that no variant file exists
-# before the first request). Signed `w=` URLs are not handed out by any endpoint (MediaUrls.ForVariant is unused).
+# before the first request); once the 1024 px preview exists (waited for), it is scaled from that preview rather than
+# from the 12 MP original. Signed `w=` URLs are not handed out by any endpoint (MediaUrls.ForVariant is unused).
 # Directus: /assets/{id}?width=256&format=webp&quality=80 with the token (same 256x192 WebP q80 output).
 # Usage: bench/variants.sh [RUNS (3)]      bench/variants.sh --quick  (1 run, wrk 2 s)
 set -euo pipefail
@@ -40,7 +41,8 @@ json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.arg
 ms() { python3 -c "print(round($1 * 1000))"; }
 width_of() { ffprobe -v error -select_streams v:0 -show_entries stream=width -of csv=p=0 "$1"; }
 
-# mv_upload FILE: the library flow (create, PUT, confirm), then waits until processing is done; prints the id.
+# mv_upload FILE: the library flow (create, PUT, confirm), then waits until processing is done (ready, and the large
+# preview made); prints the id.
 mv_upload() {
   local file=$1 created id status
   created=$(curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
@@ -54,6 +56,11 @@ mv_upload() {
     sleep 0.2
   done
   [ "$status" = SUCCESS ] || { echo "MediaVault media $id: $status" >&2; return 1; }
+  # Fully processed: the 1024 px preview follows the ready state (a render-previews job); small variants scale from it.
+  for _ in $(seq 1 600); do
+    curl -sf -H "Authorization: Bearer $TOKEN" "$MV/v2/media/$id" | grep -q 'thumb-1024' && break
+    sleep 0.2
+  done
   echo "$id"
 }
 
