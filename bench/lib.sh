@@ -55,6 +55,8 @@ bench_record() {
   ratio=$(python3 -c "print(f'{$ours/$peer:.2f}')")
   local line="| $(date -u +%Y-%m-%d) | $(git -C "$BENCH_ROOT" rev-parse --short HEAD) | $(nproc) cores | $figure | $ours $unit | $peer_name $peer $unit | **$ratio** |"
   echo "$figure: MediaVault $ours $unit, $peer_name $peer $unit, ratio MediaVault/$peer_name = $ratio"
+  # Smoke runs (bench/run.sh --quick) print but do not record: their small data would read as the latest figures.
+  [ "${BENCH_QUICK:-0}" = 1 ] && return 0
   local results="$BENCH_ROOT/bench/RESULTS.md"
   if [ ! -f "$results" ]; then
     printf '# Benchmark results\n\nAppended by the scripts in this folder; ratios compare MediaVault with a peer measured in the same run on the same machine.\n\n| date | commit | machine | figure | MediaVault | peer | ratio |\n|---|---|---|---|---|---|---|\n' >"$results"
