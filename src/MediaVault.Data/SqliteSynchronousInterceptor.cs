@@ -12,19 +12,21 @@ namespace MediaVault.Data;
 /// </summary>
 public sealed class SqliteSynchronousInterceptor : DbConnectionInterceptor
 {
+    private const string Pragma = "PRAGMA synchronous=NORMAL;";
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.CommandText = Pragma;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.CommandText = Pragma;
         command.ExecuteNonQuery();
     }
 }

@@ -13,11 +13,15 @@ public sealed class JobStore(IDbContextFactory<MediaVaultDbContext> factory, Tim
 {
     private const int CandidateCount = 8;
 
+    /// <summary>Takes the next due job of any kind for <paramref name="owner"/> until now + <paramref name="lease"/>, or returns null.</summary>
+    public Task<Job?> TryLeaseAsync(string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        TryLeaseAsync(owner, lease, includeBackground: true, cancellationToken);
+
     /// <summary>
     /// Takes the next due job for <paramref name="owner"/> until now + <paramref name="lease"/>, or returns null. With
     /// <paramref name="includeBackground"/> false, <see cref="JobKinds.Background"/> kinds are not taken at all.
     /// </summary>
-    public async Task<Job?> TryLeaseAsync(string owner, TimeSpan lease, CancellationToken cancellationToken, bool includeBackground = true)
+    public async Task<Job?> TryLeaseAsync(string owner, TimeSpan lease, bool includeBackground, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -34,7 +34,7 @@ public sealed partial class JobWorker(
         {
             try
             {
-                var job = await jobs.TryLeaseAsync(_owner, options.Value.LeaseDuration, stoppingToken, includeBackground);
+                var job = await jobs.TryLeaseAsync(_owner, options.Value.LeaseDuration, includeBackground, stoppingToken);
                 if (job is null)
                 {
                     await signal.WaitAsync(options.Value.PollInterval, stoppingToken);

@@ -13,9 +13,16 @@ namespace MediaVault.Server.Jobs;
 public sealed class RenditionWriter(IBlobStore store, TimeProvider clock)
 {
     /// <summary>Imports the files into the media's current area (read again: an approval may have moved it meanwhile) and returns that area.</summary>
+    /// <exception cref="BlobNotFoundException">The media was deleted meanwhile; nothing of these files is kept.</exception>
     public async Task<StorageArea> WriteAsync(MediaVaultDbContext db, MediaItem media, IReadOnlyList<RenditionFile> files, CancellationToken cancellationToken)
     {
-        var area = await db.Media.Where(m => m.Id == media.Id).Select(m => m.Area).SingleAsync(cancellationToken);
+        var areas = await db.Media.Where(m => m.Id == media.Id).Select(m => m.Area).ToListAsync(cancellationToken);
+        if (areas.Count == 0)
+        {
+            throw new BlobNotFoundException($"Media {media.Id} was deleted while its renditions were made.");
+        }
+
+        var area = areas[0];
         var sizes = files.ToDictionary(f => f.Name, f => new FileInfo(f.LocalPath).Length);
         foreach (var file in files)
         {

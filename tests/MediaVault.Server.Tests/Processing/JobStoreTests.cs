@@ -128,7 +128,7 @@ public sealed class JobStoreTests : IAsyncLifetime
         var newer = await EnqueueAsync(JobKinds.ProcessMedia, DateTime.UtcNow.AddSeconds(-1));
 
         var foregroundFirst = await store.TryLeaseAsync("worker-a", TimeSpan.FromMinutes(5), CancellationToken.None);
-        var foregroundOnly = await store.TryLeaseAsync("worker-b", TimeSpan.FromMinutes(5), CancellationToken.None, includeBackground: false);
+        var foregroundOnly = await store.TryLeaseAsync("worker-b", TimeSpan.FromMinutes(5), includeBackground: false, CancellationToken.None);
         var anyKind = await store.TryLeaseAsync("worker-c", TimeSpan.FromMinutes(5), CancellationToken.None);
 
         Assert.Equal(newer, foregroundFirst?.Id);

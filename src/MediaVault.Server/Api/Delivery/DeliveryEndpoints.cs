@@ -1,8 +1,6 @@
 using System.Globalization;
 using MediaVault.Core.Media;
 using MediaVault.Core.Storage;
-using MediaVault.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace MediaVault.Server.Api.Delivery;
