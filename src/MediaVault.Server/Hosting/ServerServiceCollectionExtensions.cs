@@ -61,6 +61,7 @@ public static class ServerServiceCollectionExtensions
                 }
             })
             .Validate(o => o.SigningKeys.All(k => k.Length >= 32), "Delivery:SigningKeys entries must be at least 32 characters.")
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<MediaUrlSigner>();
         services.AddSingleton<DeliveryLookup>();

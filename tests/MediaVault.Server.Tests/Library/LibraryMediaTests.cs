@@ -70,7 +70,10 @@ public sealed class LibraryMediaTests(ServerFixture server)
     [InlineData("""{"name":"a.jpg","type":"image/jpeg","fileSize":99999999999999}""")]
     [InlineData("""{"name":"a.exe","type":"application/x-msdownload","fileSize":10}""")]
     [InlineData("""{"name":"a.jpg","type":"image/jpeg","fileSize":"big"}""")]
-    public async Task Create_with_a_bad_size_or_type_is_400(string body)
+    [InlineData("""{"type":"image/jpeg","fileSize":10}""")]
+    [InlineData("""{"name":"  ","type":"image/jpeg","fileSize":10}""")]
+    [InlineData("""{"name":"a.jpg","fileSize":10}""")]
+    public async Task Create_with_a_bad_name_size_or_type_is_400(string body)
     {
         var (client, _) = await server.CreateApiKeyClientAsync();
         using var __ = client;
@@ -78,6 +81,36 @@ public sealed class LibraryMediaTests(ServerFixture server)
         using var response = await client.PostAsync("/v2/media", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal("validation_error", await response.AssertLibraryErrorAsync(HttpStatusCode.BadRequest));
+    }
+
+    [Theory]
+    [InlineData("video/matroska", "video/x-matroska")]
+    [InlineData("video/webm; codecs=\"vp8\"", "video/webm")]
+    [InlineData("VIDEO/X-MATROSKA", "video/x-matroska")]
+    public async Task Create_accepts_the_common_aliases_of_an_allowed_type_and_the_content_decides(string declared, string canonical)
+    {
+        var (client, _) = await server.CreateApiKeyClientAsync();
+        using var _ = client;
+        using var anonymous = server.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/v2/media", new { name = "clip.mkv", type = declared, fileSize = TestFiles.Bytes("clip.webm").Length });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.ReadJsonAsync();
+        Assert.Equal(canonical, created.GetProperty("type").GetString());
+        var id = created.GetProperty("id").GetString()!;
+        using (var put = await anonymous.PutBytesAsync(created.GetProperty("uploadUrl").GetString()!, TestFiles.Bytes("clip.webm")))
+        {
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+
+        using (var confirm = await client.PatchAsync($"/v2/media/{id}", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        }
+
+        var media = await client.WaitStatusAsync(id, "SUCCESS", "ERROR");
+        Assert.Equal("SUCCESS", media.GetProperty("status").GetString());
+        Assert.Equal("video/webm", media.GetProperty("type").GetString());
     }
 
     [Fact]

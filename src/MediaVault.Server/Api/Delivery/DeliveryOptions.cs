@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace MediaVault.Server.Api.Delivery;
 
 /// <summary>Section <c>Delivery</c>: how signed media URLs are made.</summary>
@@ -12,9 +14,11 @@ public sealed class DeliveryOptions
     public List<string> SigningKeys { get; set; } = [];
 
     /// <summary>Lifetime of URLs for staged (temporary) media.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Delivery:TemporaryUrlLifetime must be between 1 second and 7 days (write a day as 1.00:00:00; 24:00:00 means 24 days)")]
     public TimeSpan TemporaryUrlLifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Lifetime of URLs for permanent media.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Delivery:PermanentUrlLifetime must be between 1 second and 7 days (write a day as 1.00:00:00; 24:00:00 means 24 days)")]
     public TimeSpan PermanentUrlLifetime { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Absolute base (scheme, host, optional path) for URLs; when empty, the request's own host is used.</summary>

@@ -22,7 +22,12 @@ public sealed class LibraryMediaService(
     public async Task<Outcome<MediaItem>> CreateAsync(Guid tenantId, string tenantKey, CreateMediaRequest request, CancellationToken cancellationToken)
     {
         var allowed = mediaOptions.Value.AllowedMimeTypes;
-        var type = request.Type?.Trim().ToLowerInvariant();
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            return Failure.BadRequest("name is required (the file's name, e.g. product-photo.jpg)");
+        }
+
+        var type = request.Type is null ? null : MimeTypeAliases.Canonical(request.Type);
         if (string.IsNullOrEmpty(type))
         {
             return Failure.BadRequest("type is required (the file's MIME type)");

@@ -10,7 +10,7 @@ namespace MediaVault.Server.Api.Releases;
 /// <summary>A media as the release surface shows it (the seed's Media schema).</summary>
 public sealed record ReleaseMediaView(
     string CloudId,
-    string? CloudUrl,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CloudUrl,
     string Type,
     string Name,
     bool IsLink,
@@ -88,7 +88,10 @@ public sealed class ReleaseViews(MediaUrls urls)
             metadata["linkValidated"] = false;
         }
 
-        metadata["processedAt"] = media.ProcessedAt;
+        if (media.ProcessedAt is { } processedAt)
+        {
+            metadata["processedAt"] = processedAt;
+        }
         metadata["mediaType"] = mediaType;
         metadata["state"] = media.State.ToString().ToLowerInvariant();
         if (media.FailureReason is not null)
@@ -96,7 +99,10 @@ public sealed class ReleaseViews(MediaUrls urls)
             metadata["failureReason"] = media.FailureReason;
         }
 
-        metadata["storage"] = media.IsLink ? null : media.Area.ToString().ToLowerInvariant();
+        if (!media.IsLink)
+        {
+            metadata["storage"] = media.Area.ToString().ToLowerInvariant();
+        }
         if (media.Renditions.Count > 0)
         {
             metadata["renditions"] = new JsonArray(media.Renditions.Select(r => (JsonNode)new JsonObject
@@ -110,6 +116,7 @@ public sealed class ReleaseViews(MediaUrls urls)
             }).ToArray());
         }
 
+        RemoveNulls(metadata);
         var releasePath = media.IsLink || media.Area == StorageArea.Permanent
             ? null
             : BlobKey.Original(media.Area, media.TenantId, media.Id).Path;
@@ -134,6 +141,18 @@ public sealed class ReleaseViews(MediaUrls urls)
             track.Id, track.TenantId, track.ReleaseId, track.TrackNumber, track.Title, track.Version, track.Isrc, track.Iswc,
             track.Duration, track.Lyrics, track.Language, track.DisplayArtist, attributes["artists"], attributes["mainGenre"],
             attributes["subGenre"], attributes["contributors"], media, attributes["metadata"], track.Explicit, track.CreatedAt, track.UpdatedAt);
+    }
+
+    /// <summary>
+    /// The seed types every metadata field it names as a string, number or boolean, never null: a value not known yet
+    /// (or not measured for this file) is left out rather than sent as null.
+    /// </summary>
+    private static void RemoveNulls(JsonObject metadata)
+    {
+        foreach (var key in metadata.Where(p => p.Value is null).Select(p => p.Key).ToList())
+        {
+            metadata.Remove(key);
+        }
     }
 
     private static JsonObject Attributes(string json)
