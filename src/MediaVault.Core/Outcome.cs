@@ -9,6 +9,9 @@ public enum FailureKind
     Forbidden,
     TooLarge,
     Unprocessable,
+
+    /// <summary>The server has no room to store it (507); nothing was kept and a retry may succeed later.</summary>
+    InsufficientStorage,
 }
 
 /// <summary>An expected failure with a message meant for the client.</summary>
@@ -19,6 +22,8 @@ public sealed record Failure(FailureKind Kind, string Message)
     public static Failure NotFound(string message) => new(FailureKind.NotFound, message);
 
     public static Failure Conflict(string message) => new(FailureKind.Conflict, message);
+
+    public static Failure InsufficientStorage() => new(FailureKind.InsufficientStorage, Storage.StorageFullException.ClientMessage);
 }
 
 /// <summary>A value or the <see cref="Failure"/> that prevented it.</summary>

@@ -7,4 +7,7 @@ public enum IngestError
     TooLarge,
     UnknownContent,
     KindNotAllowed,
+
+    /// <summary>The storage is full; what was staged is removed and a retry may succeed once space returns.</summary>
+    StorageFull,
 }

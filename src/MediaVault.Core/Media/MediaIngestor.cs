@@ -9,7 +9,8 @@ namespace MediaVault.Core.Media;
 /// <summary>
 /// The one way bytes become a stored media: stream into a staging file while hashing, sniff the real type,
 /// refuse what is not allowed, then move the file into the blob store. The caller persists the returned
-/// <see cref="MediaItem"/>; if it cannot, it must delete the stored original.
+/// <see cref="MediaItem"/>; if it cannot, it must delete the stored original. A full storage is a refusal
+/// (<see cref="IngestError.StorageFull"/>) with nothing staged left behind.
 /// </summary>
 public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOptions<MediaOptions> options, TimeProvider clock)
 {
@@ -19,11 +20,11 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
     public async Task<IngestResult> IngestAsync(IngestRequest request, CancellationToken cancellationToken)
     {
         var limit = Math.Min(request.MaxBytes ?? long.MaxValue, options.Value.MaxFileBytes);
-        Directory.CreateDirectory(store.StagingDirectory);
         var stagingPath = Path.Combine(store.StagingDirectory, Guid.NewGuid().ToString("N") + ".part");
         var imported = false;
         try
         {
+            Directory.CreateDirectory(store.StagingDirectory);
             var spooled = await SpoolAsync(request, stagingPath, limit, cancellationToken);
             if (spooled.TooLargeLimit is { } exceeded)
             {
@@ -46,6 +47,10 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
             imported = true;
             await store.ImportFileAsync(BlobKey.Original(request.Area, request.TenantId, media.Id), stagingPath, cancellationToken);
             return IngestResult.Stored(media);
+        }
+        catch (Exception ex) when (StorageFullException.IsCause(ex))
+        {
+            return IngestResult.StorageFull();
         }
         finally
         {
@@ -100,7 +105,15 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
         }
 
         var media = NewMedia(request.MediaId ?? MediaId.New(), request.TenantId, request.FileName, request.Area, sniffed, size, sha256);
-        await store.ImportFileAsync(BlobKey.Original(request.Area, request.TenantId, media.Id), request.LocalPath, cancellationToken);
+        try
+        {
+            await store.ImportFileAsync(BlobKey.Original(request.Area, request.TenantId, media.Id), request.LocalPath, cancellationToken);
+        }
+        catch (Exception ex) when (StorageFullException.IsCause(ex))
+        {
+            return IngestResult.StorageFull();
+        }
+
         return IngestResult.Stored(media);
     }
 
@@ -109,13 +122,14 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
     /// only once complete. Returns null when more than <paramref name="maxBytes"/> arrive; then nothing is kept.
     /// </summary>
     /// <exception cref="OperationCanceledException">The client went away; nothing is left behind.</exception>
+    /// <exception cref="StorageFullException">The storage is full; nothing is left behind.</exception>
     public async Task<StoredBytes?> StoreAsync(BlobKey key, Stream content, long maxBytes, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(store.StagingDirectory);
         var stagingPath = Path.Combine(store.StagingDirectory, Guid.NewGuid().ToString("N") + ".part");
         var imported = false;
         try
         {
+            Directory.CreateDirectory(store.StagingDirectory);
             var request = new IngestRequest(key.TenantId, content, null, key.Area, new HashSet<MediaKind>(), maxBytes);
             var spooled = await SpoolAsync(request, stagingPath, Math.Min(maxBytes, options.Value.MaxFileBytes), cancellationToken);
             if (spooled.TooLargeLimit is not null)
@@ -126,6 +140,10 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
             imported = true;
             await store.ImportFileAsync(key, stagingPath, cancellationToken);
             return new StoredBytes(spooled.Size, spooled.Sha256, spooled.Sniffed);
+        }
+        catch (Exception ex) when (ex is not StorageFullException && StorageFullException.IsCause(ex))
+        {
+            throw new StorageFullException(StorageFullException.ClientMessage, ex);
         }
         finally
         {

@@ -3,7 +3,8 @@ namespace MediaVault.Core.Storage;
 /// <summary>
 /// Object storage for originals and renditions. Writes are atomic: an object becomes visible
 /// only once completely stored, and a cancelled or failed write leaves nothing behind.
-/// Backend failures throw <see cref="StorageException"/>; a missing object throws <see cref="BlobNotFoundException"/>.
+/// Backend failures throw <see cref="StorageException"/>, a backend out of space <see cref="StorageFullException"/>;
+/// a missing object throws <see cref="BlobNotFoundException"/>.
 /// </summary>
 public interface IBlobStore
 {

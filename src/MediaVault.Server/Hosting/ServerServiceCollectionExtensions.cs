@@ -90,6 +90,8 @@ public static class ServerServiceCollectionExtensions
             ? new BlobTusChunkStore(sp.GetRequiredService<MediaVault.Core.Storage.IBlobStore>())
             : new TusFileStore(sp.GetRequiredService<MediaVault.Core.Storage.IBlobStore>()));
         services.AddScoped<TusUploadService>();
+        services.AddSingleton<TusInstance>();
+        services.AddSingleton<TusLocks>();
         services.AddScoped<TusCompletion>();
         services.AddScoped<TusCore>();
 

@@ -36,6 +36,10 @@ public sealed class FileSystemBlobStore : IBlobStore
             await ImportFileAsync(key, staging, cancellationToken);
             return size;
         }
+        catch (IOException ex) when (StorageFullException.IsCause(ex))
+        {
+            throw new StorageFullException($"No space left to store '{key.Path}'.", ex);
+        }
         finally
         {
             File.Delete(staging);
@@ -51,6 +55,10 @@ public sealed class FileSystemBlobStore : IBlobStore
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Move(localPath, target, overwrite: true);
             return Task.CompletedTask;
+        }
+        catch (IOException ex) when (StorageFullException.IsCause(ex))
+        {
+            throw new StorageFullException($"No space left to store '{key.Path}'.", ex);
         }
         catch (IOException ex)
         {

@@ -22,6 +22,10 @@ internal static class S3Errors
         {
             throw new BlobNotFoundException($"No stored object at '{objectKey}'.", ex);
         }
+        catch (Exception ex) when (IsStorageFull(ex))
+        {
+            throw new StorageFullException($"S3 has no room for '{objectKey}': {ex.Message}", ex);
+        }
         catch (Exception ex) when (IsBackendFailure(ex, cancellationToken))
         {
             throw new StorageException($"S3 request for '{objectKey}' failed: {ex.Message}", ex);
@@ -31,6 +35,14 @@ internal static class S3Errors
     /// <summary>The object is missing (a HEAD answers a bare 404, a GET or copy says <c>NoSuchKey</c>); a missing bucket is not this.</summary>
     public static bool IsNotFound(AmazonS3Exception ex) =>
         ex.ErrorCode is "NoSuchKey" or "NotFound" || (ex.StatusCode == HttpStatusCode.NotFound && string.IsNullOrEmpty(ex.ErrorCode));
+
+    /// <summary>
+    /// The backend is out of space: MinIO answers <c>507 XMinioStorageFull</c> (AWS S3 itself never fills up), and the
+    /// SDK may have failed writing its own local buffer to a full disk.
+    /// </summary>
+    public static bool IsStorageFull(Exception ex) =>
+        (ex is AmazonS3Exception s3 && (s3.StatusCode == HttpStatusCode.InsufficientStorage || s3.ErrorCode is "XMinioStorageFull" or "InsufficientStorage"))
+        || StorageFullException.IsCause(ex);
 
     public static bool IsBackendFailure(Exception ex, CancellationToken cancellationToken) => ex switch
     {

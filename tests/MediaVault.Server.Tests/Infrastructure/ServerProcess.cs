@@ -43,9 +43,9 @@ public sealed class ServerProcess : IAsyncDisposable
                     return new ServerProcess(process, address);
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or still too busy starting to answer within the poll's timeout.
             }
 
             await Task.Delay(250);

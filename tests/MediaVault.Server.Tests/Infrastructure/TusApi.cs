@@ -66,6 +66,13 @@ public static class TusApi
         return await client.SendAsync(request);
     }
 
+    public static async Task<HttpResponseMessage> DeleteUploadAsync(this HttpClient client, string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, url);
+        request.Headers.Add("Tus-Resumable", "1.0.0");
+        return await client.SendAsync(request);
+    }
+
     public static string Sha256Checksum(byte[] data) => "sha256 " + Convert.ToBase64String(SHA256.HashData(data));
 
     public static string Sha1Checksum(byte[] data) => "sha1 " + Convert.ToBase64String(SHA1.HashData(data));

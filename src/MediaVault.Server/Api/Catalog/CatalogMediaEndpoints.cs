@@ -91,9 +91,12 @@ public static class CatalogMediaEndpoints
         var uploaded = await medias.UploadAsync(RequestTenant.Of(context).Id, context.Request, ct);
         if (uploaded.Value is not { } media)
         {
-            return uploaded.Failure!.Kind == Core.FailureKind.TooLarge
-                ? CatalogProblems.TooLarge(context, uploaded.Failure.Message)
-                : CatalogProblems.InvalidInput(context, uploaded.Failure.Message);
+            return uploaded.Failure!.Kind switch
+            {
+                Core.FailureKind.TooLarge => CatalogProblems.TooLarge(context, uploaded.Failure.Message),
+                Core.FailureKind.InsufficientStorage => CatalogProblems.InsufficientStorage(context, uploaded.Failure.Message),
+                _ => CatalogProblems.InvalidInput(context, uploaded.Failure.Message),
+            };
         }
 
         var body = CatalogJsonLd.Media(media, urls.For(context.Request, media), withContext: true);

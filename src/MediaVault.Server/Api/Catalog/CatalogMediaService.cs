@@ -81,7 +81,7 @@ public sealed class CatalogMediaService(
                 stored = result.Media;
                 return result.Media is not null
                     ? null
-                    : new Failure(result.Error == IngestError.TooLarge ? FailureKind.TooLarge : FailureKind.BadRequest, $"{FileNames.Sanitize(part.FileName)}: {result.Detail}");
+                    : result.ToFailure(FileNames.Sanitize(part.FileName));
             }, cancellationToken);
 
             if (failure is not null)

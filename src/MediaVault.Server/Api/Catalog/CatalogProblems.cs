@@ -31,6 +31,10 @@ public static class CatalogProblems
     public static IResult TooLarge(HttpContext context, string detail) =>
         Write(context, StatusCodes.Status413PayloadTooLarge, "Invalid input", detail);
 
+    /// <summary>507: the server has no room left; nothing was kept and a retry may succeed later.</summary>
+    public static IResult InsufficientStorage(HttpContext context, string detail) =>
+        Write(context, StatusCodes.Status507InsufficientStorage, "Insufficient Storage", detail);
+
     public static IResult UnsupportedMediaType(HttpContext context, string detail) =>
         Write(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type", detail);
 
@@ -50,6 +54,8 @@ public static class CatalogProblems
         FailureKind.Forbidden => Forbidden(context, failure.Message),
         FailureKind.Conflict => Conflict(context, failure.Message, []),
         FailureKind.Unprocessable => Unprocessable(context, [("", failure.Message)]),
+        FailureKind.TooLarge => TooLarge(context, failure.Message),
+        FailureKind.InsufficientStorage => InsufficientStorage(context, failure.Message),
         _ => BadRequest(context, failure.Message),
     };
 

@@ -82,6 +82,7 @@ public static class LibraryEndpoints
             return failure.Kind switch
             {
                 FailureKind.TooLarge => LibraryErrors.TooLarge(failure.Message),
+                FailureKind.InsufficientStorage => LibraryErrors.InsufficientStorage(failure.Message),
                 FailureKind.Conflict => LibraryErrors.Conflict(failure.Message, "already_uploaded"),
                 _ => LibraryErrors.Validation(failure.Message),
             };

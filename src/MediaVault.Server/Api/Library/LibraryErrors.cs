@@ -15,6 +15,9 @@ public static class LibraryErrors
 
     public static IResult TooLarge(string message) => Write(StatusCodes.Status413PayloadTooLarge, message, "payload_too_large");
 
+    /// <summary>507: the server has no room left; nothing was kept and the upload URL may be used again later.</summary>
+    public static IResult InsufficientStorage(string message) => Write(StatusCodes.Status507InsufficientStorage, message, "insufficient_storage");
+
     public static IResult InvalidSignature() => Write(StatusCodes.Status403Forbidden, "The upload URL is invalid or has expired", "invalid_upload_url");
 
     public static IResult Write(int status, string message, string code) => TypedResults.Json(new LibraryError(false, message, code), statusCode: status);

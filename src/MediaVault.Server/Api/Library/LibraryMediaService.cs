@@ -96,7 +96,16 @@ public sealed class LibraryMediaService(
             return Failure.Conflict("The file was already uploaded completely; this upload URL is used up");
         }
 
-        var stored = await ingestor.StoreAsync(key, body, declared, cancellationToken);
+        StoredBytes? stored;
+        try
+        {
+            stored = await ingestor.StoreAsync(key, body, declared, cancellationToken);
+        }
+        catch (StorageFullException)
+        {
+            return Failure.InsufficientStorage();
+        }
+
         if (stored is null)
         {
             return new Failure(FailureKind.TooLarge, $"The upload is larger than the {declared} bytes declared; nothing was kept");

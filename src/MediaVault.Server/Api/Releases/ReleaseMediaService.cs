@@ -200,8 +200,7 @@ public sealed partial class ReleaseMediaService(
                 var result = await ingestor.IngestAsync(new IngestRequest(release.TenantId, part.Body, part.FileName, StorageArea.Temporary, kinds, tenantLimit), ct);
                 if (result.Media is null)
                 {
-                    var name = Core.Media.FileNames.Sanitize(part.FileName);
-                    return new Failure(result.Error == IngestError.TooLarge ? FailureKind.TooLarge : FailureKind.BadRequest, $"{name}: {result.Detail}");
+                    return result.ToFailure(Core.Media.FileNames.Sanitize(part.FileName));
                 }
 
                 stored.Add(result.Media);

@@ -21,6 +21,11 @@ public sealed class BlobTusChunkStore(IBlobStore store) : ITusChunkStore
         {
             await store.UploadAsync(key, counting, cancellationToken);
         }
+        catch (Exception ex) when (StorageFullException.IsCause(ex))
+        {
+            // The part was not stored (writes are atomic); the offset stays where it was.
+            throw new StorageFullException("No space left for the chunk.", ex);
+        }
         catch (Exception ex) when (ex is IOException or BadHttpRequestException or StorageException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // The client went away mid-chunk: the part was not stored, the offset stays where it was.
@@ -39,6 +44,23 @@ public sealed class BlobTusChunkStore(IBlobStore store) : ITusChunkStore
         }
 
         return new TusAppendResult(counting.Count, TooLong: false, Interrupted: false);
+    }
+
+    public async Task<int> ReadStartAsync(Guid tenantId, string uploadId, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        foreach (var part in (await PartsAsync(tenantId, uploadId, cancellationToken)).OrderBy(p => p.Key.UploadPartOffset))
+        {
+            if (filled == buffer.Length)
+            {
+                break;
+            }
+
+            await using var source = await store.OpenReadAsync(part.Key, null, cancellationToken);
+            filled += await source.ReadAtLeastAsync(buffer[filled..], buffer.Length - filled, throwOnEndOfStream: false, cancellationToken);
+        }
+
+        return filled;
     }
 
     public async Task TruncateAsync(Guid tenantId, string uploadId, long length, CancellationToken cancellationToken)

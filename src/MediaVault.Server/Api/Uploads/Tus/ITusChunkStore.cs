@@ -9,7 +9,11 @@ public interface ITusChunkStore
     Task CreateAsync(Guid tenantId, string uploadId, CancellationToken cancellationToken);
 
     /// <summary>Stores the body as the bytes from <paramref name="offset"/> on, at most <paramref name="maxBytes"/>.</summary>
+    /// <exception cref="MediaVault.Core.Storage.StorageFullException">No room for the chunk; nothing of it was kept, the bytes before <paramref name="offset"/> are intact.</exception>
     Task<TusAppendResult> AppendAsync(Guid tenantId, string uploadId, long offset, Stream body, long maxBytes, TusChecksum? checksum, CancellationToken cancellationToken);
+
+    /// <summary>Reads the upload's first bytes (for sniffing) into <paramref name="buffer"/>; returns how many were stored.</summary>
+    Task<int> ReadStartAsync(Guid tenantId, string uploadId, Memory<byte> buffer, CancellationToken cancellationToken);
 
     /// <summary>Forgets every byte from <paramref name="length"/> on (a chunk whose checksum failed).</summary>
     Task TruncateAsync(Guid tenantId, string uploadId, long length, CancellationToken cancellationToken);

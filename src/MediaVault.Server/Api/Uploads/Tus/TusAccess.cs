@@ -1,3 +1,5 @@
+using MediaVault.Core.Tenants;
+using MediaVault.Core.Uploads;
 using MediaVault.Server.Hosting;
 
 namespace MediaVault.Server.Api.Uploads.Tus;
@@ -35,5 +37,18 @@ public static class TusAccess
             return await next(context);
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Null when the caller may touch <paramref name="upload"/>: HEAD, PATCH and DELETE need what creating it needed
+    /// (<c>media:write</c>, or <c>releases:write</c> for a release target); else the 403 to send.
+    /// </summary>
+    public static IResult? Forbidden(HttpContext context, TusUpload upload)
+    {
+        var target = TusTarget.From(TusMetadata.Parse(upload.Metadata) ?? []);
+        var permission = target.Value?.Permission ?? Permissions.MediaWrite;
+        return RequestTenant.Of(context).Caller.Has(permission)
+            ? null
+            : TusResponses.Error(StatusCodes.Status403Forbidden, $"Missing permission: {permission}");
     }
 }

@@ -146,7 +146,7 @@ public sealed class TusCompletion(
             return media;
         }
 
-        return new Failure(result.Error == IngestError.TooLarge ? FailureKind.TooLarge : FailureKind.BadRequest, result.Detail!);
+        return result.ToFailure();
     }
 
     private Task<MediaItem?> PendingAsync(Guid tenantId, string id, CancellationToken cancellationToken) =>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using MediaVault.Core.Media;
+using MediaVault.Core.Storage;
 using MediaVault.Core.Uploads;
 using MediaVault.Server.Hosting;
 using Microsoft.Extensions.Options;
@@ -9,7 +11,9 @@ namespace MediaVault.Server.Api.Uploads.Tus;
 /// tus core: <c>HEAD</c> (where an upload stands) and <c>PATCH</c> (append a chunk at the acknowledged offset), with
 /// the checksum and defer-length extensions, one writer at a time, and completion into a media on the last byte.
 /// </summary>
-public sealed class TusCore(TusUploadService uploads, ITusChunkStore files, TusCompletion completion, IOptions<TusOptions> options)
+public sealed partial class TusCore(
+    TusUploadService uploads, TusLocks locks, ITusChunkStore files, TusCompletion completion, IContentSniffer sniffer,
+    IOptions<TusOptions> options, IOptions<MediaOptions> media, ILogger<TusCore> logger)
 {
     public async Task<IResult> HeadAsync(string id, HttpContext context, CancellationToken ct)
     {
@@ -17,6 +21,11 @@ public sealed class TusCore(TusUploadService uploads, ITusChunkStore files, TusC
         if (upload is null)
         {
             return TusResponses.NotFound();
+        }
+
+        if (TusAccess.Forbidden(context, upload) is { } forbidden)
+        {
+            return forbidden;
         }
 
         var headers = context.Response.Headers;
@@ -46,6 +55,11 @@ public sealed class TusCore(TusUploadService uploads, ITusChunkStore files, TusC
         if (upload is null)
         {
             return TusResponses.NotFound();
+        }
+
+        if (TusAccess.Forbidden(context, upload) is { } forbidden)
+        {
+            return forbidden;
         }
 
         if (request.ContentType?.StartsWith(TusHeaders.OffsetContentType, StringComparison.OrdinalIgnoreCase) != true)
@@ -94,52 +108,77 @@ public sealed class TusCore(TusUploadService uploads, ITusChunkStore files, TusC
             return TusResponses.Error(StatusCodes.Status400BadRequest, checksumError);
         }
 
-        var owner = Guid.NewGuid().ToString("N");
-        if (!await uploads.TryLockAsync(upload, offset, owner, ct))
+        var cap = Math.Min(options.Value.MaxSize, media.Value.LimitForTenant(RequestTenant.Of(context).Key));
+        if (upload.Length > cap)
+        {
+            return TusResponses.Error(StatusCodes.Status413PayloadTooLarge, $"Upload-Length exceeds the largest file allowed ({cap} bytes)");
+        }
+
+        await using var lease = await locks.TryTakeAsync(upload, offset, ct);
+        if (lease is null)
         {
             return TusResponses.Error(StatusCodes.Status423Locked, "Another request is writing to this upload; try again after it finishes");
         }
 
-        var locked = true;
+        TusAppendResult result;
+        TusSizeCap capped;
         try
         {
+            capped = await CapAsync(context.Request.Body, upload, offset, cap, ct);
             var max = (upload.Length ?? options.Value.MaxSize) - offset;
-            var result = await files.AppendAsync(upload.TenantId, upload.Id, offset, context.Request.Body, max, checksum, ct);
-            if (result.TooLong)
-            {
-                return TusResponses.Error(StatusCodes.Status413PayloadTooLarge, "The chunk goes past the upload's length; nothing of it was kept");
-            }
+            result = await files.AppendAsync(upload.TenantId, upload.Id, offset, capped, max, checksum, ct);
+        }
+        catch (Exception ex) when (StorageFullException.IsCause(ex))
+        {
+            LogStorageFull(upload.TenantId, upload.Id, offset);
+            return TusResponses.InsufficientStorage();
+        }
 
-            if (checksum is not null && (result.Interrupted || !checksum.Matches()))
-            {
-                await files.TruncateAsync(upload.TenantId, upload.Id, offset, ct);
-                return TusResponses.Error(TusHeaders.ChecksumMismatch, "Checksum mismatch; the chunk was discarded");
-            }
+        if (capped.Exceeded)
+        {
+            // The upload can never be accepted: drop it whole rather than keep bytes that will be refused.
+            await uploads.DeleteAsync(upload.TenantId, upload.Id, CancellationToken.None);
+            return TusResponses.Error(StatusCodes.Status413PayloadTooLarge, $"The upload exceeds the largest file allowed ({capped.Limit} bytes); it was discarded");
+        }
 
-            await uploads.AdvanceAsync(upload, owner, offset + result.Written, upload.Length, CancellationToken.None);
-            locked = false;
-            if (result.Interrupted || upload.Length != upload.Offset)
-            {
-                return null;
-            }
+        if (result.TooLong)
+        {
+            return TusResponses.Error(StatusCodes.Status413PayloadTooLarge, "The chunk goes past the upload's length; nothing of it was kept");
+        }
 
-            var completed = await completion.CompleteAsync(upload, target, ct);
-            if (completed.Failure is { } refused)
-            {
-                await uploads.DeleteAsync(upload.TenantId, upload.Id, ct);
-                return TusResponses.From(refused);
-            }
+        if (checksum is not null && (result.Interrupted || !checksum.Matches()))
+        {
+            await files.TruncateAsync(upload.TenantId, upload.Id, offset, ct);
+            return TusResponses.Error(TusHeaders.ChecksumMismatch, "Checksum mismatch; the chunk was discarded");
+        }
 
-            await uploads.CompleteAsync(upload, completed.Value!, ct);
+        var last = !result.Interrupted && upload.Length == offset + result.Written;
+        await uploads.AdvanceAsync(upload, lease, offset + result.Written, upload.Length, keepLock: last, CancellationToken.None);
+        if (!last)
+        {
             return null;
         }
-        finally
+
+        var completed = await completion.CompleteAsync(upload, target, ct);
+        if (completed.Failure is { } refused)
         {
-            if (locked)
-            {
-                using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                await uploads.UnlockAsync(upload, owner, cleanup.Token);
-            }
+            await uploads.DeleteAsync(upload.TenantId, upload.Id, CancellationToken.None);
+            lease.Released = true;
+            return TusResponses.From(refused);
         }
+
+        await uploads.CompleteAsync(upload, completed.Value!, ct);
+        return null;
     }
+
+    /// <summary>The body, cut off where the upload would pass the caps (its kind's as soon as its first bytes are known).</summary>
+    private async Task<TusSizeCap> CapAsync(Stream body, TusUpload upload, long offset, long cap, CancellationToken ct)
+    {
+        var start = new byte[Math.Min(offset, sniffer.HeaderLength)];
+        var stored = start.Length == 0 ? 0 : await files.ReadStartAsync(upload.TenantId, upload.Id, start, ct);
+        return new TusSizeCap(body, offset, upload.Length, start.AsSpan(0, stored), cap, sniffer, media.Value.LimitForKind);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage full: a chunk of upload {UploadId} (tenant {TenantId}) at offset {Offset} was refused with 507")]
+    private partial void LogStorageFull(Guid tenantId, string uploadId, long offset);
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using MediaVault.Core.Storage;
+using MediaVault.Core.Uploads;
 using MediaVault.Server.Hosting;
 
 namespace MediaVault.Server.Api.Uploads.Tus;
@@ -61,7 +63,16 @@ public static class TusCreation
             return TusResponses.From(refused);
         }
 
-        var upload = await uploads.CreateAsync(tenant.Id, length, metadataHeader, ct);
+        TusUpload upload;
+        try
+        {
+            upload = await uploads.CreateAsync(tenant.Id, length, metadataHeader, ct);
+        }
+        catch (StorageFullException)
+        {
+            return TusResponses.From(MediaVault.Core.Failure.InsufficientStorage());
+        }
+
         context.Response.Headers.Location = $"{request.PathBase}/uploads/{upload.Id}";
         if (request.ContentType?.StartsWith(TusHeaders.OffsetContentType, StringComparison.OrdinalIgnoreCase) == true)
         {

@@ -16,13 +16,27 @@ public sealed class TusFileStore(IBlobStore store) : ITusChunkStore
 
     public Task CreateAsync(Guid tenantId, string uploadId, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.Combine(store.StagingDirectory, FolderName));
-        using var _ = new FileStream(PathOf(uploadId), FileMode.CreateNew, FileAccess.Write);
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(store.StagingDirectory, FolderName));
+            using var _ = new FileStream(PathOf(uploadId), FileMode.CreateNew, FileAccess.Write);
+        }
+        catch (IOException ex) when (StorageFullException.IsCause(ex))
+        {
+            throw new StorageFullException("No space left to create an upload.", ex);
+        }
+
         return Task.CompletedTask;
     }
 
     public Task<TusAppendResult> AppendAsync(Guid tenantId, string uploadId, long offset, Stream body, long maxBytes, TusChecksum? checksum, CancellationToken cancellationToken) =>
         AppendAsync(uploadId, offset, body, maxBytes, checksum, cancellationToken);
+
+    public async Task<int> ReadStartAsync(Guid tenantId, string uploadId, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(PathOf(uploadId), FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.Asynchronous);
+        return await file.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+    }
 
     public Task TruncateAsync(Guid tenantId, string uploadId, long length, CancellationToken cancellationToken)
     {
@@ -41,7 +55,7 @@ public sealed class TusFileStore(IBlobStore store) : ITusChunkStore
     /// <summary>
     /// Appends the body at <paramref name="offset"/> (first cutting anything past it: bytes of a chunk that was never
     /// acknowledged), up to <paramref name="maxBytes"/>. A body that breaks off (the client went away) keeps what
-    /// arrived, flushed, so the client can resume from there, as tus asks.
+    /// arrived, flushed, so the client can resume from there, as tus asks. A full disk cuts the chunk away again.
     /// </summary>
     private async Task<TusAppendResult> AppendAsync(string uploadId, long offset, Stream body, long maxBytes, TusChecksum? checksum, CancellationToken cancellationToken)
     {
@@ -91,6 +105,12 @@ public sealed class TusFileStore(IBlobStore store) : ITusChunkStore
             }
 
             return new TusAppendResult(written, TooLong: false, interrupted);
+        }
+        catch (IOException ex) when (StorageFullException.IsCause(ex))
+        {
+            // Shrinking needs no space: the acknowledged bytes stay, the chunk that did not fit goes.
+            file.SetLength(offset);
+            throw new StorageFullException("No space left for the chunk.", ex);
         }
         finally
         {

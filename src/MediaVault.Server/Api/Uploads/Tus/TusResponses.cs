@@ -15,10 +15,15 @@ public static class TusResponses
         FailureKind.Forbidden => StatusCodes.Status403Forbidden,
         FailureKind.Conflict => StatusCodes.Status409Conflict,
         FailureKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        FailureKind.InsufficientStorage => StatusCodes.Status507InsufficientStorage,
         _ => StatusCodes.Status400BadRequest,
     }, failure.Message);
 
     public static IResult NotFound() => Error(StatusCodes.Status404NotFound, "Upload not found");
+
+    /// <summary>507: no room for the chunk; the offset stays at the last acknowledged byte and a retry may succeed later.</summary>
+    public static IResult InsufficientStorage() =>
+        Error(StatusCodes.Status507InsufficientStorage, "The server is out of storage space; the chunk was not kept. Resume from Upload-Offset later.");
 
     /// <summary>Upload-Offset, Upload-Expires and, once finished, the media id.</summary>
     public static void WriteState(HttpResponse response, TusUpload upload)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Api.Uploads.Tus;
 
-/// <summary>Upload rows: create, find (tenant-scoped, unexpired), lock for one PATCH at a time, advance, remove.</summary>
+/// <summary>Upload rows: create, find (tenant-scoped, unexpired), advance under a <see cref="TusLease"/>, remove.</summary>
 public sealed class TusUploadService(MediaVaultDbContext db, ITusChunkStore files, IOptions<TusOptions> options, TimeProvider clock)
 {
     public async Task<TusUpload> CreateAsync(Guid tenantId, long? length, string metadata, CancellationToken cancellationToken)
@@ -33,35 +33,32 @@ public sealed class TusUploadService(MediaVaultDbContext db, ITusChunkStore file
         return db.Uploads.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id && u.TenantId == tenantId && u.ExpiresAt > now, cancellationToken);
     }
 
-    /// <summary>Takes the upload's write lock if it is at <paramref name="offset"/> and free; false when another PATCH holds it.</summary>
-    public async Task<bool> TryLockAsync(TusUpload upload, long offset, string owner, CancellationToken cancellationToken)
-    {
-        var now = Now;
-        var until = now + options.Value.LockTimeout;
-        var taken = await db.Uploads
-            .Where(u => u.Id == upload.Id && u.Offset == offset && (u.LockOwner == null || u.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockOwner, owner).SetProperty(u => u.LockedUntil, until), cancellationToken);
-        return taken == 1;
-    }
-
-    /// <summary>Records acknowledged bytes (and a length given late), pushes the expiry back and releases the lock.</summary>
-    public async Task AdvanceAsync(TusUpload upload, string owner, long offset, long? length, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records acknowledged bytes (and a length given late) and pushes the expiry back, if <paramref name="lease"/> still
+    /// holds the lock; lets the lock go too unless <paramref name="keepLock"/> (the last chunk, still to be completed).
+    /// </summary>
+    public async Task AdvanceAsync(TusUpload upload, TusLease lease, long offset, long? length, bool keepLock, CancellationToken cancellationToken)
     {
         var expires = Now + options.Value.Expiration;
-        await db.Uploads.Where(u => u.Id == upload.Id && u.LockOwner == owner)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Offset, offset)
+        var owner = lease.Owner;
+        var row = db.Uploads.Where(u => u.Id == upload.Id && u.LockOwner == owner);
+        if (keepLock)
+        {
+            await row.ExecuteUpdateAsync(s => s.SetProperty(u => u.Offset, offset).SetProperty(u => u.Length, length).SetProperty(u => u.ExpiresAt, expires), cancellationToken);
+        }
+        else
+        {
+            lease.Released = await row.ExecuteUpdateAsync(s => s.SetProperty(u => u.Offset, offset)
                 .SetProperty(u => u.Length, length)
                 .SetProperty(u => u.ExpiresAt, expires)
                 .SetProperty(u => u.LockOwner, (string?)null)
-                .SetProperty(u => u.LockedUntil, (DateTime?)null), cancellationToken);
+                .SetProperty(u => u.LockedUntil, (DateTime?)null), cancellationToken) == 1;
+        }
+
         upload.Offset = offset;
         upload.Length = length;
         upload.ExpiresAt = expires;
     }
-
-    public Task UnlockAsync(TusUpload upload, string owner, CancellationToken cancellationToken) =>
-        db.Uploads.Where(u => u.Id == upload.Id && u.LockOwner == owner)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockOwner, (string?)null).SetProperty(u => u.LockedUntil, (DateTime?)null), cancellationToken);
 
     public async Task CompleteAsync(TusUpload upload, string mediaId, CancellationToken cancellationToken)
     {
