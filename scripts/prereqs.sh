@@ -31,6 +31,7 @@ ensure_dotnet() {
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 }
 
+# bwrap confines every media tool to the one file it reads (Tools:Sandbox, README "Limits and hostile input").
 ensure_media_tools() {
-  ensure_packages ffprobe:ffmpeg ffmpeg:ffmpeg pdfinfo:poppler-utils
+  ensure_packages ffprobe:ffmpeg ffmpeg:ffmpeg pdfinfo:poppler-utils bwrap:bubblewrap
 }

@@ -8,6 +8,7 @@ using MediaVault.Media.Sniffing;
 using MediaVault.Media.Vips;
 using MediaVault.Media.Waveform;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace MediaVault.Media;
 
@@ -18,6 +19,8 @@ public static class MediaServiceCollectionExtensions
     {
         services.AddOptions<FfprobeOptions>().BindConfiguration(FfprobeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IContentSniffer, SignatureSniffer>();
+        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>();
         services.AddSingleton<ProcessRunner>();
         services.AddSingleton<IMetadataExtractor, FfprobeMetadataExtractor>();
         services.AddSingleton<IMetadataExtractor, PdfInfoMetadataExtractor>();

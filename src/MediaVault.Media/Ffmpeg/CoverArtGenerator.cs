@@ -19,7 +19,11 @@ public sealed class CoverArtGenerator(FfmpegRunner ffmpeg, VipsThumbnailer vips,
         }
 
         var cover = Path.Combine(workDirectory, CoverName);
-        await ffmpeg.RunAsync(["-i", source.Path, "-map", "0:v:0", "-frames:v", "1", "-an", "-q:v", "2", cover], cancellationToken);
+        if (!await ffmpeg.WriteFileAsync(source.Path, source.MimeType, [], ["-map", "0:v:0", "-frames:v", "1", "-an", "-q:v", "2"], cover, cancellationToken))
+        {
+            throw new MediaUnreadableException("ffmpeg wrote no cover picture");
+        }
+
         var (width, height) = await vips.InspectAsync(cover, image => (image.Width, image.Height), cancellationToken);
         var files = new List<RenditionFile> { new(CoverName, "image/jpeg", cover, width, height) };
         files.AddRange(await ImageThumbnailGenerator.WriteThumbnailsAsync(vips, options.Value.ThumbnailSizes, cover, workDirectory, cancellationToken));

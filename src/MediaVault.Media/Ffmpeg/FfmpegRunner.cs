@@ -4,25 +4,56 @@ using Microsoft.Extensions.Options;
 
 namespace MediaVault.Media.Ffmpeg;
 
-/// <summary>Runs ffmpeg with quiet, non-interactive defaults and turns a failed run into <see cref="MediaUnreadableException"/>.</summary>
+/// <summary>
+/// Runs ffmpeg on one untrusted original with quiet, non-interactive defaults, confined: in its own jail, with the
+/// demuxer pinned by the original's type and only the file protocol (<see cref="FfmpegInput"/>); its output goes to the
+/// jail's output folder or to stdout only. A failed run becomes <see cref="MediaUnreadableException"/>.
+/// </summary>
 public sealed class FfmpegRunner(ProcessRunner runner, IOptions<FfmpegOptions> options)
 {
-    /// <exception cref="MediaUnreadableException">ffmpeg exited with an error.</exception>
-    public async Task RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
-    {
-        var result = await runner.RunAsync(options.Value.FfmpegPath, Defaults.Concat(arguments), options.Value.FfmpegTimeout, cancellationToken);
-        ThrowIfFailed(result);
-    }
-
-    /// <summary>Runs ffmpeg with its output (<c>-</c>) consumed as a stream.</summary>
-    /// <exception cref="MediaUnreadableException">ffmpeg exited with an error.</exception>
-    public async Task RunAsync(IEnumerable<string> arguments, Func<Stream, CancellationToken, Task> consumeOutput, CancellationToken cancellationToken)
-    {
-        var result = await runner.RunAsync(options.Value.FfmpegPath, Defaults.Concat(arguments), options.Value.FfmpegTimeout, consumeOutput, cancellationToken);
-        ThrowIfFailed(result);
-    }
-
     private static readonly string[] Defaults = ["-hide_banner", "-nostdin", "-v", "error", "-y"];
+
+    /// <summary>
+    /// Writes one file from <paramref name="inputPath"/> and moves it to <paramref name="target"/>; false when ffmpeg
+    /// succeeded but wrote nothing (a seek past the last frame).
+    /// </summary>
+    /// <exception cref="MediaUnreadableException">The type has no allowed demuxer, or ffmpeg exited with an error.</exception>
+    public async Task<bool> WriteFileAsync(
+        string inputPath, string mimeType, IEnumerable<string> beforeInput, IEnumerable<string> outputOptions, string target, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(target);
+        var arguments = FileArguments(inputPath, mimeType, beforeInput, outputOptions, name);
+        using var jail = await runner.OpenJailAsync(inputPath, cancellationToken);
+        ThrowIfFailed(await runner.RunAsync(options.Value.FfmpegPath, arguments, jail, options.Value.FfmpegTimeout, cancellationToken));
+        var written = jail.HostOutput(name);
+        if (!File.Exists(written) || new FileInfo(written).Length == 0)
+        {
+            return false;
+        }
+
+        File.Move(written, target, overwrite: true);
+        return true;
+    }
+
+    /// <summary>Decodes <paramref name="inputPath"/> to stdout (only the pipe protocol on that side), consumed as a stream.</summary>
+    /// <exception cref="MediaUnreadableException">The type has no allowed demuxer, or ffmpeg exited with an error.</exception>
+    public async Task StreamAsync(
+        string inputPath, string mimeType, IEnumerable<string> outputOptions, Func<Stream, CancellationToken, Task> consumeOutput, CancellationToken cancellationToken)
+    {
+        var arguments = StreamArguments(inputPath, mimeType, outputOptions);
+        using var jail = await runner.OpenJailAsync(inputPath, cancellationToken);
+        ThrowIfFailed(await runner.RunAsync(options.Value.FfmpegPath, arguments, jail, options.Value.FfmpegTimeout, consumeOutput, cancellationToken));
+    }
+
+    /// <summary>The whole argument list of a file-writing run (the output named in the jail's output folder).</summary>
+    /// <exception cref="MediaUnreadableException">The type has no allowed demuxer.</exception>
+    public static List<string> FileArguments(string inputPath, string mimeType, IEnumerable<string> beforeInput, IEnumerable<string> outputOptions, string outputName) =>
+        [.. Defaults, .. FfmpegInput.Arguments(mimeType, inputPath, beforeInput), .. outputOptions, "-protocol_whitelist", "file", "file:" + ToolJail.Output(outputName)];
+
+    /// <summary>The whole argument list of a run that writes to stdout.</summary>
+    /// <exception cref="MediaUnreadableException">The type has no allowed demuxer.</exception>
+    public static List<string> StreamArguments(string inputPath, string mimeType, IEnumerable<string> outputOptions) =>
+        [.. Defaults, .. FfmpegInput.Arguments(mimeType, inputPath), .. outputOptions, "-protocol_whitelist", "pipe", "pipe:1"];
 
     private static void ThrowIfFailed(ProcessResult result)
     {

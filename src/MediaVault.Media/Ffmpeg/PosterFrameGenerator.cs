@@ -22,11 +22,10 @@ public sealed class PosterFrameGenerator(FfmpegRunner ffmpeg, VipsThumbnailer vi
         var duration = source.Metadata["duration"]?.GetValue<double>();
         var at = duration is { } d ? d * 0.1 : 1.0;
         var poster = Path.Combine(workDirectory, PosterName);
-        await ffmpeg.RunAsync(Arguments(source.Path, at, poster), cancellationToken);
-        if (!File.Exists(poster) || new FileInfo(poster).Length == 0)
+        // Past the last key frame nothing is written; the first frame always exists.
+        if (!await WriteAsync(source, at, poster, cancellationToken) && !await WriteAsync(source, 0, poster, cancellationToken))
         {
-            // Past the last key frame nothing is written; the first frame always exists.
-            await ffmpeg.RunAsync(Arguments(source.Path, 0, poster), cancellationToken);
+            throw new MediaUnreadableException("ffmpeg wrote no poster frame");
         }
 
         var (width, height) = await vips.InspectAsync(poster, image => (image.Width, image.Height), cancellationToken);
@@ -35,6 +34,7 @@ public sealed class PosterFrameGenerator(FfmpegRunner ffmpeg, VipsThumbnailer vi
         return files;
     }
 
-    private static string[] Arguments(string input, double at, string output) =>
-        ["-ss", at.ToString("0.###", CultureInfo.InvariantCulture), "-i", input, "-map", "0:v:0", "-frames:v", "1", "-an", "-q:v", "3", output];
+    private Task<bool> WriteAsync(RenditionSource source, double at, string poster, CancellationToken cancellationToken) =>
+        ffmpeg.WriteFileAsync(
+            source.Path, source.MimeType, ["-ss", at.ToString("0.###", CultureInfo.InvariantCulture)], ["-map", "0:v:0", "-frames:v", "1", "-an", "-q:v", "3"], poster, cancellationToken);
 }

@@ -7,14 +7,15 @@ using Microsoft.Extensions.Options;
 
 namespace MediaVault.Media.Pdf;
 
-/// <summary>Page count (and title) of PDFs, from poppler's <c>pdfinfo</c> in its own process.</summary>
+/// <summary>Page count (and title) of PDFs, from poppler's <c>pdfinfo</c> in its own process, confined to the one file.</summary>
 public sealed class PdfInfoMetadataExtractor(ProcessRunner runner, IOptions<FfprobeOptions> options) : IMetadataExtractor
 {
     public bool CanHandle(string mimeType) => mimeType == "application/pdf";
 
     public async Task<JsonObject> ExtractAsync(string path, string mimeType, CancellationToken cancellationToken)
     {
-        var result = await runner.RunAsync(options.Value.PdfinfoPath, ["--", path], options.Value.Timeout, cancellationToken);
+        using var jail = await runner.OpenJailAsync(path, cancellationToken);
+        var result = await runner.RunAsync(options.Value.PdfinfoPath, ["--", ToolJail.InputName], jail, options.Value.Timeout, cancellationToken);
         if (result.ExitCode != 0)
         {
             throw new MediaUnreadableException($"pdfinfo could not read the file: {result.StandardErrorTail}");

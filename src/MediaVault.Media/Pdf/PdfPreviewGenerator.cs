@@ -6,24 +6,32 @@ using Microsoft.Extensions.Options;
 
 namespace MediaVault.Media.Pdf;
 
-/// <summary>Thumbnails of a PDF's first page, rendered by poppler's <c>pdftoppm</c> in its own process.</summary>
+/// <summary>Thumbnails of a PDF's first page, rendered by poppler's <c>pdftoppm</c> in its own process, confined to the one file.</summary>
 public sealed class PdfPreviewGenerator(
     ProcessRunner runner, VipsThumbnailer vips, IOptions<FfprobeOptions> tools, IOptions<ProcessingOptions> options) : IRenditionGenerator
 {
+    private const string PageName = "page-1";
+
     public bool CanHandle(string mimeType) => mimeType == "application/pdf";
 
     public async Task<IReadOnlyList<RenditionFile>> GenerateAsync(RenditionSource source, string workDirectory, CancellationToken cancellationToken)
     {
         var largest = options.Value.ThumbnailSizes.Max();
-        var prefix = Path.Combine(workDirectory, "page-1");
-        string[] arguments = ["-f", "1", "-l", "1", "-singlefile", "-png", "-scale-to", largest.ToString(System.Globalization.CultureInfo.InvariantCulture), source.Path, prefix];
-        var result = await runner.RunAsync(tools.Value.PdftoppmPath, arguments, tools.Value.Timeout, cancellationToken);
-        var page = prefix + ".png";
-        if (result.ExitCode != 0 || !File.Exists(page))
+        string[] arguments =
+        [
+            "-f", "1", "-l", "1", "-singlefile", "-png", "-scale-to", largest.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--", ToolJail.InputName, ToolJail.Output(PageName),
+        ];
+        using var jail = await runner.OpenJailAsync(source.Path, cancellationToken);
+        var result = await runner.RunAsync(tools.Value.PdftoppmPath, arguments, jail, tools.Value.Timeout, cancellationToken);
+        var written = jail.HostOutput(PageName + ".png");
+        if (result.ExitCode != 0 || !File.Exists(written))
         {
             throw new MediaUnreadableException($"pdftoppm could not render the first page: {result.StandardErrorTail}");
         }
 
+        var page = Path.Combine(workDirectory, PageName + ".png");
+        File.Move(written, page, overwrite: true);
         return await ImageThumbnailGenerator.WriteThumbnailsAsync(vips, options.Value.ThumbnailSizes, page, workDirectory, cancellationToken);
     }
 }

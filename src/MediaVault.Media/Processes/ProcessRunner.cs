@@ -1,16 +1,88 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using Microsoft.Extensions.Options;
 
 namespace MediaVault.Media.Processes;
 
 /// <summary>
 /// The one way external tools run: arguments as a list (never a formatted string), stdout and stderr drained
-/// together, and the whole process tree killed on timeout or cancellation. Untrusted media never runs in-process.
+/// together, and the whole process tree killed on timeout or cancellation. Untrusted media never runs in-process, and
+/// a tool given a <see cref="ToolJail"/> sees only that jail's input and output folder (<see cref="SandboxOptions"/>).
 /// </summary>
-public sealed class ProcessRunner
+public sealed class ProcessRunner(IOptions<SandboxOptions> options)
 {
     private const int StderrTailLength = 2000;
+    private static readonly TimeSpan SelfTestTimeout = TimeSpan.FromSeconds(30);
+    private readonly Lock _selfTestGate = new();
+    private Task? _selfTest;
+
+    /// <summary>A runner with the default confinement (bubblewrap).</summary>
+    public ProcessRunner()
+        : this(Options.Create(new SandboxOptions()))
+    {
+    }
+
+    /// <summary>The confinement this runner applies to jailed runs.</summary>
+    public ToolSandbox Sandbox => options.Value.Sandbox;
+
+    /// <summary>
+    /// A fresh private folder for one tool run on <paramref name="inputPath"/>; without bubblewrap the input is copied
+    /// into it, as the only file there.
+    /// </summary>
+    public async Task<ToolJail> OpenJailAsync(string inputPath, CancellationToken cancellationToken)
+    {
+        var jail = new ToolJail(Path.Combine(options.Value.ScratchRoot, "jail-" + Guid.NewGuid().ToString("N")), Path.GetFullPath(inputPath));
+        try
+        {
+            Directory.CreateDirectory(jail.OutputDirectory);
+            if (options.Value.Sandbox == ToolSandbox.None)
+            {
+                await using var source = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous);
+                await using var target = new FileStream(
+                    Path.Combine(jail.Root, ToolJail.InputName), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+                await source.CopyToAsync(target, 1024 * 1024, cancellationToken);
+            }
+
+            return jail;
+        }
+        catch
+        {
+            jail.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs a tool inside <paramref name="jail"/>: its working directory holds only the input and the output folder.</summary>
+    /// <exception cref="ProcessFailedException">The tool or the sandbox is missing, or it ran longer than <paramref name="timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the process was killed.</exception>
+    public async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, ToolJail jail, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        string output = "";
+        var result = await RunAsync(fileName, arguments, jail, timeout, async (stdout, ct) =>
+        {
+            using var reader = new StreamReader(stdout, Encoding.UTF8);
+            output = await reader.ReadToEndAsync(ct);
+        }, cancellationToken);
+        return result with { StandardOutput = output };
+    }
+
+    /// <summary>Runs a tool inside <paramref name="jail"/> with its standard output consumed as a stream.</summary>
+    /// <exception cref="ProcessFailedException">The tool or the sandbox is missing, or it ran longer than <paramref name="timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the process was killed.</exception>
+    public async Task<ProcessResult> RunAsync(
+        string fileName, IEnumerable<string> arguments, ToolJail jail, TimeSpan timeout, Func<Stream, CancellationToken, Task> consumeOutput, CancellationToken cancellationToken)
+    {
+        if (options.Value.Sandbox == ToolSandbox.None)
+        {
+            return await RunCoreAsync(fileName, arguments, jail.Root, timeout, consumeOutput, cancellationToken);
+        }
+
+        await EnsureSandboxWorksAsync(cancellationToken);
+        var tool = BubblewrapCommand.Resolve(fileName) ?? throw new ProcessFailedException($"Could not start '{fileName}': not found");
+        return await RunCoreAsync(
+            options.Value.BubblewrapPath, BubblewrapCommand.Arguments(tool, jail).Concat(arguments), null, timeout, consumeOutput, cancellationToken);
+    }
 
     /// <exception cref="ProcessFailedException">The tool is missing or ran longer than <paramref name="timeout"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the process was killed.</exception>
@@ -31,11 +103,47 @@ public sealed class ProcessRunner
     /// </summary>
     /// <exception cref="ProcessFailedException">The tool is missing or ran longer than <paramref name="timeout"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the process was killed.</exception>
-    public async Task<ProcessResult> RunAsync(
-        string fileName, IEnumerable<string> arguments, TimeSpan timeout, Func<Stream, CancellationToken, Task> consumeOutput, CancellationToken cancellationToken)
+    public Task<ProcessResult> RunAsync(
+        string fileName, IEnumerable<string> arguments, TimeSpan timeout, Func<Stream, CancellationToken, Task> consumeOutput, CancellationToken cancellationToken) =>
+        RunCoreAsync(fileName, arguments, null, timeout, consumeOutput, cancellationToken);
+
+    /// <summary>
+    /// Runs <c>true</c> in an empty namespace once, so a host where bubblewrap cannot work is reported as such (and the
+    /// job retried) instead of every file being called unreadable.
+    /// </summary>
+    private Task EnsureSandboxWorksAsync(CancellationToken cancellationToken)
+    {
+        lock (_selfTestGate)
+        {
+            if (_selfTest is null || _selfTest.IsFaulted || _selfTest.IsCanceled)
+            {
+                _selfTest = SelfTestAsync(cancellationToken);
+            }
+
+            return _selfTest;
+        }
+    }
+
+    private async Task SelfTestAsync(CancellationToken cancellationToken)
+    {
+        var probe = BubblewrapCommand.Resolve("true") ?? "/bin/true";
+        var result = await RunCoreAsync(
+            options.Value.BubblewrapPath, BubblewrapCommand.Arguments(probe, null), null, SelfTestTimeout, DiscardAsync, cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new ProcessFailedException(
+                $"Tools:Sandbox is Bubblewrap but '{options.Value.BubblewrapPath}' cannot make a namespace here (exit code {result.ExitCode}, arguments {string.Join(' ', BubblewrapCommand.Arguments(probe, null))}): {result.StandardErrorTail}");
+        }
+    }
+
+    private static Task DiscardAsync(Stream stdout, CancellationToken cancellationToken) => stdout.CopyToAsync(Stream.Null, cancellationToken);
+
+    private static async Task<ProcessResult> RunCoreAsync(
+        string fileName, IEnumerable<string> arguments, string? workingDirectory, TimeSpan timeout, Func<Stream, CancellationToken, Task> consumeOutput, CancellationToken cancellationToken)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = false,

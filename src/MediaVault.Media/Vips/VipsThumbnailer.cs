@@ -26,7 +26,7 @@ public sealed class VipsThumbnailer
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            using var image = Open(path);
+            using var image = Open(path, SelfContainedSvg(path));
             return read(image);
         }
         finally
@@ -52,13 +52,14 @@ public sealed class VipsThumbnailer
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            using (Open(source))
+            var svg = SelfContainedSvg(source);
+            using (Open(source, svg))
             {
             }
 
             var ordered = targets.OrderByDescending(t => t.Size).ToList();
             var largest = ordered[0].Size;
-            using var decoded = Image.Thumbnail(source, largest, height: largest, size: Enums.Size.Down, failOn: Enums.FailOn.Error);
+            using var decoded = Thumbnail(source, svg, largest, largest, Enums.Size.Down, null);
             using var pixels = ordered.Count > 1 ? decoded.CopyMemory() : decoded.Copy();
             foreach (var (size, path) in ordered)
             {
@@ -87,7 +88,8 @@ public sealed class VipsThumbnailer
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            using (Open(source))
+            var svg = SelfContainedSvg(source);
+            using (Open(source, svg))
             {
             }
 
@@ -95,7 +97,7 @@ public sealed class VipsThumbnailer
             var height = variant.Height ?? MediaVault.Core.Media.ImageVariant.MaxDimension;
             var crop = variant.Fit == "cover" ? Enums.Interesting.Centre : (Enums.Interesting?)null;
             var size = variant.Fit == "cover" ? Enums.Size.Both : Enums.Size.Down;
-            using var thumbnail = Image.Thumbnail(source, width, height: height, size: size, crop: crop, failOn: Enums.FailOn.Error);
+            using var thumbnail = Thumbnail(source, svg, width, height, size, crop);
             using var shaped = variant.Fit == "contain" ? Pad(thumbnail, width, height, variant.Format) : thumbnail.Copy();
             Save(shaped, variant, target);
             return (shaped.Width, shaped.Height);
@@ -145,12 +147,25 @@ public sealed class VipsThumbnailer
         }
     }
 
-    private Image Open(string path)
+    /// <summary>
+    /// An SVG's checked bytes (null for any other image): SVG is only ever read from a buffer, with nothing outside the
+    /// file referenced (<see cref="SvgGuard"/>), so librsvg has no folder to resolve a relative link against.
+    /// </summary>
+    private static byte[]? SelfContainedSvg(string path) => SvgGuard.LooksLikeSvg(path) ? SvgGuard.ReadSelfContained(path) : null;
+
+    private static Image Thumbnail(string path, byte[]? svg, int width, int height, Enums.Size size, Enums.Interesting? crop) =>
+        svg is null
+            ? Image.Thumbnail(path, width, height: height, size: size, crop: crop, failOn: Enums.FailOn.Error)
+            : Image.ThumbnailBuffer(svg, width, height: height, size: size, crop: crop, failOn: Enums.FailOn.Error);
+
+    private Image Open(string path, byte[]? svg)
     {
         Image image;
         try
         {
-            image = Image.NewFromFile(path, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error);
+            image = svg is null
+                ? Image.NewFromFile(path, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error)
+                : Image.NewFromBuffer(svg, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error);
         }
         catch (VipsException ex)
         {

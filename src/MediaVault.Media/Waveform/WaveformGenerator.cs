@@ -21,8 +21,8 @@ public sealed class WaveformGenerator(FfmpegRunner ffmpeg, IOptions<ProcessingOp
     public async Task<IReadOnlyList<RenditionFile>> GenerateAsync(RenditionSource source, string workDirectory, CancellationToken cancellationToken)
     {
         var peaks = new WaveformPeaks();
-        string[] arguments = ["-i", source.Path, "-map", "0:a:0", "-ac", "1", "-ar", "8000", "-f", "s16le", "-acodec", "pcm_s16le", "-"];
-        await ffmpeg.RunAsync(arguments, (stdout, ct) => ReadSamplesAsync(stdout, peaks, ct), cancellationToken);
+        string[] output = ["-map", "0:a:0", "-ac", "1", "-ar", "8000", "-f", "s16le", "-acodec", "pcm_s16le"];
+        await ffmpeg.StreamAsync(source.Path, source.MimeType, output, (stdout, ct) => ReadSamplesAsync(stdout, peaks, ct), cancellationToken);
 
         var (data, samplesPerPoint) = peaks.Reduce(options.Value.WaveformPoints);
         var target = Path.Combine(workDirectory, WaveformName);

@@ -1,0 +1,77 @@
+using MediaVault.Core.Processing;
+using MediaVault.Media.Processes;
+
+namespace MediaVault.Media.Ffmpeg;
+
+/// <summary>
+/// How ffmpeg and ffprobe may open an untrusted original: with the one demuxer its sniffed type allows (never by
+/// probing, so no playlist, concat or image-sequence demuxer can be chosen by the content), through the file protocol
+/// only, and with QuickTime's external data references off. The input is the jail's, named <see cref="ToolJail.InputName"/>.
+/// </summary>
+public static class FfmpegInput
+{
+    /// <summary>Sniffed (or refined) MIME type → the only ffmpeg demuxer allowed to read it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Demuxers = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["audio/mpeg"] = "mp3",
+        ["audio/flac"] = "flac",
+        ["audio/wav"] = "wav",
+        ["audio/aiff"] = "aiff",
+        ["audio/aac"] = "aac",
+        ["audio/ogg"] = "ogg",
+        ["video/ogg"] = "ogg",
+        ["audio/mp4"] = "mov",
+        ["video/mp4"] = "mov",
+        ["audio/quicktime"] = "mov",
+        ["video/quicktime"] = "mov",
+        ["audio/3gpp"] = "mov",
+        ["video/3gpp"] = "mov",
+        ["audio/webm"] = "matroska",
+        ["video/webm"] = "matroska",
+        ["audio/x-matroska"] = "matroska",
+        ["video/x-matroska"] = "matroska",
+        ["audio/x-msvideo"] = "avi",
+        ["video/x-msvideo"] = "avi",
+    };
+
+    /// <summary>Demuxers that read one file only; anything else (hls, concat, image2, …) is never passed to a tool.</summary>
+    public static readonly IReadOnlySet<string> AllowedDemuxers = Demuxers.Values.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The options that go before <c>-i</c>: <c>-f</c> with the pinned demuxer, <c>-protocol_whitelist file</c>, and for
+    /// QuickTime <c>-enable_drefs 0</c>. An ID3-tagged file is read by what follows its tag (FLAC or ADTS AAC behind a
+    /// large tag is sniffed as MP3), still from the allowed set.
+    /// </summary>
+    /// <exception cref="MediaUnreadableException">The type has no allowed demuxer.</exception>
+    public static List<string> Options(string mimeType, string hostPath)
+    {
+        if (!Demuxers.TryGetValue(mimeType, out var demuxer))
+        {
+            throw new MediaUnreadableException($"No media tool may read '{mimeType}'");
+        }
+
+        if (demuxer == "mp3")
+        {
+            demuxer = Id3Payload.DemuxerAfterTag(hostPath) ?? demuxer;
+        }
+
+        List<string> options = ["-f", demuxer];
+        if (demuxer == "mov")
+        {
+            options.AddRange(["-enable_drefs", "0"]);
+        }
+
+        options.AddRange(["-protocol_whitelist", "file"]);
+        return options;
+    }
+
+    /// <summary>The input options followed by <c>-i</c> and the jail's input.</summary>
+    /// <exception cref="MediaUnreadableException">The type has no allowed demuxer.</exception>
+    public static List<string> Arguments(string mimeType, string hostPath, IEnumerable<string>? beforeInput = null)
+    {
+        var arguments = Options(mimeType, hostPath);
+        arguments.AddRange(beforeInput ?? []);
+        arguments.AddRange(["-i", "file:" + ToolJail.InputName]);
+        return arguments;
+    }
+}
