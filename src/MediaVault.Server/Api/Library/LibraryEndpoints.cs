@@ -33,7 +33,7 @@ public static class LibraryEndpoints
             .WithDescription("Permanent: removes the original, previews and thumbnails. Media referenced elsewhere (catalog products, releases) are deleted too and drop out of those lists.");
         group.MapPut("/{mediaId}/upload", UploadAsync).AllowAnonymous()
             .WithSummary("Upload File to Media")
-            .WithDescription("The `uploadUrl` of Create a Media: PUT the raw bytes (any Content-Type). Authorised by its signature; more bytes than declared is 413 and nothing is kept; after a complete upload it is 409.");
+            .WithDescription("The `uploadUrl` of Create a Media: PUT the raw bytes (any Content-Type). Authorised by its signature; more bytes than declared is 413 and nothing is kept. Single use: while one PUT is streaming another is 409 `upload_in_progress`, after a complete upload it is 409 `already_uploaded`; a PUT that fails, is dropped or stops short gives the URL back for a retry while it is valid.");
         return routes;
     }
 
@@ -82,7 +82,7 @@ public static class LibraryEndpoints
             return failure.Kind switch
             {
                 FailureKind.TooLarge => LibraryErrors.TooLarge(failure.Message),
-                FailureKind.Conflict => LibraryErrors.Conflict(failure.Message, "already_uploaded"),
+                FailureKind.Conflict => LibraryErrors.Conflict(failure.Message, failure.Message == LibraryMediaService.UploadInProgress ? "upload_in_progress" : "already_uploaded"),
                 _ => LibraryErrors.Validation(failure.Message),
             };
         }
