@@ -17,7 +17,7 @@ public static class LibraryEndpoints
         group.MapPost("/", CreateAsync).RequireLibraryAccess(Permissions.MediaWrite)
             .Produces<CreatedMediaView>(StatusCodes.Status201Created)
             .WithSummary("Create a Media")
-            .WithDescription("Body `{name, type (MIME), fileSize (bytes), width?, height?, duration?, sha256?}`. Answers 201 with `uploadUrl`: PUT the raw bytes there (signed, single use, expires after `uploadExpiresAt`), then PATCH the media to confirm.");
+            .WithDescription("Body `{name (at most 255 characters), type (MIME, at most 200), fileSize (bytes), width?, height?, duration?, sha256?}`; a longer field is 400 naming it, a body over `Requests:MaxJsonBodyBytes` (1 MiB) is 413. Answers 201 with `uploadUrl`: PUT the raw bytes there (signed, single use, expires after `uploadExpiresAt`), then PATCH the media to confirm.");
         group.MapGet("/", ListAsync).RequireLibraryAccess(Permissions.MediaRead)
             .Produces<LibraryPage>()
             .WithSummary("List media (our addition)")
@@ -42,7 +42,7 @@ public static class LibraryEndpoints
         var body = await JsonBody.ReadAsync<CreateMediaRequest>(context.Request, ct);
         if (body.Value is not { } request)
         {
-            return LibraryErrors.Validation(body.Failure!.Message);
+            return body.Failure!.Kind == FailureKind.TooLarge ? LibraryErrors.TooLarge(body.Failure.Message) : LibraryErrors.Validation(body.Failure.Message);
         }
 
         var tenant = RequestTenant.Of(context);

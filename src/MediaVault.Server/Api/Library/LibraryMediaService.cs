@@ -24,6 +24,14 @@ public sealed class LibraryMediaService(
 
     public async Task<Outcome<MediaItem>> CreateAsync(Guid tenantId, string tenantKey, CreateMediaRequest request, CancellationToken cancellationToken)
     {
+        if (TextLimits.First(
+                TextLimits.Check(request.Name, "name", LibraryFieldLimits.Name),
+                TextLimits.Check(request.Type, "type", LibraryFieldLimits.Type),
+                TextLimits.Check(request.Sha256, "sha256", LibraryFieldLimits.Sha256)) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var allowed = mediaOptions.Value.AllowedMimeTypes;
         var type = request.Type?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(type))
