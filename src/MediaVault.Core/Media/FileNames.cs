@@ -1,8 +1,13 @@
+using System.Globalization;
 using System.Text;
 
 namespace MediaVault.Core.Media;
 
-/// <summary>Turns a client-supplied file name into a display name: last path segment, no control characters.</summary>
+/// <summary>
+/// Turns a client-supplied file name into a display name: last path segment, no control characters and no invisible
+/// format characters (bidirectional overrides and isolates, marks, zero-width spaces, tag characters), which would let
+/// a name such as <c>invoice‮fdp.exe</c> display as <c>invoiceexe.pdf</c>.
+/// </summary>
 public static class FileNames
 {
     public const int MaxLength = 255;
@@ -19,11 +24,11 @@ public static class FileNames
         var segment = lastSeparator >= 0 ? raw[(lastSeparator + 1)..] : raw;
 
         var builder = new StringBuilder(segment.Length);
-        foreach (var c in segment)
+        foreach (var rune in segment.EnumerateRunes())
         {
-            if (!char.IsControl(c) && c is not ('\u2028' or '\u2029'))
+            if (IsKept(rune))
             {
-                builder.Append(c);
+                builder.Append(rune.ToString());
             }
         }
 
@@ -42,4 +47,15 @@ public static class FileNames
         var cut = char.IsHighSurrogate(name[MaxLength - 1]) ? MaxLength - 1 : MaxLength;
         return name[..cut];
     }
+
+    /// <summary>
+    /// Controls, line and paragraph separators and format characters (Unicode category Cf) are dropped. Zero-width
+    /// joiner and non-joiner stay: they are part of emoji sequences and of Persian and Indic spellings, and move nothing.
+    /// </summary>
+    private static bool IsKept(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    {
+        UnicodeCategory.Control or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => false,
+        UnicodeCategory.Format => rune.Value is 0x200C or 0x200D,
+        _ => true,
+    };
 }

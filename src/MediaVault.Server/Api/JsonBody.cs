@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Api;
 
-/// <summary>Reads a JSON request body so that a malformed one becomes a <see cref="Failure"/> each surface can render.</summary>
+/// <summary>
+/// Reads a JSON request body so that a malformed one becomes a <see cref="Failure"/> each surface can render; a body
+/// past <see cref="RequestLimitsOptions.MaxJsonBodyBytes"/> is a <see cref="FailureKind.TooLarge"/> failure, found while reading.
+/// </summary>
 public static class JsonBody
 {
     public static async Task<Outcome<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
@@ -14,6 +17,11 @@ public static class JsonBody
         if (!request.HasJsonContentType())
         {
             return Failure.BadRequest("Request body must be JSON (Content-Type: application/json)");
+        }
+
+        if (JsonBodyLimit.Apply(request) is { } tooLarge)
+        {
+            return tooLarge;
         }
 
         var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
@@ -25,6 +33,10 @@ public static class JsonBody
         catch (JsonException ex)
         {
             return Failure.BadRequest($"Invalid JSON body: {ex.Message}");
+        }
+        catch (BadHttpRequestException ex) when (JsonBodyLimit.IsTooLarge(ex))
+        {
+            return JsonBodyLimit.TooLarge(request);
         }
     }
 }

@@ -44,8 +44,10 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             new(MediaVaultClaims.Subject, id),
             new(MediaVaultClaims.Tenant, found.TenantKey),
-            new(MediaVaultClaims.Permissions, found.Permissions),
         };
+        // Stored as one list (space-separated; older keys used commas); each permission becomes its own claim.
+        claims.AddRange(found.Permissions.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries)
+            .Select(permission => new Claim(MediaVaultClaims.Permissions, permission)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

@@ -31,6 +31,7 @@ public static class AuthenticationSetup
             {
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = TokenValidation(jwt);
+                options.Events = new JwtBearerEvents { OnTokenValidated = JwtStrictness.OnTokenValidatedAsync };
             });
         services.AddAuthorization();
         return services;

@@ -14,16 +14,26 @@ public sealed record Caller(string Subject, string TenantKey, IReadOnlySet<strin
             return null;
         }
 
-        var tenant = user.FindFirst(MediaVaultClaims.Tenant)?.Value;
-        if (string.IsNullOrWhiteSpace(tenant))
+        // Exactly one tenant: several (a JSON array) would make the choice of tenant arbitrary.
+        var tenants = user.FindAll(MediaVaultClaims.Tenant).Take(2).ToList();
+        if (tenants.Count != 1 || string.IsNullOrWhiteSpace(tenants[0].Value))
         {
             return null;
         }
 
+        var tenant = tenants[0].Value;
+
+        // Each `permissions` value is one permission, taken as written: "media:read admin" is one unknown name that
+        // grants nothing. Only the OAuth `scope` claim is a space-separated list (RFC 8693 §4.2).
         var permissions = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var claim in user.FindAll(MediaVaultClaims.Permissions).Concat(user.FindAll(MediaVaultClaims.Scope)))
+        foreach (var claim in user.FindAll(MediaVaultClaims.Permissions))
         {
-            permissions.UnionWith(claim.Value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            permissions.Add(claim.Value);
+        }
+
+        foreach (var claim in user.FindAll(MediaVaultClaims.Scope))
+        {
+            permissions.UnionWith(claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         }
 
         var organizations = user.FindAll(MediaVaultClaims.Organizations).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);

@@ -37,6 +37,7 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<MediaIngestor>();
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section);
         services.AddOptions<TenancyOptions>().BindConfiguration(TenancyOptions.Section);
+        services.AddOptions<Api.RequestLimitsOptions>().BindConfiguration(Api.RequestLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<TenantResolver>();
         return services;

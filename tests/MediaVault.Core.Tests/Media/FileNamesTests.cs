@@ -36,6 +36,39 @@ public sealed class FileNamesTests
     }
 
     [Theory]
+    [InlineData("invoice\u202Efdp.exe", "invoicefdp.exe")]
+    [InlineData("\u202Aa\u202Bb\u202Cc\u202Dd\u202Ee.pdf", "abcde.pdf")]
+    [InlineData("\u2066left\u2067right\u2068first\u2069.pdf", "leftrightfirst.pdf")]
+    [InlineData("mark\u200E\u200F.pdf", "mark.pdf")]
+    [InlineData("arabic\u061Cmark.pdf", "arabicmark.pdf")]
+    public void Sanitize_removes_bidirectional_overrides_isolates_and_marks(string raw, string expected)
+    {
+        Assert.Equal(expected, FileNames.Sanitize(raw));
+    }
+
+    [Theory]
+    [InlineData("zero\u200Bwidth.pdf", "zerowidth.pdf")]
+    [InlineData("\uFEFFbom.pdf", "bom.pdf")]
+    [InlineData("soft\u00ADhyphen.pdf", "softhyphen.pdf")]
+    [InlineData("word\u2060joiner\u2064.pdf", "wordjoiner.pdf")]
+    [InlineData("tag\U000E0041\U000E007F.pdf", "tag.pdf")]
+    [InlineData("\u202E\u2066 \u200F", "file")]
+    public void Sanitize_removes_other_invisible_format_characters(string raw, string expected)
+    {
+        Assert.Equal(expected, FileNames.Sanitize(raw));
+    }
+
+    [Fact]
+    public void Sanitize_keeps_zero_width_joiners_inside_emoji_and_words()
+    {
+        const string family = "\U0001F468\u200D\U0001F469\u200D\U0001F467.png";
+        const string persian = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645.mp3";
+
+        Assert.Equal(family, FileNames.Sanitize(family));
+        Assert.Equal(persian, FileNames.Sanitize(persian));
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]

@@ -25,6 +25,11 @@ public sealed class CatalogBody
             return (null, $"The content-type \"{mediaType}\" is not supported. Supported MIME types are \"{string.Join("\", \"", Types)}\".", StatusCodes.Status415UnsupportedMediaType);
         }
 
+        if (JsonBodyLimit.Apply(request) is { } tooLarge)
+        {
+            return (null, tooLarge.Message, StatusCodes.Status413PayloadTooLarge);
+        }
+
         try
         {
             var node = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
@@ -36,10 +41,17 @@ public sealed class CatalogBody
         {
             return (null, $"Syntax error: {ex.Message}", StatusCodes.Status400BadRequest);
         }
+        catch (BadHttpRequestException ex) when (JsonBodyLimit.IsTooLarge(ex))
+        {
+            return (null, JsonBodyLimit.TooLarge(request).Message, StatusCodes.Status413PayloadTooLarge);
+        }
     }
 
-    /// <summary>An optional string field: absent (unchanged), null, or a string; anything else is an error naming it.</summary>
-    public bool TryString(string name, out string? value, out string? error)
+    /// <summary>
+    /// An optional string field: absent (unchanged), null, or a string of at most <paramref name="maxLength"/>
+    /// characters; anything else is an error naming it.
+    /// </summary>
+    public bool TryString(string name, int maxLength, out string? value, out string? error)
     {
         value = null;
         error = null;
@@ -51,15 +63,16 @@ public sealed class CatalogBody
         if (node is JsonValue v && v.TryGetValue<string>(out var text))
         {
             value = text;
-            return true;
+            error = LengthError(name, text, maxLength);
+            return error is null;
         }
 
         error = TypeError(name, "string", node);
         return false;
     }
 
-    /// <summary>An optional array of strings; null means empty.</summary>
-    public bool TryStringList(string name, out List<string>? values, out string? error)
+    /// <summary>An optional array of strings of at most <paramref name="maxLength"/> characters each; null means empty.</summary>
+    public bool TryStringList(string name, int maxLength, out List<string>? values, out string? error)
     {
         values = null;
         error = null;
@@ -85,6 +98,12 @@ public sealed class CatalogBody
         {
             if (array[i] is JsonValue item && item.TryGetValue<string>(out var text))
             {
+                if (LengthError($"{name}[{i}]", text, maxLength) is { } tooLong)
+                {
+                    error = tooLong;
+                    return false;
+                }
+
                 values.Add(text);
             }
             else
@@ -96,6 +115,10 @@ public sealed class CatalogBody
 
         return true;
     }
+
+    /// <summary>The reference's validator wording for a string past its maximum, naming the field.</summary>
+    private static string? LengthError(string name, string text, int maxLength) =>
+        text.Length > maxLength ? $"{name}: This value is too long. It should have {maxLength} characters or less." : null;
 
     private static string TypeError(string name, string expected, JsonNode? actual) =>
         $"The type of the \"{name}\" attribute must be \"{expected}\", \"{Describe(actual)}\" given.";

@@ -15,6 +15,7 @@ public sealed record CatalogError(int Status, string Detail, IReadOnlyList<(stri
         StatusCodes.Status404NotFound => CatalogProblems.NotFound(context, Detail),
         StatusCodes.Status422UnprocessableEntity => CatalogProblems.Unprocessable(context, Violations ?? []),
         StatusCodes.Status415UnsupportedMediaType => CatalogProblems.UnsupportedMediaType(context, Detail),
+        StatusCodes.Status413PayloadTooLarge => CatalogProblems.TooLarge(context, Detail),
         _ => CatalogProblems.BadRequest(context, Detail),
     };
 }

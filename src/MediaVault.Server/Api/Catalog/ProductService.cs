@@ -26,8 +26,9 @@ public sealed class ProductService(MediaVaultDbContext db, CatalogMediaLinks lin
             db.Products.Add(product);
         }
 
-        if (!body.TryString("name", out var name, out var error) || !body.TryString("sku", out var sku, out error)
-            || !body.TryString("description", out var description, out error) || !body.TryStringList("medias", out var medias, out error))
+        if (!body.TryString("name", CatalogFieldLimits.Name, out var name, out var error) || !body.TryString("sku", CatalogFieldLimits.Sku, out var sku, out error)
+            || !body.TryString("description", CatalogFieldLimits.Description, out var description, out error)
+            || !body.TryStringList("medias", CatalogFieldLimits.Iri, out var medias, out error))
         {
             return (null, CatalogError.BadRequest(error!));
         }

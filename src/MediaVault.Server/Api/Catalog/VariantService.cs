@@ -24,8 +24,8 @@ public sealed class VariantService(MediaVaultDbContext db, CatalogMediaLinks lin
             variant = new Variant { Id = Guid.CreateVersion7(), TenantId = tenantId, CreatedAt = Now };
         }
 
-        if (!body.TryString("product", out var productIri, out var error) || !body.TryString("name", out var name, out error)
-            || !body.TryString("sku", out var sku, out error) || !body.TryStringList("medias", out var medias, out error))
+        if (!body.TryString("product", CatalogFieldLimits.Iri, out var productIri, out var error) || !body.TryString("name", CatalogFieldLimits.Name, out var name, out error)
+            || !body.TryString("sku", CatalogFieldLimits.Sku, out var sku, out error) || !body.TryStringList("medias", CatalogFieldLimits.Iri, out var medias, out error))
         {
             return (null, CatalogError.BadRequest(error!));
         }

@@ -26,6 +26,7 @@ public static class DeliveryEndpoints
 
     private static async Task<IResult> ServeAsync(string mediaId, HttpContext context, MediaUrlSigner signer, IBlobStore store, ImageVariantService variants, DeliveryLookup lookup, CancellationToken cancellationToken)
     {
+        IgnoreUnknownRangeUnit(context.Request);
         var query = context.Request.Query;
         string? Q(string name) => query[name].FirstOrDefault();
         var (rendition, exp, kid, sig, preset) = (Q("r"), Q("exp"), Q("kid"), Q("sig"), Q("preset"));
@@ -146,6 +147,20 @@ public static class DeliveryEndpoints
         var disposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment");
         disposition.SetHttpFileName(derived is null ? media.Name : $"{Path.GetFileNameWithoutExtension(media.Name)}-{derived.Name}");
         headers.ContentDisposition = disposition.ToString();
+    }
+
+    /// <summary>
+    /// Only the <c>bytes</c> unit is defined for these resources: a Range in any other unit (<c>items=0-10</c>) is
+    /// ignored, as RFC 9110 §14.2 asks, so the whole body is served with 200 instead of a byte slice.
+    /// </summary>
+    private static void IgnoreUnknownRangeUnit(HttpRequest request)
+    {
+        var range = request.Headers.Range;
+        if (range.Count > 0 && !(range.Count == 1 && RangeHeaderValue.TryParse(range.ToString(), out var parsed)
+                && parsed.Unit.Equals("bytes", StringComparison.OrdinalIgnoreCase)))
+        {
+            request.Headers.Remove(HeaderNames.Range);
+        }
     }
 
     private static IResult Denied() => Error(StatusCodes.Status403Forbidden, "This link is invalid or has expired");

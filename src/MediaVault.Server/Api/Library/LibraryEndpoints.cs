@@ -17,7 +17,7 @@ public static class LibraryEndpoints
         group.MapPost("/", CreateAsync).RequireLibraryAccess(Permissions.MediaWrite)
             .Produces<CreatedMediaView>(StatusCodes.Status201Created)
             .WithSummary("Create a Media")
-            .WithDescription("Body `{name, type (MIME), fileSize (bytes), width?, height?, duration?, sha256?}`. Answers 201 with `uploadUrl`: PUT the raw bytes there (signed, single use, expires after `uploadExpiresAt`), then PATCH the media to confirm.");
+            .WithDescription("Body `{name (at most 255 characters), type (MIME, at most 200), fileSize (bytes), width?, height?, duration?, sha256?}`; a longer field is 400 naming it, a body over `Requests:MaxJsonBodyBytes` (1 MiB) is 413. Answers 201 with `uploadUrl`: PUT the raw bytes there (signed, single use, expires after `uploadExpiresAt`), then PATCH the media to confirm.");
         group.MapGet("/", ListAsync).RequireLibraryAccess(Permissions.MediaRead)
             .Produces<LibraryPage>()
             .WithSummary("List media (our addition)")
@@ -33,7 +33,7 @@ public static class LibraryEndpoints
             .WithDescription("Permanent: removes the original, previews and thumbnails. Media referenced elsewhere (catalog products, releases) are deleted too and drop out of those lists.");
         group.MapPut("/{mediaId}/upload", UploadAsync).AllowAnonymous()
             .WithSummary("Upload File to Media")
-            .WithDescription("The `uploadUrl` of Create a Media: PUT the raw bytes (any Content-Type). Authorised by its signature; more bytes than declared is 413 and nothing is kept; after a complete upload it is 409.");
+            .WithDescription("The `uploadUrl` of Create a Media: PUT the raw bytes (any Content-Type). Authorised by its signature; more bytes than declared is 413 and nothing is kept. Single use: while one PUT is streaming another is 409 `upload_in_progress`, after a complete upload it is 409 `already_uploaded`; a PUT that fails, is dropped or stops short gives the URL back for a retry while it is valid.");
         return routes;
     }
 
@@ -42,7 +42,7 @@ public static class LibraryEndpoints
         var body = await JsonBody.ReadAsync<CreateMediaRequest>(context.Request, ct);
         if (body.Value is not { } request)
         {
-            return LibraryErrors.Validation(body.Failure!.Message);
+            return body.Failure!.Kind == FailureKind.TooLarge ? LibraryErrors.TooLarge(body.Failure.Message) : LibraryErrors.Validation(body.Failure.Message);
         }
 
         var tenant = RequestTenant.Of(context);
@@ -83,7 +83,7 @@ public static class LibraryEndpoints
             {
                 FailureKind.TooLarge => LibraryErrors.TooLarge(failure.Message),
                 FailureKind.InsufficientStorage => LibraryErrors.InsufficientStorage(failure.Message),
-                FailureKind.Conflict => LibraryErrors.Conflict(failure.Message, "already_uploaded"),
+                FailureKind.Conflict => LibraryErrors.Conflict(failure.Message, failure.Message == LibraryMediaService.UploadInProgress ? "upload_in_progress" : "already_uploaded"),
                 _ => LibraryErrors.Validation(failure.Message),
             };
         }

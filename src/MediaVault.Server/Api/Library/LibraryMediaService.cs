@@ -19,8 +19,19 @@ public sealed class LibraryMediaService(
     MediaVaultDbContext db, MediaIngestor ingestor, IBlobStore store, MediaDeletion deletion, IContentSniffer sniffer, JobSignal signal,
     IOptions<MediaOptions> mediaOptions, TimeProvider clock)
 {
+    public const string UploadUsedUp = "The file was already uploaded completely; this upload URL is used up";
+    public const string UploadInProgress = "Another upload to this URL is in progress; only one is accepted";
+
     public async Task<Outcome<MediaItem>> CreateAsync(Guid tenantId, string tenantKey, CreateMediaRequest request, CancellationToken cancellationToken)
     {
+        if (TextLimits.First(
+                TextLimits.Check(request.Name, "name", LibraryFieldLimits.Name),
+                TextLimits.Check(request.Type, "type", LibraryFieldLimits.Type),
+                TextLimits.Check(request.Sha256, "sha256", LibraryFieldLimits.Sha256)) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var allowed = mediaOptions.Value.AllowedMimeTypes;
         if (string.IsNullOrWhiteSpace(request.Name))
         {
@@ -81,7 +92,13 @@ public sealed class LibraryMediaService(
         return media;
     }
 
-    /// <summary>Receives the bytes of an upload URL. The signature was checked by the caller; the size limit is the declared size.</summary>
+    /// <summary>
+    /// Receives the bytes of an upload URL. The signature was checked by the caller; the size limit is the declared size.
+    /// The URL is single use: the PUT first claims it with a conditional update (one PUT at a time, across instances),
+    /// and a PUT that fails, is refused or stops short of the declared size gives the claim back so the client can
+    /// retry with the same URL while it is valid. On a pending media, <see cref="MediaItem.UploadedAt"/> is that claim:
+    /// set when a PUT starts, cleared when it does not complete, kept when it does.
+    /// </summary>
     public async Task<Outcome<StoredBytes>> ReceiveAsync(MediaItem media, Stream body, long? contentLength, CancellationToken cancellationToken)
     {
         var declared = media.Size ?? 0;
@@ -91,29 +108,56 @@ public sealed class LibraryMediaService(
         }
 
         var key = BlobKey.Original(media.Area, media.TenantId, media.Id);
-        if (await store.GetInfoAsync(key, cancellationToken) is { } existing && existing.Size == declared)
+        if (!await TryClaimUploadAsync(media.Id, cancellationToken))
         {
-            return Failure.Conflict("The file was already uploaded completely; this upload URL is used up");
+            var completed = await store.GetInfoAsync(key, cancellationToken) is { } existing && existing.Size == declared;
+            return Failure.Conflict(completed ? UploadUsedUp : UploadInProgress);
         }
 
-        StoredBytes? stored;
+        var keepClaim = false;
         try
         {
-            stored = await ingestor.StoreAsync(key, body, declared, cancellationToken);
-        }
-        catch (StorageFullException)
-        {
-            return Failure.InsufficientStorage();
-        }
+            StoredBytes? stored;
+            try
+            {
+                stored = await ingestor.StoreAsync(key, body, declared, cancellationToken);
+            }
+            catch (StorageFullException)
+            {
+                return Failure.InsufficientStorage();
+            }
 
-        if (stored is null)
-        {
-            return new Failure(FailureKind.TooLarge, $"The upload is larger than the {declared} bytes declared; nothing was kept");
-        }
+            if (stored is null)
+            {
+                return new Failure(FailureKind.TooLarge, $"The upload is larger than the {declared} bytes declared; nothing was kept");
+            }
 
-        await db.Media.Where(m => m.Id == media.Id && m.State == MediaState.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.UploadedAt, Now).SetProperty(m => m.UpdatedAt, Now).SetProperty(m => m.Sha256, stored.Sha256), cancellationToken);
-        return stored;
+            // A short upload is kept (confirm explains the size mismatch) but does not use the URL up.
+            keepClaim = stored.Size == declared;
+            DateTime? uploadedAt = keepClaim ? Now : null;
+            await db.Media.Where(m => m.Id == media.Id && m.State == MediaState.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.UploadedAt, uploadedAt).SetProperty(m => m.UpdatedAt, Now).SetProperty(m => m.Sha256, stored.Sha256), cancellationToken);
+            return stored;
+        }
+        finally
+        {
+            if (!keepClaim)
+            {
+                await ReleaseUploadClaimAsync(media.Id);
+            }
+        }
+    }
+
+    private async Task<bool> TryClaimUploadAsync(string mediaId, CancellationToken cancellationToken) =>
+        await db.Media.Where(m => m.Id == mediaId && m.State == MediaState.Pending && m.UploadedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.UploadedAt, Now).SetProperty(m => m.UpdatedAt, Now), cancellationToken) == 1;
+
+    private async Task ReleaseUploadClaimAsync(string mediaId)
+    {
+        // The request may already be aborted; giving the claim back gets its own short deadline.
+        using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await db.Media.Where(m => m.Id == mediaId && m.State == MediaState.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.UploadedAt, (DateTime?)null), cleanup.Token);
     }
 
     /// <summary>Checks the bytes arrived whole and are what was declared, then hands the media to processing. Idempotent.</summary>
@@ -149,6 +193,7 @@ public sealed class LibraryMediaService(
         if (declared?["sha256"]?.GetValue<string>() is { } expected && expected != sha256)
         {
             await store.DeleteAsync(key, cancellationToken);
+            await ReleaseUploadClaimAsync(media.Id);
             return Failure.BadRequest("The uploaded file does not match the declared sha256; it was discarded");
         }
 
@@ -156,6 +201,7 @@ public sealed class LibraryMediaService(
         if (sniffed is null || sniffed.Kind != media.Kind || !mediaOptions.Value.AllowedMimeTypes.Contains(sniffed.MimeType, StringComparer.OrdinalIgnoreCase))
         {
             await store.DeleteAsync(key, cancellationToken);
+            await ReleaseUploadClaimAsync(media.Id);
             return Failure.BadRequest($"The uploaded content is not {media.MimeType}; it was discarded");
         }
 

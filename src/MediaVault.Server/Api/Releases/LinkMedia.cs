@@ -14,7 +14,15 @@ public static class LinkMedia
             return Failure.BadRequest("Each link needs a url");
         }
 
-        if (link.Url.Length > 2048 || !Uri.TryCreate(link.Url.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        if (TextLimits.First(
+                TextLimits.Check(link.Url, "url", ReleaseFieldLimits.LinkUrl),
+                TextLimits.Check(link.Name, "name", ReleaseFieldLimits.LinkName),
+                TextLimits.Check(link.Type, "type", ReleaseFieldLimits.Enumerated)) is { } tooLong)
+        {
+            return tooLong;
+        }
+
+        if (!Uri.TryCreate(link.Url.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
             return Failure.BadRequest($"Invalid link url: {link.Url}");
         }

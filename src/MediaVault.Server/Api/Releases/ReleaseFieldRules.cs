@@ -13,6 +13,11 @@ public static class ReleaseFieldRules
 
     public static Failure? Apply(Release release, ReleaseFields fields, bool creating)
     {
+        if (TooLong(fields) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         if (creating && string.IsNullOrWhiteSpace(fields.Title))
         {
             return Failure.BadRequest("title is required");
@@ -61,6 +66,11 @@ public static class ReleaseFieldRules
 
     public static Failure? Apply(Track track, TrackFields fields)
     {
+        if (TooLong(fields) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         if (string.IsNullOrWhiteSpace(fields.Title))
         {
             return Failure.BadRequest("title is required");
@@ -88,6 +98,30 @@ public static class ReleaseFieldRules
         return MergeAttributes(track.AttributesJson, fields.Artists, fields.MainGenre, fields.SubGenre, fields.Contributors, fields.Metadata,
             json => track.AttributesJson = json);
     }
+
+    private static Failure? TooLong(ReleaseFields fields) => TextLimits.First(
+        TextLimits.Check(fields.Title, "title", ReleaseFieldLimits.Title),
+        TextLimits.Check(fields.DisplayArtist, "displayArtist", ReleaseFieldLimits.DisplayArtist),
+        TextLimits.Check(fields.Format, "format", ReleaseFieldLimits.Enumerated),
+        TextLimits.Check(fields.Type, "type", ReleaseFieldLimits.Enumerated),
+        TextLimits.Check(fields.Version, "version", ReleaseFieldLimits.Version),
+        TextLimits.Check(fields.Label, "label", ReleaseFieldLimits.Label),
+        TextLimits.Check(fields.Copyright, "copyright", ReleaseFieldLimits.Copyright),
+        TextLimits.Check(fields.Description, "description", ReleaseFieldLimits.Description),
+        TextLimits.Check(fields.Explicit, "explicit", ReleaseFieldLimits.Enumerated),
+        TextLimits.Check(fields.ReleaseDate, "releaseDate", ReleaseFieldLimits.Enumerated),
+        TextLimits.Check(fields.PreReleaseDate, "preReleaseDate", ReleaseFieldLimits.Enumerated),
+        TextLimits.Check(fields.OwnerId, "ownerId", ReleaseFieldLimits.OwnerId));
+
+    private static Failure? TooLong(TrackFields fields) => TextLimits.First(
+        TextLimits.Check(fields.Title, "title", ReleaseFieldLimits.Title),
+        TextLimits.Check(fields.Version, "version", ReleaseFieldLimits.Version),
+        TextLimits.Check(fields.Isrc, "isrc", ReleaseFieldLimits.Isrc),
+        TextLimits.Check(fields.Iswc, "iswc", ReleaseFieldLimits.Iswc),
+        TextLimits.Check(fields.Lyrics, "lyrics", ReleaseFieldLimits.Lyrics),
+        TextLimits.Check(fields.Language, "language", ReleaseFieldLimits.Language),
+        TextLimits.Check(fields.DisplayArtist, "displayArtist", ReleaseFieldLimits.DisplayArtist),
+        TextLimits.Check(fields.Explicit, "explicit", ReleaseFieldLimits.Enumerated));
 
     private static Failure? MergeAttributes(string current, JsonNode? artists, JsonNode? mainGenre, JsonNode? subGenre, JsonNode? contributors, JsonNode? metadata, Action<string> store)
     {

@@ -32,13 +32,15 @@ public sealed class ReleaseService(MediaVaultDbContext db, JobSignal signal, Tim
         }
 
         var number = 0;
+        var index = 0;
         foreach (var trackFields in fields.Tracks ?? [])
         {
+            var position = index++;
             var track = NewTrack(release, trackFields.TrackNumber ?? ++number);
             number = Math.Max(number, track.TrackNumber);
             if (ReleaseFieldRules.Apply(track, trackFields) is { } badTrack)
             {
-                return badTrack;
+                return badTrack with { Message = $"tracks[{position}]: {badTrack.Message}" };
             }
 
             db.Tracks.Add(track);
@@ -155,6 +157,11 @@ public sealed class ReleaseService(MediaVaultDbContext db, JobSignal signal, Tim
     /// <summary>Approves (and enqueues the move to permanent storage) or rejects a submitted release.</summary>
     public async Task<Outcome<Release>> ReviewAsync(Guid tenantId, string id, string reviewer, string? action, string? feedback, CancellationToken cancellationToken)
     {
+        if (TextLimits.Check(feedback, "feedback", ReleaseFieldLimits.Feedback) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var approve = string.Equals(action, "approve", StringComparison.OrdinalIgnoreCase);
         if (!approve && !string.Equals(action, "reject", StringComparison.OrdinalIgnoreCase))
         {
@@ -199,6 +206,11 @@ public sealed class ReleaseService(MediaVaultDbContext db, JobSignal signal, Tim
         if (string.IsNullOrWhiteSpace(request.Reason))
         {
             return Failure.BadRequest("reason is required");
+        }
+
+        if (TextLimits.Check(request.Reason, "reason", ReleaseFieldLimits.Reason) is { } tooLong)
+        {
+            return tooLong;
         }
 
         var found = await FindAsync(tenantId, id, cancellationToken);

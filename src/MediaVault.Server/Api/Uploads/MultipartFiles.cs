@@ -1,3 +1,4 @@
+using System.Buffers;
 using MediaVault.Core;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -29,14 +30,20 @@ public static class MultipartFiles
             return Failure.BadRequest("Multipart boundary is missing or too long");
         }
 
+        if (!await StartsWithBoundaryAsync(request, boundary, cancellationToken))
+        {
+            return Failure.BadRequest($"Malformed multipart body: it must start with its boundary \"--{boundary}\"");
+        }
+
         // The reader scans for the boundary in its own buffer; the default 4 KiB turns a large part into many small reads.
+        // Its limits (16 headers per part, 16 KiB of headers) stay the defaults; going past them is a 400 below.
         var reader = new MultipartReader(boundary, request.Body, ReadBufferSize);
         MultipartSection? section;
         try
         {
             section = await reader.ReadNextSectionAsync(cancellationToken);
         }
-        catch (IOException ex) when (ex is not EndOfStreamException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IsMalformed(ex, cancellationToken))
         {
             return Failure.BadRequest($"Malformed multipart body: {ex.Message}");
         }
@@ -58,12 +65,34 @@ public static class MultipartFiles
             {
                 section = await reader.ReadNextSectionAsync(cancellationToken);
             }
-            catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (IsMalformed(ex, cancellationToken))
             {
                 return Failure.BadRequest($"Malformed multipart body: {ex.Message}");
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The reader's refusals: a header limit passed (<see cref="InvalidDataException"/>), or the body ending before
+    /// its closing boundary (<see cref="IOException"/>), unless the request was cancelled.
+    /// </summary>
+    private static bool IsMalformed(Exception ex, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested && ex is InvalidDataException or IOException;
+
+    /// <summary>
+    /// Whether the body starts with <c>--boundary</c>. RFC 2046 allows a preamble before it, but no form client sends
+    /// one; refusing it keeps junk (of any length) out, rather than letting the reader skip up to 16 KiB of it.
+    /// Peeks through the body's pipe without consuming, so the multipart reader still sees every byte.
+    /// </summary>
+    private static async Task<bool> StartsWithBoundaryAsync(HttpRequest request, string boundary, CancellationToken cancellationToken)
+    {
+        var expected = System.Text.Encoding.ASCII.GetBytes("--" + boundary);
+        var result = await request.BodyReader.ReadAtLeastAsync(expected.Length, cancellationToken);
+        var buffer = result.Buffer;
+        var matches = buffer.Length >= expected.Length && buffer.Slice(0, expected.Length).ToArray().AsSpan().SequenceEqual(expected);
+        request.BodyReader.AdvanceTo(buffer.Start);
+        return matches;
     }
 }
