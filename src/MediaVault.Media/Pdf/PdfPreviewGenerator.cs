@@ -17,7 +17,7 @@ public sealed class PdfPreviewGenerator(
         var largest = options.Value.ThumbnailSizes.Max();
         var prefix = Path.Combine(workDirectory, "page-1");
         string[] arguments = ["-f", "1", "-l", "1", "-singlefile", "-png", "-scale-to", largest.ToString(System.Globalization.CultureInfo.InvariantCulture), source.Path, prefix];
-        var result = await runner.RunAsync(tools.Value.PdftoppmPath, arguments, tools.Value.Timeout, cancellationToken);
+        var result = await runner.RunAsync(tools.Value.PdftoppmPath, arguments, options.Value.PageRenderTimeout, cancellationToken);
         var page = prefix + ".png";
         if (result.ExitCode != 0 || !File.Exists(page))
         {

@@ -94,6 +94,7 @@ public sealed class ReleaseViews(MediaUrls urls)
         if (media.FailureReason is not null)
         {
             metadata["failureReason"] = media.FailureReason;
+            metadata["failureCode"] = media.FailureCode;
         }
 
         metadata["storage"] = media.IsLink ? null : media.Area.ToString().ToLowerInvariant();
