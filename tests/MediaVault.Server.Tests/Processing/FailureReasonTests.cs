@@ -49,6 +49,16 @@ public sealed class FailureReasonTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_password_protected_pdf_fails_with_the_encrypted_document_code()
+    {
+        using var client = server.CreateTenantClient(out _);
+        var (metadata, _) = await UploadAndProcessAsync(client, "encrypted.pdf", TestFiles.Bytes("encrypted.pdf"));
+
+        Assert.Equal("encrypted_document", metadata.GetProperty("failureCode").GetString());
+        Assert.Equal("The document is password-protected and cannot be opened.", metadata.GetProperty("failureReason").GetString());
+    }
+
+    [Fact]
     public async Task Audio_longer_than_allowed_fails_with_the_too_long_code()
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "mediavault-toolong-" + Guid.NewGuid().ToString("N"));
