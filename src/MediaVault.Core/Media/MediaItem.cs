@@ -22,7 +22,11 @@ public sealed class MediaItem
 
     public MediaState State { get; set; }
 
+    /// <summary>When failed: a plain sentence for clients (never a path or tool output).</summary>
     public string? FailureReason { get; set; }
+
+    /// <summary>When failed: the stable code of <see cref="FailureReason"/> (see <c>MediaFailures.Code</c>), e.g. <c>too_long</c>.</summary>
+    public string? FailureCode { get; set; }
 
     public StorageArea Area { get; set; }
 

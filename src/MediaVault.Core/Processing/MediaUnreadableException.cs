@@ -1,6 +1,9 @@
 namespace MediaVault.Core.Processing;
 
-/// <summary>The content is damaged or not what its type says; retrying will not help.</summary>
+/// <summary>
+/// The content is damaged, not what its type says, or beyond a limit; retrying will not help. <see cref="Code"/>
+/// says which (clients see its sentence); the message is raw detail for the logs.
+/// </summary>
 public sealed class MediaUnreadableException : Exception
 {
     public MediaUnreadableException()
@@ -16,4 +19,19 @@ public sealed class MediaUnreadableException : Exception
         : base(message, innerException)
     {
     }
+
+    public MediaUnreadableException(MediaFailureCode code, string message)
+        : base(message)
+    {
+        Code = code;
+    }
+
+    public MediaUnreadableException(MediaFailureCode code, string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Code = code;
+    }
+
+    /// <summary>What clients are told; <see cref="MediaFailureCode.UnreadableMedia"/> unless a throw site says otherwise.</summary>
+    public MediaFailureCode Code { get; } = MediaFailureCode.UnreadableMedia;
 }

@@ -16,6 +16,14 @@ public sealed class ProcessingOptions
     public double MaxDurationSeconds { get; set; } = 6 * 3600;
 
     /// <summary>
+    /// How long rendering one page of a document (a PDF's first page) may take; past it the media fails with
+    /// <see cref="MediaFailureCode.ProcessingTimeout"/> and is not retried. Kept well under the probe timeout: a page
+    /// of nested drawings can keep a renderer busy for minutes, and the worker is needed by other media meanwhile.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan PageRenderTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
     /// Long-edge sizes of the WebP thumbnails made for images, poster frames and cover art. For images, the smallest
     /// is made while processing and the others right after the media is ready (a separate job), since a large
     /// thumbnail costs a JPEG decode at a finer scale than the small one.

@@ -20,6 +20,7 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         builder.Property(m => m.Sha256).HasMaxLength(64);
         builder.Property(m => m.MimeType).HasMaxLength(200);
         builder.Property(m => m.FailureReason).HasMaxLength(2000);
+        builder.Property(m => m.FailureCode).HasMaxLength(32);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.TenantId, m.CreatedAt, m.Id });
         builder.HasMany(m => m.Renditions).WithOne().HasForeignKey(r => r.MediaId).OnDelete(DeleteBehavior.Cascade);

@@ -7,7 +7,8 @@ namespace MediaVault.Data.Jobs;
 /// Leases and settles durable jobs. A lease is an atomic conditional update (a job is taken only if it is still
 /// queued, or its previous lease has run out), so several processes sharing one database never run a job twice at once.
 /// Due jobs are taken oldest first, except that <see cref="JobKinds.Background"/> kinds wait while any other job is due
-/// (a burst of uploads gets every media ready before the larger previews are made).
+/// (a burst of uploads gets every media ready before the larger previews are made), and that jobs of tenants with no
+/// job running come before those of tenants already being served (one tenant's slow jobs do not hold back the others).
 /// </summary>
 public sealed class JobStore(IDbContextFactory<MediaVaultDbContext> factory, TimeProvider clock)
 {
@@ -31,10 +32,13 @@ public sealed class JobStore(IDbContextFactory<MediaVaultDbContext> factory, Tim
         }
 
         var background = JobKinds.Background;
+        var running = db.Jobs.Where(r => r.State == JobState.Running && r.LeaseExpiresAt >= now);
         var candidates = await db.Jobs.AsNoTracking()
             .Where(j => (j.State == JobState.Queued && j.RunAfter <= now) || (j.State == JobState.Running && j.LeaseExpiresAt < now))
             .Where(j => includeBackground || !background.Contains(j.Kind))
-            .OrderBy(j => background.Contains(j.Kind) ? 1 : 0).ThenBy(j => j.RunAfter)
+            .OrderBy(j => background.Contains(j.Kind) ? 1 : 0)
+            .ThenBy(j => running.Any(r => r.TenantId == j.TenantId) ? 1 : 0)
+            .ThenBy(j => j.RunAfter)
             .Select(j => new { j.Id, j.State, j.LeaseExpiresAt })
             .Take(CandidateCount)
             .ToListAsync(cancellationToken);
@@ -68,6 +72,47 @@ public sealed class JobStore(IDbContextFactory<MediaVaultDbContext> factory, Tim
             .Where(j => j.Id == job.Id && j.LeaseOwner == job.LeaseOwner && j.State == JobState.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseExpiresAt, until), cancellationToken);
         return extended == 1;
+    }
+
+    /// <summary>
+    /// Hands a running job back to the queue, due at once, without counting the attempt (a worker stopping gracefully
+    /// gave up the run, the job did not fail). False when the lease was already lost.
+    /// </summary>
+    public async Task<bool> ReleaseAsync(Job job, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var released = await db.Jobs
+            .Where(j => j.Id == job.Id && j.LeaseOwner == job.LeaseOwner && j.State == JobState.Running)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(j => j.State, JobState.Queued)
+                    .SetProperty(j => j.LeaseOwner, (string?)null)
+                    .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null)
+                    .SetProperty(j => j.RunAfter, now)
+                    .SetProperty(j => j.Attempts, j => j.Attempts > 0 ? j.Attempts - 1 : 0),
+                cancellationToken);
+        return released == 1;
+    }
+
+    /// <summary>
+    /// Puts back in the queue, due at once, every job still leased by an earlier run of this instance (lease owners
+    /// <c>{instanceId}/…</c> other than <paramref name="owner"/>): that run is gone (killed, crashed), so its leases
+    /// need not run out first. The attempt stays counted, since the job may be what brought the run down.
+    /// Returns how many jobs were reclaimed.
+    /// </summary>
+    public async Task<int> ReclaimAsync(string instanceId, string owner, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var prefix = instanceId + "/";
+        return await db.Jobs
+            .Where(j => j.State == JobState.Running && j.LeaseOwner != owner && j.LeaseOwner!.StartsWith(prefix))
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(j => j.State, JobState.Queued)
+                    .SetProperty(j => j.LeaseOwner, (string?)null)
+                    .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null)
+                    .SetProperty(j => j.RunAfter, now),
+                cancellationToken);
     }
 
     /// <summary>Adds a job unless one with the same id exists (used for schedules that several instances share).</summary>
@@ -104,10 +149,14 @@ public sealed class JobStore(IDbContextFactory<MediaVaultDbContext> factory, Tim
         var leased = await db.Jobs.FromSql($"""
             UPDATE "Jobs" SET "State" = {running}, "LeaseOwner" = {owner}, "LeaseExpiresAt" = {until}, "Attempts" = "Attempts" + 1
             WHERE "Id" = (
-                SELECT "Id" FROM "Jobs"
-                WHERE (("State" = {queued} AND "RunAfter" <= {now}) OR ("State" = {running} AND "LeaseExpiresAt" < {now}))
-                  AND ({includeBackground} OR NOT ("Kind" = ANY({background})))
-                ORDER BY CASE WHEN "Kind" = ANY({background}) THEN 1 ELSE 0 END, "RunAfter"
+                SELECT j."Id" FROM "Jobs" j
+                WHERE ((j."State" = {queued} AND j."RunAfter" <= {now}) OR (j."State" = {running} AND j."LeaseExpiresAt" < {now}))
+                  AND ({includeBackground} OR NOT (j."Kind" = ANY({background})))
+                ORDER BY CASE WHEN j."Kind" = ANY({background}) THEN 1 ELSE 0 END,
+                  CASE WHEN EXISTS (
+                    SELECT 1 FROM "Jobs" r
+                    WHERE r."State" = {running} AND r."LeaseExpiresAt" >= {now} AND r."TenantId" = j."TenantId") THEN 1 ELSE 0 END,
+                  j."RunAfter"
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED)
             RETURNING *

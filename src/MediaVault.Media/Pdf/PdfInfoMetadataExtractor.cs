@@ -18,7 +18,11 @@ public sealed class PdfInfoMetadataExtractor(ProcessRunner runner, IOptions<Ffpr
         var result = await runner.RunAsync(options.Value.PdfinfoPath, ["--", ToolJail.InputName], jail, options.Value.Timeout, cancellationToken);
         if (result.ExitCode != 0)
         {
-            throw new MediaUnreadableException($"pdfinfo could not read the file: {result.StandardErrorTail}");
+            // poppler says "Incorrect password" for a document that needs a user password to open.
+            var code = result.StandardErrorTail.Contains("password", StringComparison.OrdinalIgnoreCase)
+                ? MediaFailureCode.EncryptedDocument
+                : MediaFailureCode.UnreadableMedia;
+            throw new MediaUnreadableException(code, $"pdfinfo could not read the file: {result.StandardErrorTail}");
         }
 
         var metadata = new JsonObject();

@@ -23,7 +23,7 @@ public sealed class PdfPreviewGenerator(
             "--", ToolJail.InputName, ToolJail.Output(PageName),
         ];
         using var jail = await runner.OpenJailAsync(source.Path, cancellationToken);
-        var result = await runner.RunAsync(tools.Value.PdftoppmPath, arguments, jail, tools.Value.Timeout, cancellationToken);
+        var result = await runner.RunAsync(tools.Value.PdftoppmPath, arguments, jail, options.Value.PageRenderTimeout, cancellationToken);
         var written = jail.HostOutput(PageName + ".png");
         if (result.ExitCode != 0 || !File.Exists(written))
         {

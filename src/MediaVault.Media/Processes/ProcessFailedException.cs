@@ -1,6 +1,6 @@
 namespace MediaVault.Media.Processes;
 
-/// <summary>A tool could not be started or ran past its time limit.</summary>
+/// <summary>A tool could not be started (a tool that runs past its time limit is the media's failure: <c>MediaUnreadableException</c>).</summary>
 public sealed class ProcessFailedException : Exception
 {
     public ProcessFailedException()

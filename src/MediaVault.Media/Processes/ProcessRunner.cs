@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using MediaVault.Core.Processing;
 using Microsoft.Extensions.Options;
 
 namespace MediaVault.Media.Processes;
@@ -84,7 +85,8 @@ public sealed class ProcessRunner(IOptions<SandboxOptions> options)
             options.Value.BubblewrapPath, BubblewrapCommand.Arguments(tool, jail).Concat(arguments), null, timeout, consumeOutput, cancellationToken);
     }
 
-    /// <exception cref="ProcessFailedException">The tool is missing or ran longer than <paramref name="timeout"/>.</exception>
+    /// <exception cref="ProcessFailedException">The tool is missing.</exception>
+    /// <exception cref="MediaUnreadableException">The tool ran longer than <paramref name="timeout"/> (code <see cref="MediaFailureCode.ProcessingTimeout"/>); it was killed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the process was killed.</exception>
     public async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -101,7 +103,8 @@ public sealed class ProcessRunner(IOptions<SandboxOptions> options)
     /// Runs a tool whose standard output is consumed as a stream by <paramref name="consumeOutput"/> (for large
     /// outputs such as decoded audio); the result's <see cref="ProcessResult.StandardOutput"/> is empty.
     /// </summary>
-    /// <exception cref="ProcessFailedException">The tool is missing or ran longer than <paramref name="timeout"/>.</exception>
+    /// <exception cref="ProcessFailedException">The tool is missing.</exception>
+    /// <exception cref="MediaUnreadableException">The tool ran longer than <paramref name="timeout"/> (code <see cref="MediaFailureCode.ProcessingTimeout"/>); it was killed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the process was killed.</exception>
     public Task<ProcessResult> RunAsync(
         string fileName, IEnumerable<string> arguments, TimeSpan timeout, Func<Stream, CancellationToken, Task> consumeOutput, CancellationToken cancellationToken) =>
@@ -181,7 +184,8 @@ public sealed class ProcessRunner(IOptions<SandboxOptions> options)
         {
             Kill(process);
             cancellationToken.ThrowIfCancellationRequested();
-            throw new ProcessFailedException($"'{fileName}' did not finish within {timeout.TotalSeconds:0.#} s and was killed.");
+            // Every tool here reads one media file: running past the limit is the file's doing, and would again.
+            throw new MediaUnreadableException(MediaFailureCode.ProcessingTimeout, $"'{fileName}' did not finish within {timeout.TotalSeconds:0.#} s and was killed.");
         }
         catch
         {

@@ -177,7 +177,7 @@ public sealed class VipsThumbnailer
         {
             var (width, height) = (image.Width, image.Height);
             image.Dispose();
-            throw new MediaUnreadableException($"Image is {width}×{height} pixels, more than the {_options.Value.MaxImagePixels} allowed");
+            throw new MediaUnreadableException(MediaFailureCode.TooManyPixels, $"Image is {width}×{height} pixels, more than the {_options.Value.MaxImagePixels} allowed");
         }
 
         return image;

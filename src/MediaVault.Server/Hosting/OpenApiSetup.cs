@@ -23,7 +23,7 @@ public static class OpenApiSetup
         - Approval enqueues a durable job that moves every file to permanent storage; the release then becomes `completed`,
           `releasePath` becomes null and `cloudUrl` points at the permanent copy.
         - `metadata` carries, besides the seed's fields, `sha256`, `uploadedAt`, `state` (pending|uploaded|processing|ready|failed),
-          `failureReason`, `storage` (temporary|permanent), `mediaType` (release|track) and every extracted field.
+          `failureReason` (a plain sentence) and `failureCode` (a stable code), `storage` (temporary|permanent), `mediaType` (release|track) and every extracted field.
           `bitrate` is in kbit/s; `bitrate`, `sampleRate`, `channels`, `codec` are strings; `duration` is seconds.
         - `releasePath` is the staged object's storage key (tenant and media ids only, never the file name).
         - `cloudUrl` is a signed URL served by `/files/{mediaId}` that expires (1 h for staged media, 24 h for permanent).
@@ -49,7 +49,7 @@ public static class OpenApiSetup
           More bytes than declared: 413, nothing kept; after a complete upload: 409. A short upload can be repeated while the URL is valid.
         - Confirm (`PATCH`, no body) checks size, the optional `sha256`, and that the sniffed kind (image, video, audio, document)
           matches the declared type; the stored `type` becomes the sniffed MIME type.
-        - Get answers the media object at the top level (no envelope); `ERROR` carries `reason`.
+        - Get answers the media object at the top level (no envelope); `ERROR` carries `reason` and `failureCode`.
         - Our addition `GET /v2/media` answers `{success, data: [media], pagination: {page, limit, total, totalPages}}`.
         - Permissions: `media:read`, `media:write` (create, confirm), `media:delete`.
         """;

@@ -100,6 +100,8 @@ public static class ServerServiceCollectionExtensions
         services.AddOptions<LinkCheckOptions>().BindConfiguration(LinkCheckOptions.Section);
         services.AddHttpClient(ValidateLinkJobHandler.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => ValidateLinkJobHandler.CreateGuardedHandler(sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value));
+        services.AddSingleton(sp => JobInstance.Create(
+            sp.GetRequiredService<IOptions<JobWorkerOptions>>().Value.InstanceId, dataPath, sp.GetRequiredService<ILogger<JobInstance>>()));
         services.AddSingleton<JobSignal>();
         services.AddSingleton<RenditionWriter>();
         services.AddSingleton<IJobHandler, ProcessMediaJobHandler>();

@@ -15,7 +15,7 @@ public sealed class DeleteBlobsJobHandler(IBlobStore store) : IJobHandler
         await DeleteEverywhereAsync(store, tenantId, payload.MediaId, cancellationToken);
     }
 
-    public Task GiveUpAsync(Job job, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task GiveUpAsync(Job job, Exception failure, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public static async Task DeleteEverywhereAsync(IBlobStore store, Guid tenantId, string mediaId, CancellationToken cancellationToken)
     {

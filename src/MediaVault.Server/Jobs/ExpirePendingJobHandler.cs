@@ -48,7 +48,7 @@ public sealed partial class ExpirePendingJobHandler(
         }
     }
 
-    public Task GiveUpAsync(Job job, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task GiveUpAsync(Job job, Exception failure, CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Expired pending media {MediaId} of tenant {TenantId}")]
     private partial void LogExpired(Guid tenantId, string mediaId);

@@ -6,10 +6,12 @@ namespace MediaVault.Server.Jobs;
 
 /// <summary>
 /// Runs durable jobs: leases one, hands it to the handler for its kind, then completes it, schedules a retry with
-/// exponential back-off, or gives up after the job's last attempt.
+/// exponential back-off, or gives up after the job's last attempt (at once when the content is at fault). On start it
+/// reclaims the jobs an earlier run of the same instance left leased; on a graceful stop it hands its running jobs back.
 /// </summary>
 public sealed partial class JobWorker(
     JobStore jobs,
+    JobInstance instance,
     IEnumerable<IJobHandler> handlers,
     JobSignal signal,
     IOptions<JobWorkerOptions> options,
@@ -17,15 +19,38 @@ public sealed partial class JobWorker(
     ILogger<JobWorker> logger) : BackgroundService
 {
     private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
-    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private static readonly TimeSpan HandBackTimeout = TimeSpan.FromSeconds(5);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var count = Math.Max(0, options.Value.Concurrency);
+        if (count > 0)
+        {
+            await ReclaimAsync(stoppingToken);
+        }
+
         // With more than one loop, the first never takes background jobs (larger previews), so new uploads are
         // processed at once even while the others work through a backlog of previews.
-        var count = Math.Max(0, options.Value.Concurrency);
         var loops = Enumerable.Range(0, count).Select(i => RunLoopAsync(includeBackground: count == 1 || i > 0, stoppingToken));
-        return Task.WhenAll(loops);
+        await Task.WhenAll(loops);
+    }
+
+    private async Task ReclaimAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var reclaimed = await jobs.ReclaimAsync(instance.InstanceId, instance.Owner, stoppingToken);
+            if (reclaimed > 0)
+            {
+                LogReclaimed(reclaimed, instance.InstanceId);
+                signal.Notify();
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database is not there yet: those jobs are taken again when their leases run out.
+            LogLoopFailed(ex);
+        }
     }
 
     private async Task RunLoopAsync(bool includeBackground, CancellationToken stoppingToken)
@@ -34,7 +59,7 @@ public sealed partial class JobWorker(
         {
             try
             {
-                var job = await jobs.TryLeaseAsync(_owner, options.Value.LeaseDuration, includeBackground, stoppingToken);
+                var job = await jobs.TryLeaseAsync(instance.Owner, options.Value.LeaseDuration, includeBackground, stoppingToken);
                 if (job is null)
                 {
                     await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
@@ -68,20 +93,22 @@ public sealed partial class JobWorker(
         try
         {
             await handler.RunAsync(job, stoppingToken);
-            await StopAsync(heartbeat, keepAlive);
-            await jobs.CompleteAsync(job, stoppingToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: the lease runs out and another worker takes the job again.
-            throw;
+            // Shutting down gracefully: the job goes back to the queue at once, its attempt not counted, so the next
+            // instance (or this one after a restart) takes it without waiting for the lease to run out.
+            await StopAsync(heartbeat, keepAlive);
+            await HandBackAsync(job);
+            throw new OperationCanceledException(stoppingToken);
         }
         catch (MediaUnreadableException ex)
         {
             await StopAsync(heartbeat, keepAlive);
             LogJobGaveUp(job.Kind, job.Id, job.TenantId, ex.Message);
-            await handler.GiveUpAsync(job, ex.Message, stoppingToken);
+            await handler.GiveUpAsync(job, ex, stoppingToken);
             await jobs.FailAsync(job, ex.Message, stoppingToken);
+            return;
         }
         catch (Exception ex)
         {
@@ -89,7 +116,7 @@ public sealed partial class JobWorker(
             if (job.Attempts >= job.MaxAttempts)
             {
                 LogJobGaveUp(job.Kind, job.Id, job.TenantId, ex.Message);
-                await handler.GiveUpAsync(job, ex.Message, stoppingToken);
+                await handler.GiveUpAsync(job, ex, stoppingToken);
                 await jobs.FailAsync(job, ex.ToString(), stoppingToken);
                 return;
             }
@@ -97,6 +124,28 @@ public sealed partial class JobWorker(
             var delay = options.Value.RetryBaseDelay * Math.Pow(2, job.Attempts - 1);
             LogJobRetry(ex, job.Kind, job.Id, job.TenantId, job.Attempts, delay);
             await jobs.RetryAsync(job, ex.ToString(), clock.GetUtcNow().UtcDateTime + delay, stoppingToken);
+            return;
+        }
+
+        await StopAsync(heartbeat, keepAlive);
+        await jobs.CompleteAsync(job, stoppingToken);
+    }
+
+    private async Task HandBackAsync(Job job)
+    {
+        // The stopping token has fired; the hand-back gets a few seconds of its own within the host's shutdown time.
+        using var timeout = new CancellationTokenSource(HandBackTimeout);
+        try
+        {
+            if (await jobs.ReleaseAsync(job, timeout.Token))
+            {
+                LogHandedBack(job.Kind, job.Id, job.TenantId);
+            }
+        }
+        catch (Exception ex)
+        {
+            // The lease runs out instead, or the next start of this instance reclaims the job.
+            LogLoopFailed(ex);
         }
     }
 
@@ -135,6 +184,12 @@ public sealed partial class JobWorker(
         await heartbeat.CancelAsync();
         await keepAlive;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reclaimed {Count} jobs left leased by an earlier run of instance {InstanceId}")]
+    private partial void LogReclaimed(int count, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: handed job {Kind} {JobId} (tenant {TenantId}) back to the queue")]
+    private partial void LogHandedBack(string kind, Guid jobId, Guid? tenantId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the lease of job {Kind} {JobId}; another worker may run it again")]
     private partial void LogLeaseLost(string kind, Guid jobId);

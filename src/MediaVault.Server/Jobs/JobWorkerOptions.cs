@@ -19,6 +19,15 @@ public sealed class JobWorkerOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// This instance's stable name, the prefix of its lease owners (<c>{InstanceId}/{run}</c>): at start, jobs still
+    /// leased by an earlier run of the same instance go back to the queue at once. Empty (the default): one generated
+    /// once and kept in <c>{DataPath}/jobs-instance-id</c>. Instances running at the same time must not share it.
+    /// </summary>
+    [MaxLength(100)]
+    [RegularExpression("^[A-Za-z0-9._-]*$", ErrorMessage = "Jobs:InstanceId may hold only letters, digits, '.', '_' and '-'.")]
+    public string InstanceId { get; set; } = "";
+
     /// <summary>First retry delay; doubles with each attempt.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);

@@ -62,18 +62,21 @@ public sealed partial class ProcessMediaJobHandler(
         }
     }
 
-    public async Task GiveUpAsync(Job job, string reason, CancellationToken cancellationToken)
+    public async Task GiveUpAsync(Job job, Exception failure, CancellationToken cancellationToken)
     {
         var payload = job.ReadPayload<MediaJobPayload>();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = Now;
-        var trimmed = reason.Length > 2000 ? reason[..2000] : reason;
+        var code = MediaFailures.Of(failure);
+        var reason = MediaFailures.Sentence(code);
+        var wireCode = MediaFailures.Code(code);
         await db.Media.Where(m => m.Id == payload.MediaId && m.TenantId == job.TenantId)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, MediaState.Failed)
-                .SetProperty(m => m.FailureReason, trimmed)
+                .SetProperty(m => m.FailureReason, reason)
+                .SetProperty(m => m.FailureCode, wireCode)
                 .SetProperty(m => m.ProcessedAt, now)
                 .SetProperty(m => m.UpdatedAt, now), cancellationToken);
-        LogFailed(job.TenantId, payload.MediaId, trimmed);
+        LogFailed(failure, job.TenantId, payload.MediaId, wireCode, failure.Message);
     }
 
     private async Task<JsonObject> ExtractAsync(string path, string mimeType, CancellationToken cancellationToken)
@@ -89,7 +92,7 @@ public sealed partial class ProcessMediaJobHandler(
 
         if (metadata["duration"]?.GetValue<double>() is { } duration && duration > options.Value.MaxDurationSeconds)
         {
-            throw new MediaUnreadableException($"Duration {duration:0.#} s is longer than the {options.Value.MaxDurationSeconds:0} s allowed");
+            throw new MediaUnreadableException(MediaFailureCode.TooLong, $"Duration {duration:0.#} s is longer than the {options.Value.MaxDurationSeconds:0} s allowed");
         }
 
         return metadata;
@@ -126,6 +129,7 @@ public sealed partial class ProcessMediaJobHandler(
         media.Area = area;
         media.State = MediaState.Ready;
         media.FailureReason = null;
+        media.FailureCode = null;
         media.ProcessedAt = now;
         media.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
@@ -137,6 +141,6 @@ public sealed partial class ProcessMediaJobHandler(
     [LoggerMessage(Level = LogLevel.Information, Message = "Processed media {MediaId} of tenant {TenantId} ({MimeType}, {RenditionCount} renditions)")]
     private partial void LogProcessed(Guid tenantId, string mediaId, string? mimeType, int renditionCount);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Media {MediaId} of tenant {TenantId} failed processing: {Reason}")]
-    private partial void LogFailed(Guid? tenantId, string mediaId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Media {MediaId} of tenant {TenantId} failed processing ({FailureCode}): {Detail}")]
+    private partial void LogFailed(Exception exception, Guid? tenantId, string mediaId, string failureCode, string detail);
 }

@@ -47,7 +47,7 @@ public sealed partial class PromoteReleaseJobHandler(
         LogPromoted(release.TenantId, release.Id, files.Count);
     }
 
-    public Task GiveUpAsync(Job job, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task GiveUpAsync(Job job, Exception failure, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Ids of the media attached to the release itself or to any of its tracks.</summary>
     public static IQueryable<string> ReleaseMediaIds(MediaVaultDbContext db, Release release) =>

@@ -63,7 +63,7 @@ public sealed partial class RenderPreviewsJobHandler(
         }
     }
 
-    public Task GiveUpAsync(Job job, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task GiveUpAsync(Job job, Exception failure, CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Previews of media {MediaId} (tenant {TenantId}) were not made: {Reason}")]
     private partial void LogSkipped(Guid tenantId, string mediaId, string reason);

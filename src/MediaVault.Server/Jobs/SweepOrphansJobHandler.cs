@@ -50,7 +50,7 @@ public sealed partial class SweepOrphansJobHandler(
         LogSwept(removed);
     }
 
-    public Task GiveUpAsync(Job job, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task GiveUpAsync(Job job, Exception failure, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task<int> RemoveUnownedAsync(StorageArea area, List<BlobInfo> blobs, CancellationToken cancellationToken)
     {

@@ -37,7 +37,7 @@ public sealed class ValidateLinkJobHandler(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public Task GiveUpAsync(Job job, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task GiveUpAsync(Job job, Exception failure, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task<bool> IsReachableAsync(Uri url, CancellationToken cancellationToken)
     {

@@ -50,6 +50,15 @@ public sealed class PdfInfoMetadataExtractorTests : IDisposable
         Assert.False(metadata.ContainsKey("title"));
     }
 
+    /// <summary>encrypted.pdf is document.pdf through Ghostscript with a user password (-sUserPassword=secret, 128-bit RC4).</summary>
+    [Fact]
+    public async Task A_pdf_that_needs_a_password_is_an_encrypted_document()
+    {
+        var error = await Assert.ThrowsAsync<MediaUnreadableException>(() => _extractor.ExtractAsync(Samples.File("encrypted.pdf"), "application/pdf", CancellationToken.None));
+
+        Assert.Equal(MediaFailureCode.EncryptedDocument, error.Code);
+    }
+
     [Theory]
     [InlineData("tone.mp3")]
     [InlineData("text-named.mp3")]

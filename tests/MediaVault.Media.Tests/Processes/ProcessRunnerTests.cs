@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MediaVault.Core.Processing;
 using MediaVault.Media.Processes;
 
 namespace MediaVault.Media.Tests.Processes;
@@ -65,18 +66,19 @@ public sealed class ProcessRunnerTests : IDisposable
     {
         var stopwatch = Stopwatch.StartNew();
 
-        var error = await Assert.ThrowsAsync<ProcessFailedException>(
+        var error = await Assert.ThrowsAsync<MediaUnreadableException>(
             () => _runner.RunAsync("/bin/sh", ["-c", $"echo $$ > '{_pidFile}'; exec sleep 30"], TimeSpan.FromMilliseconds(500), CancellationToken.None));
 
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
         Assert.Contains("did not finish", error.Message, StringComparison.Ordinal);
+        Assert.Equal(MediaFailureCode.ProcessingTimeout, error.Code);
         await AssertProcessGoneAsync(await ReadPidAsync());
     }
 
     [Fact]
     public async Task Run_kills_the_whole_process_tree_on_timeout()
     {
-        await Assert.ThrowsAsync<ProcessFailedException>(
+        await Assert.ThrowsAsync<MediaUnreadableException>(
             () => _runner.RunAsync("/bin/sh", ["-c", $"sleep 30 & echo $! > '{_pidFile}'; wait"], TimeSpan.FromMilliseconds(500), CancellationToken.None));
 
         await AssertProcessGoneAsync(await ReadPidAsync());

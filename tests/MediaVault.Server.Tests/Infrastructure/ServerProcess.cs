@@ -47,6 +47,10 @@ public sealed class ServerProcess : IAsyncDisposable
             {
                 // Not listening yet, or still too busy starting to answer within the poll's timeout.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but still starting (a busy machine): ask again.
+            }
 
             await Task.Delay(250);
         }
@@ -57,6 +61,14 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>SIGKILL: no shutdown, no lease released.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>SIGTERM (what a deploy sends), then waits for the graceful shutdown to end.</summary>
+    public async Task TerminateAsync()
+    {
+        await TestProcesses.RunAsync("kill", "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
 
     public async ValueTask DisposeAsync()
     {

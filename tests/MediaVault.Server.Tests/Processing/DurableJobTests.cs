@@ -65,7 +65,8 @@ public sealed class DurableJobTests : IAsyncLifetime
             var media = (await client.WaitProcessedAsync(releaseId))[0];
             var metadata = media.GetProperty("metadata");
             Assert.Equal("failed", metadata.GetProperty("state").GetString());
-            Assert.Contains("No stored object", metadata.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+            Assert.Equal("processing_failed", metadata.GetProperty("failureCode").GetString());
+            Assert.Equal("The media could not be processed; uploading it again may help.", metadata.GetProperty("failureReason").GetString());
             using var health = await client.GetAsync("/health/ready");
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
             await second.StopAsync();

@@ -136,10 +136,65 @@ public sealed class JobStoreTests : IAsyncLifetime
         Assert.Equal(older, anyKind?.Id);
     }
 
-    private async Task<Guid> EnqueueAsync(string kind = JobKinds.DeleteBlobs, DateTime? runAfter = null)
+    [Fact]
+    public async Task A_job_handed_back_is_due_at_once_with_its_attempt_not_counted()
+    {
+        var store = new JobStore(_factory, TimeProvider.System);
+        await EnqueueAsync();
+        var job = await store.TryLeaseAsync("instance-a/run-1", TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        var released = await store.ReleaseAsync(job!, CancellationToken.None);
+        var again = await store.TryLeaseAsync("instance-b/run-1", TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        Assert.True(released);
+        Assert.Equal(job!.Id, again?.Id);
+        Assert.Equal(1, again!.Attempts);
+    }
+
+    [Fact]
+    public async Task Reclaim_puts_back_only_jobs_leased_by_earlier_runs_of_the_same_instance()
+    {
+        var store = new JobStore(_factory, TimeProvider.System);
+        await EnqueueAsync();
+        await EnqueueAsync();
+        await EnqueueAsync();
+        var earlierRun = await store.TryLeaseAsync("instance-a/run-1", TimeSpan.FromMinutes(5), CancellationToken.None);
+        var otherInstance = await store.TryLeaseAsync("instance-ab/run-1", TimeSpan.FromMinutes(5), CancellationToken.None);
+        var thisRun = await store.TryLeaseAsync("instance-a/run-2", TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        var reclaimed = await store.ReclaimAsync("instance-a", "instance-a/run-2", CancellationToken.None);
+        var retaken = await store.TryLeaseAsync("instance-a/run-2", TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        Assert.Equal(1, reclaimed);
+        Assert.Equal(earlierRun!.Id, retaken?.Id);
+        Assert.Equal(2, retaken!.Attempts);
+        await using var db = await _factory.CreateDbContextAsync();
+        var owners = await db.Jobs.Where(j => j.Id == otherInstance!.Id || j.Id == thisRun!.Id).Select(j => j.LeaseOwner).ToListAsync();
+        Assert.Equal(["instance-a/run-2", "instance-ab/run-1"], owners.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_tenant_with_nothing_running_is_served_before_older_jobs_of_a_busy_tenant()
+    {
+        var store = new JobStore(_factory, TimeProvider.System);
+        var (busy, idle) = (Guid.NewGuid(), Guid.NewGuid());
+        await EnqueueAsync(JobKinds.ProcessMedia, DateTime.UtcNow.AddSeconds(-30), busy);
+        var busyQueued = await EnqueueAsync(JobKinds.ProcessMedia, DateTime.UtcNow.AddSeconds(-20), busy);
+        var idleQueued = await EnqueueAsync(JobKinds.ProcessMedia, DateTime.UtcNow.AddSeconds(-10), idle);
+        var running = await store.TryLeaseAsync("worker-a", TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        var next = await store.TryLeaseAsync("worker-b", TimeSpan.FromMinutes(5), CancellationToken.None);
+        var last = await store.TryLeaseAsync("worker-c", TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        Assert.Equal(busy, running?.TenantId);
+        Assert.Equal(idleQueued, next?.Id);
+        Assert.Equal(busyQueued, last?.Id);
+    }
+
+    private async Task<Guid> EnqueueAsync(string kind = JobKinds.DeleteBlobs, DateTime? runAfter = null, Guid? tenantId = null)
     {
         await using var db = await _factory.CreateDbContextAsync();
-        var job = Job.Create(kind, null, new { mediaId = "x" }, runAfter ?? DateTime.UtcNow.AddSeconds(-1));
+        var job = Job.Create(kind, tenantId, new { mediaId = "x" }, runAfter ?? DateTime.UtcNow.AddSeconds(-1));
         db.Jobs.Add(job);
         await db.SaveChangesAsync();
         return job.Id;

@@ -119,7 +119,7 @@ public sealed class ImageVariantService(
         }
         catch (Core.Processing.MediaUnreadableException ex)
         {
-            return Failure.BadRequest(ex.Message);
+            return Failure.BadRequest(Core.Processing.MediaFailures.Sentence(ex.Code));
         }
         finally
         {

@@ -24,7 +24,7 @@ public static class LibraryEndpoints
             .WithDescription("Newest first. `limit` (20, max 100), `type` (MIME, or its first part such as `image`), `status` (PROCESSING, SUCCESS, ERROR, ARCHIVED), `q` (name contains, case-insensitive). Keyset paging by default: the first page, then pass the previous page's `pagination.nextCursor` as `cursor` (constant cost at any depth; `page`, `total` and `totalPages` are null). Give `page` (1-based) for numbered pages with `total` and `totalPages` (counting costs a pass over the tenant's media).");
         group.MapGet("/{mediaId}", GetAsync).RequireLibraryAccess(Permissions.MediaRead)
             .Produces<LibraryMediaView>().WithSummary("Get a Media")
-            .WithDescription("`path` and `preview` are signed URLs that expire; `preview` appears once a thumbnail exists. `status` ERROR carries `reason`.");
+            .WithDescription("`path` and `preview` are signed URLs that expire; `preview` appears once a thumbnail exists. `status` ERROR carries `reason` (a plain sentence) and `failureCode` (a stable code such as `unreadable_media`, `too_long`, `processing_timeout`).");
         group.MapPatch("/{mediaId}", ConfirmAsync).RequireLibraryAccess(Permissions.MediaWrite)
             .Produces<LibraryMediaView>().WithSummary("Confirm Uploaded Media")
             .WithDescription("No body. Checks the bytes arrived whole (size, and sha256 when declared) and that their sniffed type matches the declared one (a mismatch is 400 and the bytes are discarded), then processing starts. Confirming again is harmless; before any upload it is 409.");

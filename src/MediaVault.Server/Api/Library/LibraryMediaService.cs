@@ -298,6 +298,7 @@ public sealed class LibraryMediaService(
             Name = m.Name,
             State = m.State,
             FailureReason = m.FailureReason,
+            FailureCode = m.FailureCode,
             Area = m.Area,
             Size = m.Size,
             MimeType = m.MimeType,

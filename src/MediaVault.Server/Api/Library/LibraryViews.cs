@@ -14,6 +14,7 @@ public sealed record LibraryMediaView(
     string? Type,
     string Status,
     string? Reason,
+    string? FailureCode,
     LibrarySpecs Specs,
     DateTime CreatedAt);
 
@@ -56,7 +57,7 @@ public sealed class LibraryViews(MediaUrls urls)
             media.Id, media.Id, media.Name,
             confirmed ? urls.For(request, media) : null,
             confirmed && preview is not null ? urls.For(request, media, preview) : null,
-            media.MimeType, Status(media.State), media.FailureReason, specs, media.CreatedAt);
+            media.MimeType, Status(media.State), media.FailureReason, media.FailureCode, specs, media.CreatedAt);
     }
 
     private static int? Int(JsonNode? node) => node is JsonValue value && value.TryGetValue<int>(out var number) ? number : null;

@@ -97,6 +97,7 @@ public sealed class ReleaseViews(MediaUrls urls)
         if (media.FailureReason is not null)
         {
             metadata["failureReason"] = media.FailureReason;
+            metadata["failureCode"] = media.FailureCode;
         }
 
         if (!media.IsLink)

@@ -61,7 +61,7 @@ public static class SessionEndpoints
             .ToList();
         return TypedResults.Ok(new MediaDetailView(
             media.Id, media.Name, media.IsLink ? "link" : media.Kind.ToString().ToLowerInvariant(), media.MimeType,
-            media.State.ToString().ToLowerInvariant(), media.FailureReason, media.Size, media.Sha256,
+            media.State.ToString().ToLowerInvariant(), media.FailureReason, media.FailureCode, media.Size, media.Sha256,
             media.Area.ToString().ToLowerInvariant(), media.CreatedAt, media.UploadedAt, media.ProcessedAt,
             MediaMetadata.Parse(media.MetadataJson), urls.For(request, media), renditions, usages));
     }

@@ -13,6 +13,7 @@ public sealed record MediaDetailView(
     string? MimeType,
     string State,
     string? FailureReason,
+    string? FailureCode,
     long? Size,
     string? Sha256,
     string Storage,
