@@ -7,7 +7,11 @@ using Microsoft.Extensions.Options;
 
 namespace MediaVault.Media.Pdf;
 
-/// <summary>Page count (and title) of PDFs, from poppler's <c>pdfinfo</c> in its own process, confined to the one file.</summary>
+/// <summary>
+/// Page count, title and encryption of PDFs, from poppler's <c>pdfinfo</c> in its own process, confined to the one file.
+/// A document that needs a user password to open is still a valid document: it is described as <c>encrypted: true</c>
+/// with nothing else readable (no page count, and <see cref="PdfPreviewGenerator"/> makes no preview of it).
+/// </summary>
 public sealed class PdfInfoMetadataExtractor(ProcessRunner runner, IOptions<FfprobeOptions> options) : IMetadataExtractor
 {
     public bool CanHandle(string mimeType) => mimeType == "application/pdf";
@@ -19,13 +23,15 @@ public sealed class PdfInfoMetadataExtractor(ProcessRunner runner, IOptions<Ffpr
         if (result.ExitCode != 0)
         {
             // poppler says "Incorrect password" for a document that needs a user password to open.
-            var code = result.StandardErrorTail.Contains("password", StringComparison.OrdinalIgnoreCase)
-                ? MediaFailureCode.EncryptedDocument
-                : MediaFailureCode.UnreadableMedia;
-            throw new MediaUnreadableException(code, $"pdfinfo could not read the file: {result.StandardErrorTail}");
+            if (result.StandardErrorTail.Contains("password", StringComparison.OrdinalIgnoreCase))
+            {
+                return new JsonObject { ["encrypted"] = true };
+            }
+
+            throw new MediaUnreadableException(MediaFailureCode.UnreadableMedia, $"pdfinfo could not read the file: {result.StandardErrorTail}");
         }
 
-        var metadata = new JsonObject();
+        var metadata = new JsonObject { ["encrypted"] = false };
         foreach (var line in result.StandardOutput.Split('\n'))
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);
@@ -39,6 +45,11 @@ public sealed class PdfInfoMetadataExtractor(ProcessRunner runner, IOptions<Ffpr
             if (key == "Pages" && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var pages))
             {
                 metadata["pageCount"] = pages;
+            }
+            else if (key == "Encrypted")
+            {
+                // "yes (print:no copy:no …)" for an owner password only: it opens, but its author restricted it.
+                metadata["encrypted"] = value.StartsWith("yes", StringComparison.Ordinal);
             }
             else if (key == "Title" && value.Length > 0)
             {

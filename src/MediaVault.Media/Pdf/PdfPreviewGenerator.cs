@@ -16,6 +16,12 @@ public sealed class PdfPreviewGenerator(
 
     public async Task<IReadOnlyList<RenditionFile>> GenerateAsync(RenditionSource source, string workDirectory, CancellationToken cancellationToken)
     {
+        if (source.Metadata["encrypted"]?.GetValue<bool>() == true && source.Metadata["pageCount"] is null)
+        {
+            // Needs a user password: there is no page to show.
+            return [];
+        }
+
         var largest = options.Value.ThumbnailSizes.Max();
         string[] arguments =
         [

@@ -52,11 +52,30 @@ public sealed class PdfInfoMetadataExtractorTests : IDisposable
 
     /// <summary>encrypted.pdf is document.pdf through Ghostscript with a user password (-sUserPassword=secret, 128-bit RC4).</summary>
     [Fact]
-    public async Task A_pdf_that_needs_a_password_is_an_encrypted_document()
+    public async Task A_pdf_that_needs_a_password_is_described_as_encrypted_with_nothing_else()
     {
-        var error = await Assert.ThrowsAsync<MediaUnreadableException>(() => _extractor.ExtractAsync(Samples.File("encrypted.pdf"), "application/pdf", CancellationToken.None));
+        var metadata = await _extractor.ExtractAsync(Samples.File("encrypted.pdf"), "application/pdf", CancellationToken.None);
 
-        Assert.Equal(MediaFailureCode.EncryptedDocument, error.Code);
+        Assert.True(metadata["encrypted"]!.GetValue<bool>());
+        Assert.False(metadata.ContainsKey("pageCount"));
+    }
+
+    /// <summary>owner-protected.pdf is document-3pages.pdf through qpdf with only an owner password (AES-256, printing and copying refused).</summary>
+    [Fact]
+    public async Task A_pdf_with_only_an_owner_password_is_encrypted_and_keeps_its_page_count()
+    {
+        var metadata = await _extractor.ExtractAsync(Samples.File("owner-protected.pdf"), "application/pdf", CancellationToken.None);
+
+        Assert.True(metadata["encrypted"]!.GetValue<bool>());
+        Assert.Equal(3, metadata["pageCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_plain_pdf_is_not_encrypted()
+    {
+        var metadata = await _extractor.ExtractAsync(Samples.File("document.pdf"), "application/pdf", CancellationToken.None);
+
+        Assert.False(metadata["encrypted"]!.GetValue<bool>());
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MediaVault.Core.Processing;
 using MediaVault.Media.Processes;
 using Microsoft.Extensions.Options;
 
@@ -68,8 +69,9 @@ public sealed class ToolJailTests : IDisposable
         var runner = Runner(ToolSandbox.Bubblewrap);
         using var jail = await runner.OpenJailAsync(Write("upload", "x"), CancellationToken.None);
 
-        await Assert.ThrowsAsync<ProcessFailedException>(
+        var error = await Assert.ThrowsAsync<MediaUnreadableException>(
             () => runner.RunAsync("/bin/sh", ["-c", $"sleep {marker} & sleep {marker}"], jail, TimeSpan.FromSeconds(1), CancellationToken.None));
+        Assert.Equal(MediaFailureCode.ProcessingTimeout, error.Code);
 
         await Task.Delay(300);
         Assert.DoesNotContain(Directory.EnumerateDirectories("/proc"), dir => CommandLine(dir).Contains(marker, StringComparison.Ordinal));

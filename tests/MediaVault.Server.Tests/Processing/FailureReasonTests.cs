@@ -49,13 +49,31 @@ public sealed class FailureReasonTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task A_password_protected_pdf_fails_with_the_encrypted_document_code()
+    public async Task A_password_protected_pdf_is_ready_and_encrypted_without_a_preview()
     {
         using var client = server.CreateTenantClient(out _);
-        var (metadata, _) = await UploadAndProcessAsync(client, "encrypted.pdf", TestFiles.Bytes("encrypted.pdf"));
+        var (metadata, mediaId) = await UploadAndProcessAsync(client, "encrypted.pdf", TestFiles.Bytes("encrypted.pdf"));
 
-        Assert.Equal("encrypted_document", metadata.GetProperty("failureCode").GetString());
-        Assert.Equal("The document is password-protected and cannot be opened.", metadata.GetProperty("failureReason").GetString());
+        Assert.Equal("ready", metadata.GetProperty("state").GetString());
+        Assert.True(metadata.GetProperty("encrypted").GetBoolean());
+        Assert.False(metadata.TryGetProperty("failureCode", out _));
+        Assert.False(metadata.TryGetProperty("pageCount", out _));
+        Assert.False(metadata.TryGetProperty("renditions", out _));
+        Assert.Equal(TestFiles.Bytes("encrypted.pdf").Length, metadata.GetProperty("fileSize").GetInt64());
+        var library = await (await client.GetAsync($"/v2/media/{mediaId}")).ReadJsonAsync();
+        Assert.Equal("SUCCESS", library.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_pdf_with_only_an_owner_password_is_ready_encrypted_with_its_pages_and_preview()
+    {
+        using var client = server.CreateTenantClient(out _);
+        var (metadata, _) = await UploadAndProcessAsync(client, "owner-protected.pdf", TestFiles.Bytes("owner-protected.pdf"));
+
+        Assert.Equal("ready", metadata.GetProperty("state").GetString());
+        Assert.True(metadata.GetProperty("encrypted").GetBoolean());
+        Assert.Equal(3, metadata.GetProperty("pageCount").GetInt32());
+        Assert.Contains(metadata.GetProperty("renditions").EnumerateArray(), r => r.GetProperty("name").GetString() == "thumb-256.webp");
     }
 
     [Fact]

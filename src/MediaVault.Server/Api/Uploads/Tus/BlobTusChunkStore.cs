@@ -78,11 +78,20 @@ public sealed class BlobTusChunkStore(IBlobStore store) : ITusChunkStore
     {
         Directory.CreateDirectory(store.StagingDirectory);
         var path = Path.Combine(store.StagingDirectory, $"tus-{uploadId}.bin");
-        await using var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
-        foreach (var part in (await PartsAsync(tenantId, uploadId, cancellationToken)).OrderBy(p => p.Key.UploadPartOffset))
+        try
         {
-            await using var source = await store.OpenReadAsync(part.Key, null, cancellationToken);
-            await source.CopyToAsync(target, BufferSize, cancellationToken);
+            await using var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+            foreach (var part in (await PartsAsync(tenantId, uploadId, cancellationToken)).OrderBy(p => p.Key.UploadPartOffset))
+            {
+                await using var source = await store.OpenReadAsync(part.Key, null, cancellationToken);
+                await source.CopyToAsync(target, BufferSize, cancellationToken);
+            }
+        }
+        catch (IOException ex) when (StorageFullException.IsCause(ex))
+        {
+            // The parts stay in the store; only the local assembly did not fit.
+            File.Delete(path);
+            throw new StorageFullException("No space left to assemble the upload.", ex);
         }
 
         return path;

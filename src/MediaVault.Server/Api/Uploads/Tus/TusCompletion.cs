@@ -43,8 +43,10 @@ public sealed class TusCompletion(
         }
     }
 
+    /// <exception cref="StorageFullException">No room to assemble the bytes; the upload's chunks are kept.</exception>
     public async Task<Outcome<string>> CompleteAsync(TusUpload upload, TusTarget target, CancellationToken cancellationToken)
     {
+        var keepChunks = false;
         try
         {
             var path = await files.MaterializeAsync(upload.TenantId, upload.Id, cancellationToken);
@@ -61,11 +63,20 @@ public sealed class TusCompletion(
 
             return outcome;
         }
+        catch (StorageFullException)
+        {
+            // The caller gives the client its last chunk back to send again once there is room.
+            keepChunks = true;
+            throw;
+        }
         finally
         {
             // Moved into the store on success; on refusal the bytes are not kept.
-            using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await files.DeleteAsync(upload.TenantId, upload.Id, cleanup.Token);
+            if (!keepChunks)
+            {
+                using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                await files.DeleteAsync(upload.TenantId, upload.Id, cleanup.Token);
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MediaVault.Core;
 using MediaVault.Core.Media;
 using MediaVault.Core.Storage;
 using MediaVault.Core.Uploads;
@@ -159,7 +160,21 @@ public sealed partial class TusCore(
             return null;
         }
 
-        var completed = await completion.CompleteAsync(upload, target, ct);
+        Outcome<string> completed;
+        try
+        {
+            completed = await completion.CompleteAsync(upload, target, ct);
+        }
+        catch (StorageFullException)
+        {
+            // The chunk store kept every part but there is no room to assemble them: the last chunk is given back
+            // (truncated away, offset where it was) so the client sends it again once there is room.
+            await files.TruncateAsync(upload.TenantId, upload.Id, offset, CancellationToken.None);
+            await uploads.AdvanceAsync(upload, lease, offset, upload.Length, keepLock: false, CancellationToken.None);
+            LogStorageFull(upload.TenantId, upload.Id, offset);
+            return TusResponses.InsufficientStorage();
+        }
+
         if (completed.Failure is { } refused)
         {
             await uploads.DeleteAsync(upload.TenantId, upload.Id, CancellationToken.None);

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using MediaVault.Core.Storage;
+using MediaVault.Server.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Api.Uploads.Tus;
@@ -8,15 +8,17 @@ namespace MediaVault.Server.Api.Uploads.Tus;
 /// <summary>
 /// Who holds an upload's lock: <c>{instance}.{run}.{request}</c>. The instance part is stable across restarts, the run
 /// part is new each time the process starts, so a lock of this instance from another run was left by a process that
-/// is gone and may be taken over at once.
+/// is gone and may be taken over at once. The instance is the job queue's (<see cref="JobInstance"/>: configured, or
+/// kept in the data folder under a file lock, so two live processes on one data folder never share it) unless
+/// <c>Tus:InstanceId</c> names another.
 /// </summary>
 public sealed class TusInstance
 {
     private const int PartLength = 16;
 
-    public TusInstance(IOptions<TusOptions> options, IBlobStore store)
+    public TusInstance(IOptions<TusOptions> options, JobInstance jobs)
     {
-        var identity = options.Value.InstanceId is { Length: > 0 } configured ? configured : $"{Environment.MachineName}|{store.StagingDirectory}";
+        var identity = options.Value.InstanceId is { Length: > 0 } configured ? configured : jobs.InstanceId;
         InstancePrefix = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..PartLength] + ".";
         RunPrefix = InstancePrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(PartLength / 2)) + ".";
     }

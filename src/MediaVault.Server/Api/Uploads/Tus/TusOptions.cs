@@ -23,7 +23,7 @@ public sealed class TusOptions
     public TimeSpan LockLease { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// Who this instance is across restarts (default: the machine name and the staging folder). A restarted instance
+    /// Who this instance is across restarts (default: the job queue's instance id, <c>Jobs:InstanceId</c>). A restarted instance
     /// takes over the locks its previous run left at once; instances that run at the same time need different ids.
     /// </summary>
     [MaxLength(200)]
