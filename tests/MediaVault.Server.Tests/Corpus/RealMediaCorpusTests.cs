@@ -16,9 +16,9 @@ namespace MediaVault.Server.Tests.Corpus;
 public sealed class RealMediaCorpusTests(ServerFixture server, ITestOutputHelper output)
 {
     /// <summary>The agreement measured on main when the harness landed; raised as fixes land (target 0.99).</summary>
-    private const double SampleThreshold = 0.0;
+    private const double SampleThreshold = 0.63;
 
-    private const double FullThreshold = 0.0;
+    private const double FullThreshold = 0.82;
 
     private const int FilesPerRelease = 25;
 

@@ -48,7 +48,8 @@ RULES = [
     ("planetblupi-common", r"\.mkv$", 4),
     ("hollywood", r"\.mp4$", 1),
     # images
-    ("jmagick6-docs", r"\.(jpg|png|gif)$", 20),
+    ("jmagick6-docs", r"exif_orientation/.*\.jpg$", 9),
+    ("jmagick6-docs", r"\.(jpg|png|gif)$", 6),
     ("golang-golang-x-image-dev", r"testdata/.*\.(tiff|webp|bmp|jpeg)$", 40),
     ("libsixel-examples", r"examples/images/(pngsuite/.*\.png|[^/]*\.(png|gif|jpg|bmp|tiff))$", 45),
     ("libsdl2-image-tests", r"\.(avif|bmp|gif|jpg|jxl|png|svg|tif|webp)$", 20),
@@ -71,6 +72,9 @@ SAMPLE_PACKAGES = ["sound-theme-freedesktop", "libpython3.11-testsuite", "jmagic
                    "python-pygame-doc", "gem-doc", "golang-golang-x-image-dev", "libsixel-examples", "mkvtoolnix-gui",
                    "gnome-mahjongg", "golang-gonum-v1-plot-dev", "k3b-data", "grandorgue", "librust-sha1collisiondetection-dev"]
 SAMPLE_SIZE = 40
+# Files the sample takes first in their family, for the quirks they carry: a rotated JPEG, 16-bit PNG with alpha, an
+# animated GIF, a multi-page PDF, 24-bit WAV, A-law AIFC.
+SAMPLE_PREFERRED = r"(exif_orientation_6\.jpg|basn6a16\.png|throbber\.gif|multipage_golden\.pdf|pluck-pcm24\.wav|pluck-alaw\.aifc)$"
 
 def run(*args):
     return subprocess.run(args, capture_output=True, text=True, errors="replace")
@@ -157,7 +161,7 @@ def main(debs):
                                  "size": os.path.getsize(full)})
     # Sample ranks: round-robin over families, smallest files of the sample packages first.
     pools = {}
-    for row in sorted(rows, key=lambda r: (r["size"], r["path"])):
+    for row in sorted(rows, key=lambda r: (not re.search(SAMPLE_PREFERRED, r["path"]), r["size"], r["path"])):
         if row["package"] in SAMPLE_PACKAGES:
             pools.setdefault(row["family"], []).append(row)
     rank = 0
