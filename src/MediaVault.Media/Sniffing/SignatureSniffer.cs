@@ -66,8 +66,30 @@ public sealed class SignatureSniffer : IContentSniffer
         {
             "heic" or "heix" or "hevc" or "heim" or "heis" or "mif1" or "msf1" => Image("image/heic"),
             "avif" or "avis" => Image("image/avif"),
-            _ => null,
+            null => null,
+            _ => ImageByCompatibleBrand(h),
         };
+    }
+
+    /// <summary>A HEIF or AVIF whose major brand is generic (<c>miaf</c>, …): its compatible brands name the image kind; video never lists them.</summary>
+    private static SniffResult? ImageByCompatibleBrand(ReadOnlySpan<byte> h)
+    {
+        var boxSize = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(h), (uint)h.Length);
+        for (var offset = 16; offset + 4 <= boxSize; offset += 4)
+        {
+            var brand = h.Slice(offset, 4);
+            if (brand.SequenceEqual("avif"u8) || brand.SequenceEqual("avis"u8))
+            {
+                return Image("image/avif");
+            }
+
+            if (brand.SequenceEqual("mif1"u8) || brand.SequenceEqual("msf1"u8) || brand.SequenceEqual("heic"u8) || brand.SequenceEqual("heix"u8))
+            {
+                return Image("image/heic");
+            }
+        }
+
+        return null;
     }
 
     private static SniffResult? SniffAudio(ReadOnlySpan<byte> h)

@@ -44,6 +44,9 @@ public sealed class SignatureSnifferTests
         { "heic", Ftyp("heic"), MediaKind.Image, "image/heic" },
         { "heif mif1", Ftyp("mif1"), MediaKind.Image, "image/heic" },
         { "avif", Ftyp("avif"), MediaKind.Image, "image/avif" },
+        { "avif behind a generic major brand", Ascii("\0\0\0\u0018ftypmiaf\0\0\0\0miafavif"), MediaKind.Image, "image/avif" },
+        { "heif behind a generic major brand", Ascii("\0\0\0\u0018ftypmiaf\0\0\0\0miafmif1"), MediaKind.Image, "image/heic" },
+        { "mp4 with odd brands", Ascii("\0\0\0\u0018ftypiso6\0\0\0\0iso6mp41"), MediaKind.Video, "video/mp4" },
         { "ogg vorbis", Ogg("\u0001vorbis"), MediaKind.Audio, "audio/ogg" },
         { "ogg theora", Ogg("\u0080theora"), MediaKind.Video, "video/ogg" },
         { "m4a", Ftyp("M4A "), MediaKind.Audio, "audio/mp4" },
@@ -174,7 +177,7 @@ public sealed class SignatureSnifferTests
 
     private static byte[] Riff(string form, string firstChunk) => Ascii($"RIFF\u0024\0\0\0{form}{firstChunk}\u0010\0\0\0");
 
-    private static byte[] Ftyp(string brand) => Ascii($"\0\0\0\u0018ftyp{brand}\0\0\0\0mif1miaf");
+    private static byte[] Ftyp(string brand) => Ascii($"\0\0\0\u0018ftyp{brand}\0\0\0\0{brand}isom");
 
     private static byte[] Ogg(string codecHeader) => [.. Ascii("OggS\0\u0002"), .. new byte[22], .. Ascii(codecHeader)];
 
