@@ -251,9 +251,10 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, ICo
             : new Spooled(total, Convert.ToHexStringLower(hash.GetHashAndReset()), sniffed, null);
     }
 
+    /// <summary>The limit for the sniffed kind; a container whose kind its streams decide is capped once probed.</summary>
     private long KindLimit(IngestRequest request, SniffResult? sniffed, long limit)
     {
-        if (sniffed is null)
+        if (sniffed is null || sniffed.NeedsStreams)
         {
             return limit;
         }

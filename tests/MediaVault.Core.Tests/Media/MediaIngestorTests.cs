@@ -127,6 +127,19 @@ public sealed class MediaIngestorTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_caps_a_container_by_the_kind_its_streams_have_not_by_a_guess_from_its_header()
+    {
+        await using var content = new MemoryStream([.. Bytes(PrefixSniffer.ContainerPrefix, 5000), .. Encoding.ASCII.GetBytes(TrailerProbe.AudioTrailer)]);
+        var ingestor = new MediaIngestor(
+            _store, _sniffer, _probe, Options.Create(new MediaOptions { MaxBytesByKind = new(StringComparer.OrdinalIgnoreCase) { ["video"] = 4000 } }), new FixedTimeProvider(Now));
+
+        var result = await ingestor.IngestAsync(Request(content), CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Equal("audio/webm", result.Media!.MimeType);
+    }
+
+    [Fact]
     public async Task Ingest_refuses_a_recognised_type_that_is_not_an_allowed_mime_type()
     {
         await using var content = new MemoryStream(Bytes(PrefixSniffer.UnlistedPrefix, 100));
