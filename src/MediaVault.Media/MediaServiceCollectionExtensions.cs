@@ -19,6 +19,7 @@ public static class MediaServiceCollectionExtensions
     {
         services.AddOptions<FfprobeOptions>().BindConfiguration(FfprobeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IContentSniffer, SignatureSniffer>();
+        services.AddSingleton<IContentProbe, FfprobeContentProbe>();
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>();
         services.AddSingleton<ProcessRunner>();

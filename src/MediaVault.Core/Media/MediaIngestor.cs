@@ -7,12 +7,13 @@ using Microsoft.Extensions.Options;
 namespace MediaVault.Core.Media;
 
 /// <summary>
-/// The one way bytes become a stored media: stream into a staging file while hashing, sniff the real type,
+/// The one way bytes become a stored media: stream into a staging file while hashing, sniff the real type (from the
+/// leading bytes, or by probing the complete staging file when they cannot decide: <see cref="IContentProbe"/>),
 /// refuse what is not allowed, then move the file into the blob store. The caller persists the returned
 /// <see cref="MediaItem"/>; if it cannot, it must delete the stored original. A full storage is a refusal
 /// (<see cref="IngestError.StorageFull"/>) with nothing staged left behind.
 /// </summary>
-public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOptions<MediaOptions> options, TimeProvider clock)
+public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IContentProbe probe, IOptions<MediaOptions> options, TimeProvider clock)
 {
     private const int BufferSize = 1024 * 1024;
 
@@ -31,10 +32,16 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
                 return IngestResult.Refused(IngestError.TooLarge, $"File exceeds the maximum size of {exceeded} bytes");
             }
 
-            var (size, sha256, sniffed) = (spooled.Size, spooled.Sha256, spooled.Sniffed);
+            var (size, sha256) = (spooled.Size, spooled.Sha256);
             if (size == 0)
             {
                 return IngestResult.Refused(IngestError.Empty, "File is empty");
+            }
+
+            var sniffed = await probe.RecognizeAsync(stagingPath, spooled.Sniffed, cancellationToken);
+            if (sniffed is not null && size > KindLimit(request, sniffed, limit))
+            {
+                return IngestResult.Refused(IngestError.TooLarge, $"File exceeds the maximum size of {KindLimit(request, sniffed, limit)} bytes");
             }
 
             if (IsRefused(sniffed, request.AllowedKinds, out var refused))
@@ -83,7 +90,7 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
             sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
         }
 
-        var sniffed = sniffer.Sniff(header.AsSpan(0, headerLength));
+        var sniffed = await probe.RecognizeAsync(request.LocalPath, sniffer.Sniff(header.AsSpan(0, headerLength)), cancellationToken);
         var limit = Math.Min(request.MaxBytes ?? long.MaxValue, options.Value.MaxFileBytes);
         if (sniffed is not null)
         {
@@ -244,9 +251,10 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IOp
             : new Spooled(total, Convert.ToHexStringLower(hash.GetHashAndReset()), sniffed, null);
     }
 
+    /// <summary>The limit for the sniffed kind; a container whose kind its streams decide is capped once probed.</summary>
     private long KindLimit(IngestRequest request, SniffResult? sniffed, long limit)
     {
-        if (sniffed is null)
+        if (sniffed is null || sniffed.NeedsStreams)
         {
             return limit;
         }

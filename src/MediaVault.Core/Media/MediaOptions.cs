@@ -30,8 +30,11 @@ public sealed class MediaOptions
     public List<string> AllowedMimeTypes { get; set; } =
     [
         "audio/mpeg", "audio/wav", "audio/flac", "audio/ogg", "audio/aac", "audio/mp4", "audio/aiff",
+        "audio/basic", "audio/x-caf", "audio/x-wavpack", "audio/webm", "audio/x-matroska", "audio/ac3", "audio/eac3",
+        "audio/amr", "audio/amr-wb", "audio/3gpp", "audio/3gpp2", "audio/quicktime",
         "video/mp4", "video/quicktime", "video/webm", "video/x-matroska", "video/x-msvideo", "video/ogg",
-        "image/jpeg", "image/png", "image/gif", "image/webp", "image/tiff", "image/bmp", "image/heic", "image/avif", "image/svg+xml",
+        "video/mpeg", "video/mp2t", "video/3gpp", "video/3gpp2",
+        "image/jpeg", "image/png", "image/gif", "image/webp", "image/tiff", "image/bmp", "image/heic", "image/avif", "image/jxl", "image/svg+xml",
         "application/pdf",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

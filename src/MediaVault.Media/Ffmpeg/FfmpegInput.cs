@@ -10,29 +10,9 @@ namespace MediaVault.Media.Ffmpeg;
 /// </summary>
 public static class FfmpegInput
 {
-    /// <summary>Sniffed (or refined) MIME type → the only ffmpeg demuxer allowed to read it.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Demuxers = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["audio/mpeg"] = "mp3",
-        ["audio/flac"] = "flac",
-        ["audio/wav"] = "wav",
-        ["audio/aiff"] = "aiff",
-        ["audio/aac"] = "aac",
-        ["audio/ogg"] = "ogg",
-        ["video/ogg"] = "ogg",
-        ["audio/mp4"] = "mov",
-        ["video/mp4"] = "mov",
-        ["audio/quicktime"] = "mov",
-        ["video/quicktime"] = "mov",
-        ["audio/3gpp"] = "mov",
-        ["video/3gpp"] = "mov",
-        ["audio/webm"] = "matroska",
-        ["video/webm"] = "matroska",
-        ["audio/x-matroska"] = "matroska",
-        ["video/x-matroska"] = "matroska",
-        ["audio/x-msvideo"] = "avi",
-        ["video/x-msvideo"] = "avi",
-    };
+    /// <summary>Sniffed (or refined) MIME type → the only ffmpeg demuxer allowed to read it (from <see cref="MediaFormats"/>).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Demuxers =
+        MediaFormats.All.ToDictionary(f => f.MimeType, f => f.Demuxer, StringComparer.Ordinal);
 
     /// <summary>Demuxers that read one file only; anything else (hls, concat, image2, …) is never passed to a tool.</summary>
     public static readonly IReadOnlySet<string> AllowedDemuxers = Demuxers.Values.ToHashSet(StringComparer.Ordinal);

@@ -6,7 +6,8 @@ namespace MediaVault.Media.Ffprobe;
 
 /// <summary>
 /// Turns raw ffprobe output into the seed's metadata shape. Pure, so each quirk of a real file is fixed by adding
-/// a captured fixture and a test. <c>bitrate</c> is in kbit/s like the seed's <c>"320"</c>.
+/// a captured fixture and a test. <c>bitrate</c> is in kbit/s like the seed's <c>"320"</c>; <c>bitDepth</c> (bits per
+/// sample) is given for PCM and lossless audio only, since a lossy codec has none.
 /// </summary>
 public static class FfprobeNormalizer
 {
@@ -24,6 +25,11 @@ public static class FfprobeNormalizer
         ["composer"] = "composer",
         ["copyright"] = "copyright",
         ["publisher"] = "publisher",
+    };
+
+    private static readonly HashSet<string> LosslessCodecs = new(StringComparer.Ordinal)
+    {
+        "flac", "alac", "wavpack", "tta", "ape", "mlp", "truehd", "wmalossless", "shorten", "tak",
     };
 
     /// <exception cref="MediaUnreadableException">No playable audio or video stream.</exception>
@@ -59,6 +65,11 @@ public static class FfprobeNormalizer
             if (audio.Channels is { } channels)
             {
                 result["channels"] = channels.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (BitDepth(audio) is { } bitDepth)
+            {
+                result["bitDepth"] = bitDepth.ToString(CultureInfo.InvariantCulture);
             }
         }
 
@@ -105,6 +116,37 @@ public static class FfprobeNormalizer
         {
             result["audioCodec"] = audioCodec;
         }
+    }
+
+    /// <summary>
+    /// Bits per sample of a PCM or lossless stream: what the codec stored (<c>bits_per_raw_sample</c>), else its
+    /// coded width (<c>bits_per_sample</c>), else the width of the decoded sample format. Null for lossy codecs.
+    /// </summary>
+    private static int? BitDepth(FfprobeStream audio)
+    {
+        if (audio.CodecName is not { } codec || !(codec.StartsWith("pcm_", StringComparison.Ordinal) || LosslessCodecs.Contains(codec)))
+        {
+            return null;
+        }
+
+        if (int.TryParse(audio.BitsPerRawSample, NumberStyles.None, CultureInfo.InvariantCulture, out var raw) && raw > 0)
+        {
+            return raw;
+        }
+
+        if (audio.BitsPerSample is > 0 and var coded)
+        {
+            return coded;
+        }
+
+        return audio.SampleFormat?.TrimEnd('p') switch
+        {
+            "u8" => 8,
+            "s16" => 16,
+            "s32" or "flt" => 32,
+            "s64" or "dbl" => 64,
+            _ => null,
+        };
     }
 
     private static JsonObject ReadTags(params Dictionary<string, string>?[] sources)

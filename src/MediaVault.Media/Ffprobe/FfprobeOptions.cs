@@ -18,4 +18,8 @@ public sealed class FfprobeOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long the upload-time content probe may run (<c>Tools__ProbeTimeout</c>); a slower probe recognises nothing.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -22,6 +22,15 @@ public sealed class FfprobeStream
     [JsonPropertyName("channel_layout")]
     public string? ChannelLayout { get; set; }
 
+    [JsonPropertyName("sample_fmt")]
+    public string? SampleFormat { get; set; }
+
+    [JsonPropertyName("bits_per_sample")]
+    public int? BitsPerSample { get; set; }
+
+    [JsonPropertyName("bits_per_raw_sample")]
+    public string? BitsPerRawSample { get; set; }
+
     [JsonPropertyName("bit_rate")]
     public string? BitRate { get; set; }
 

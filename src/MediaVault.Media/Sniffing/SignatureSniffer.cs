@@ -6,7 +6,9 @@ namespace MediaVault.Media.Sniffing;
 
 /// <summary>
 /// Recognises media by their leading bytes (magic numbers and container headers). Text and unknown binaries
-/// are not recognised, whatever their name says.
+/// are not recognised, whatever their name says. The fast first step: what it cannot decide (raw AC-3, an MP3 that
+/// does not start with a frame…) or decides only up to the container (MP4, Matroska/WebM: audio or video?) is settled
+/// by probing the complete file (<see cref="FfprobeContentProbe"/>).
 /// </summary>
 public sealed class SignatureSniffer : IContentSniffer
 {
@@ -37,7 +39,9 @@ public sealed class SignatureSniffer : IContentSniffer
             return Image("image/webp");
         }
 
-        if (h.StartsWith((ReadOnlySpan<byte>)[0x49, 0x49, 0x2A, 0x00]) || h.StartsWith((ReadOnlySpan<byte>)[0x4D, 0x4D, 0x00, 0x2A]))
+        // Classic TIFF (42) and BigTIFF (43), either byte order.
+        if (h.StartsWith((ReadOnlySpan<byte>)[0x49, 0x49, 0x2A, 0x00]) || h.StartsWith((ReadOnlySpan<byte>)[0x4D, 0x4D, 0x00, 0x2A])
+            || h.StartsWith((ReadOnlySpan<byte>)[0x49, 0x49, 0x2B, 0x00]) || h.StartsWith((ReadOnlySpan<byte>)[0x4D, 0x4D, 0x00, 0x2B]))
         {
             return Image("image/tiff");
         }
@@ -45,6 +49,12 @@ public sealed class SignatureSniffer : IContentSniffer
         if (h.Length >= 18 && h.StartsWith("BM"u8) && BinaryPrimitives.ReadUInt32LittleEndian(h[14..]) is 12 or 40 or 52 or 56 or 64 or 108 or 124)
         {
             return Image("image/bmp");
+        }
+
+        // JPEG XL: a bare codestream or the ISO BMFF-style container.
+        if (h.StartsWith((ReadOnlySpan<byte>)[0xFF, 0x0A]) || h.StartsWith((ReadOnlySpan<byte>)[0, 0, 0, 0x0C, 0x4A, 0x58, 0x4C, 0x20, 0x0D, 0x0A, 0x87, 0x0A]))
+        {
+            return Image("image/jxl");
         }
 
         if (IsSvg(h))
@@ -56,8 +66,30 @@ public sealed class SignatureSniffer : IContentSniffer
         {
             "heic" or "heix" or "hevc" or "heim" or "heis" or "mif1" or "msf1" => Image("image/heic"),
             "avif" or "avis" => Image("image/avif"),
-            _ => null,
+            null => null,
+            _ => ImageByCompatibleBrand(h),
         };
+    }
+
+    /// <summary>A HEIF or AVIF whose major brand is generic (<c>miaf</c>, …): its compatible brands name the image kind; video never lists them.</summary>
+    private static SniffResult? ImageByCompatibleBrand(ReadOnlySpan<byte> h)
+    {
+        var boxSize = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(h), (uint)h.Length);
+        for (var offset = 16; offset + 4 <= boxSize; offset += 4)
+        {
+            var brand = h.Slice(offset, 4);
+            if (brand.SequenceEqual("avif"u8) || brand.SequenceEqual("avis"u8))
+            {
+                return Image("image/avif");
+            }
+
+            if (brand.SequenceEqual("mif1"u8) || brand.SequenceEqual("msf1"u8) || brand.SequenceEqual("heic"u8) || brand.SequenceEqual("heix"u8))
+            {
+                return Image("image/heic");
+            }
+        }
+
+        return null;
     }
 
     private static SniffResult? SniffAudio(ReadOnlySpan<byte> h)
@@ -94,6 +126,31 @@ public sealed class SignatureSniffer : IContentSniffer
             return h.IndexOf("theora"u8) >= 0 ? Video("video/ogg") : Audio("audio/ogg");
         }
 
+        if (h.StartsWith(".snd"u8))
+        {
+            return Audio("audio/basic");
+        }
+
+        if (h.StartsWith("caff"u8) && h.Length >= 6 && h[4] == 0 && h[5] == 1)
+        {
+            return Audio("audio/x-caf");
+        }
+
+        if (h.StartsWith("wvpk"u8))
+        {
+            return Audio("audio/x-wavpack");
+        }
+
+        if (h.StartsWith("#!AMR\n"u8))
+        {
+            return Audio("audio/amr");
+        }
+
+        if (h.StartsWith("#!AMR-WB\n"u8))
+        {
+            return Audio("audio/amr-wb");
+        }
+
         if (h.Length >= 4 && h[0] == 0xFF && (h[1] & 0xE0) == 0xE0)
         {
             var version = (h[1] >> 3) & 0x03;
@@ -111,14 +168,25 @@ public sealed class SignatureSniffer : IContentSniffer
             }
         }
 
-        return FtypBrand(h) is "M4A " or "M4B " or "M4P " or "F4A " ? Audio("audio/mp4") : null;
+        return FtypBrand(h) is "M4A " or "M4B " or "M4P " or "F4A " or "F4B " ? Audio("audio/mp4") : null;
     }
 
     private static SniffResult? SniffVideo(ReadOnlySpan<byte> h)
     {
         if (h.StartsWith((ReadOnlySpan<byte>)[0x1A, 0x45, 0xDF, 0xA3]))
         {
-            return h[..Math.Min(h.Length, 64)].IndexOf("webm"u8) >= 0 ? Video("video/webm") : Video("video/x-matroska");
+            return h[..Math.Min(h.Length, 64)].IndexOf("webm"u8) >= 0 ? VideoOrAudio("video/webm") : VideoOrAudio("video/x-matroska");
+        }
+
+        // MPEG-1/2 program stream (.mpg, .mpeg, VCD/SVCD/DVD .vob): a pack header.
+        if (h.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0x01, 0xBA]))
+        {
+            return Video("video/mpeg");
+        }
+
+        if (IsTransportStream(h, 188, 0) || IsTransportStream(h, 192, 4))
+        {
+            return Video("video/mp2t");
         }
 
         if (IsRiff(h, "AVI "u8))
@@ -129,9 +197,10 @@ public sealed class SignatureSniffer : IContentSniffer
         return FtypBrand(h) switch
         {
             null => null,
-            "qt  " => Video("video/quicktime"),
-            var brand when brand.StartsWith("3g", StringComparison.Ordinal) => Video("video/3gpp"),
-            _ => Video("video/mp4"),
+            "qt  " => VideoOrAudio("video/quicktime"),
+            var brand when brand.StartsWith("3g2", StringComparison.Ordinal) => VideoOrAudio("video/3gpp2"),
+            var brand when brand.StartsWith("3g", StringComparison.Ordinal) => VideoOrAudio("video/3gpp"),
+            _ => VideoOrAudio("video/mp4"),
         };
     }
 
@@ -198,6 +267,29 @@ public sealed class SignatureSniffer : IContentSniffer
         return text.IndexOf("<svg"u8) >= 0 && text.IndexOf((byte)0) < 0;
     }
 
+    /// <summary>
+    /// MPEG transport stream: a sync byte at the start of every packet in the header (188-byte packets, or 192-byte
+    /// M2TS packets behind a 4-byte time code), at least four of them.
+    /// </summary>
+    private static bool IsTransportStream(ReadOnlySpan<byte> h, int packetLength, int syncOffset)
+    {
+        var packets = Math.Min(8, (h.Length - syncOffset) / packetLength);
+        if (packets < 4)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < packets; i++)
+        {
+            if (h[syncOffset + (i * packetLength)] != 0x47)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsRiff(ReadOnlySpan<byte> h, ReadOnlySpan<byte> form) =>
         h.Length >= 12 && h.StartsWith("RIFF"u8) && h[8..12].SequenceEqual(form);
 
@@ -209,6 +301,9 @@ public sealed class SignatureSniffer : IContentSniffer
     private static SniffResult Audio(string mime) => new(MediaKind.Audio, mime);
 
     private static SniffResult Video(string mime) => new(MediaKind.Video, mime);
+
+    /// <summary>A container that holds video or only audio; which, the complete file's streams decide.</summary>
+    private static SniffResult VideoOrAudio(string mime) => new(MediaKind.Video, mime, NeedsStreams: true);
 
     private static SniffResult Document(string mime) => new(MediaKind.Document, mime);
 }

@@ -24,7 +24,8 @@ public static class OpenApiSetup
           `releasePath` becomes null and `cloudUrl` points at the permanent copy.
         - `metadata` carries, besides the seed's fields, `sha256`, `uploadedAt`, `state` (pending|uploaded|processing|ready|failed),
           `failureReason` (a plain sentence) and `failureCode` (a stable code), `storage` (temporary|permanent), `mediaType` (release|track) and every extracted field.
-          `bitrate` is in kbit/s; `bitrate`, `sampleRate`, `channels`, `codec` are strings; `duration` is seconds.
+          `bitrate` is in kbit/s; `bitrate`, `sampleRate`, `channels`, `codec` and `bitDepth` (PCM and lossless audio only) are strings; `duration` is seconds.
+          Fields not known yet (`processedAt` before processing, anything not measured for the file) are left out, never null.
         - `releasePath` is the staged object's storage key (tenant and media ids only, never the file name).
         - `cloudUrl` is a signed URL served by `/files/{mediaId}` that expires (1 h for staged media, 24 h for permanent).
         - `metadata.renditions` lists derived files (thumbnails, poster frame, cover art, waveform) with signed URLs.

@@ -12,6 +12,7 @@ public sealed class MediaIngestorTests : IDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), "mediavault-ingest-" + Guid.NewGuid().ToString("N"));
     private readonly FolderBlobStore _store;
     private readonly PrefixSniffer _sniffer = new();
+    private readonly TrailerProbe _probe = new();
 
     public MediaIngestorTests()
     {
@@ -76,6 +77,66 @@ public sealed class MediaIngestorTests : IDisposable
 
         Assert.Equal(IngestError.UnknownContent, result.Error);
         AssertNothingLeft();
+    }
+
+    [Fact]
+    public async Task Ingest_stores_the_type_the_probe_finds_in_the_complete_file_when_the_header_cannot_decide()
+    {
+        await using var content = new MemoryStream([.. Bytes("?", 3 * 1024 * 1024), .. Encoding.ASCII.GetBytes(TrailerProbe.AudioTrailer)]);
+
+        var result = await Ingestor().IngestAsync(Request(content), CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Equal((MediaKind.Audio, "audio/webm"), (result.Media!.Kind, result.Media.MimeType));
+        Assert.Equal(1, _probe.Probes);
+    }
+
+    [Fact]
+    public async Task Ingest_turns_a_container_into_audio_when_the_probe_finds_only_audio()
+    {
+        await using var content = new MemoryStream([.. Bytes(PrefixSniffer.ContainerPrefix, 5000), .. Encoding.ASCII.GetBytes(TrailerProbe.AudioTrailer)]);
+
+        var result = await Ingestor().IngestAsync(Request(content, allowed: [MediaKind.Audio]), CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Equal((MediaKind.Audio, "audio/webm"), (result.Media!.Kind, result.Media.MimeType));
+    }
+
+    [Fact]
+    public async Task Ingest_does_not_probe_content_whose_header_decides()
+    {
+        await using var content = new MemoryStream(Bytes(PrefixSniffer.AudioPrefix, 100));
+
+        var result = await Ingestor().IngestAsync(Request(content), CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Equal(0, _probe.Probes);
+    }
+
+    [Fact]
+    public async Task Ingest_applies_the_kind_limit_of_the_probed_kind()
+    {
+        await using var content = new MemoryStream([.. Bytes("?", 5000), .. Encoding.ASCII.GetBytes(TrailerProbe.VideoTrailer)]);
+        var ingestor = new MediaIngestor(
+            _store, _sniffer, _probe, Options.Create(new MediaOptions { MaxBytesByKind = new(StringComparer.OrdinalIgnoreCase) { ["video"] = 4000 } }), new FixedTimeProvider(Now));
+
+        var result = await ingestor.IngestAsync(Request(content), CancellationToken.None);
+
+        Assert.Equal(IngestError.TooLarge, result.Error);
+        AssertNothingLeft();
+    }
+
+    [Fact]
+    public async Task Ingest_caps_a_container_by_the_kind_its_streams_have_not_by_a_guess_from_its_header()
+    {
+        await using var content = new MemoryStream([.. Bytes(PrefixSniffer.ContainerPrefix, 5000), .. Encoding.ASCII.GetBytes(TrailerProbe.AudioTrailer)]);
+        var ingestor = new MediaIngestor(
+            _store, _sniffer, _probe, Options.Create(new MediaOptions { MaxBytesByKind = new(StringComparer.OrdinalIgnoreCase) { ["video"] = 4000 } }), new FixedTimeProvider(Now));
+
+        var result = await ingestor.IngestAsync(Request(content), CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Equal("audio/webm", result.Media!.MimeType);
     }
 
     [Fact]
@@ -227,7 +288,7 @@ public sealed class MediaIngestorTests : IDisposable
     }
 
     private MediaIngestor Ingestor(long maxFileBytes = 100 * 1024 * 1024) =>
-        new(_store, _sniffer, Options.Create(new MediaOptions { MaxFileBytes = maxFileBytes }), new FixedTimeProvider(Now));
+        new(_store, _sniffer, _probe, Options.Create(new MediaOptions { MaxFileBytes = maxFileBytes }), new FixedTimeProvider(Now));
 
     private static IngestRequest Request(Stream content, long? maxBytes = null, MediaKind[]? allowed = null) =>
         new(Guid.NewGuid(), content, "song.mp3", StorageArea.Temporary, (allowed ?? Enum.GetValues<MediaKind>()).ToHashSet(), maxBytes);

@@ -9,6 +9,7 @@ internal sealed class PrefixSniffer : IContentSniffer
     public const string AudioPrefix = "AUDIO";
     public const string ImagePrefix = "IMAGE";
     public const string UnlistedPrefix = "ODD";
+    public const string ContainerPrefix = "CONT";
 
     public int HeaderLength => 8;
 
@@ -23,6 +24,7 @@ internal sealed class PrefixSniffer : IContentSniffer
             _ when text.StartsWith(AudioPrefix, StringComparison.Ordinal) => new SniffResult(MediaKind.Audio, "audio/mpeg"),
             _ when text.StartsWith(ImagePrefix, StringComparison.Ordinal) => new SniffResult(MediaKind.Image, "image/png"),
             _ when text.StartsWith(UnlistedPrefix, StringComparison.Ordinal) => new SniffResult(MediaKind.Audio, "audio/x-odd"),
+            _ when text.StartsWith(ContainerPrefix, StringComparison.Ordinal) => new SniffResult(MediaKind.Video, "video/webm", NeedsStreams: true),
             _ => null,
         };
     }

@@ -26,6 +26,22 @@ public sealed class FfprobeNormalizerTests
         Assert.False(tags.ContainsKey("encoder"));
     }
 
+    [Theory]
+    [InlineData("""{"codec_type":"audio","codec_name":"pcm_s24be","sample_fmt":"s32","bits_per_sample":24,"bits_per_raw_sample":"24"}""", "24")]
+    [InlineData("""{"codec_type":"audio","codec_name":"pcm_s16le","sample_fmt":"s16","bits_per_sample":16}""", "16")]
+    [InlineData("""{"codec_type":"audio","codec_name":"flac","sample_fmt":"s32","bits_per_sample":0,"bits_per_raw_sample":"24"}""", "24")]
+    [InlineData("""{"codec_type":"audio","codec_name":"wavpack","sample_fmt":"s16p","bits_per_sample":0}""", "16")]
+    [InlineData("""{"codec_type":"audio","codec_name":"pcm_f32be","sample_fmt":"flt","bits_per_sample":32}""", "32")]
+    [InlineData("""{"codec_type":"audio","codec_name":"aac","sample_fmt":"fltp","bits_per_sample":0}""", null)]
+    [InlineData("""{"codec_type":"audio","codec_name":"mp3","sample_fmt":"fltp","bits_per_sample":0}""", null)]
+    [InlineData("""{"codec_type":"audio","codec_name":"adpcm_ima_wav","sample_fmt":"s16p","bits_per_sample":4}""", null)]
+    public void Bit_depth_comes_from_the_raw_then_coded_then_decoded_sample_width_and_only_for_pcm_or_lossless(string stream, string? bitDepth)
+    {
+        var metadata = FfprobeNormalizer.Normalize(Parse($$$"""{"streams":[{{{stream}}}],"format":{"duration":"1.0"}}"""));
+
+        Assert.Equal(bitDepth, metadata["bitDepth"]?.GetValue<string>());
+    }
+
     [Fact]
     public void Mp3_has_no_video_fields()
     {

@@ -22,7 +22,7 @@ public sealed class SignatureSnifferTests
     {
         var result = _sniffer.Sniff(await HeaderOfAsync(file));
 
-        Assert.Equal(new SniffResult(kind, mimeType), result);
+        Assert.Equal((kind, mimeType), (result?.Kind, result?.MimeType));
     }
 
     [Theory]
@@ -44,6 +44,9 @@ public sealed class SignatureSnifferTests
         { "heic", Ftyp("heic"), MediaKind.Image, "image/heic" },
         { "heif mif1", Ftyp("mif1"), MediaKind.Image, "image/heic" },
         { "avif", Ftyp("avif"), MediaKind.Image, "image/avif" },
+        { "avif behind a generic major brand", Ascii("\0\0\0\u0018ftypmiaf\0\0\0\0miafavif"), MediaKind.Image, "image/avif" },
+        { "heif behind a generic major brand", Ascii("\0\0\0\u0018ftypmiaf\0\0\0\0miafmif1"), MediaKind.Image, "image/heic" },
+        { "mp4 with odd brands", Ascii("\0\0\0\u0018ftypiso6\0\0\0\0iso6mp41"), MediaKind.Video, "video/mp4" },
         { "ogg vorbis", Ogg("\u0001vorbis"), MediaKind.Audio, "audio/ogg" },
         { "ogg theora", Ogg("\u0080theora"), MediaKind.Video, "video/ogg" },
         { "m4a", Ftyp("M4A "), MediaKind.Audio, "audio/mp4" },
@@ -59,6 +62,19 @@ public sealed class SignatureSnifferTests
         { "mov", Ftyp("qt  "), MediaKind.Video, "video/quicktime" },
         { "mp4 isom", Ftyp("isom"), MediaKind.Video, "video/mp4" },
         { "m4v", Ftyp("M4V "), MediaKind.Video, "video/mp4" },
+        { "3g2", Ftyp("3g2a"), MediaKind.Video, "video/3gpp2" },
+        { "sun au", Ascii(".snd\0\0\0\u0018\0\0\0\0\0\0\0\u0003"), MediaKind.Audio, "audio/basic" },
+        { "caf", Ascii("caff\0\u0001\0\0desc"), MediaKind.Audio, "audio/x-caf" },
+        { "wavpack", Ascii("wvpk\u0020\0\0\0\u0010\u0004"), MediaKind.Audio, "audio/x-wavpack" },
+        { "amr", Ascii("#!AMR\n\u003c"), MediaKind.Audio, "audio/amr" },
+        { "amr-wb", Ascii("#!AMR-WB\n\u0004"), MediaKind.Audio, "audio/amr-wb" },
+        { "mpeg program stream", [0x00, 0x00, 0x01, 0xBA, 0x44, 0x00, 0x04, 0x00, 0x04, 0x01], MediaKind.Video, "video/mpeg" },
+        { "mpeg transport stream", Packets(188, 0, 8), MediaKind.Video, "video/mp2t" },
+        { "m2ts", Packets(192, 4, 8), MediaKind.Video, "video/mp2t" },
+        { "bigtiff little-endian", [0x49, 0x49, 0x2B, 0x00, 0x08, 0x00, 0x00, 0x00], MediaKind.Image, "image/tiff" },
+        { "bigtiff big-endian", [0x4D, 0x4D, 0x00, 0x2B, 0x00, 0x08, 0x00, 0x00], MediaKind.Image, "image/tiff" },
+        { "jxl codestream", [0xFF, 0x0A, 0xFA, 0x7F], MediaKind.Image, "image/jxl" },
+        { "jxl container", [0, 0, 0, 0x0C, 0x4A, 0x58, 0x4C, 0x20, 0x0D, 0x0A, 0x87, 0x0A], MediaKind.Image, "image/jxl" },
         { "rtf", Ascii(@"{\rtf1\ansi\deff0 {\fonttbl}}"), MediaKind.Document, "application/rtf" },
         { "doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], MediaKind.Document, "application/msword" },
         { "docx", Zip("[Content_Types].xml", "_rels/.rels", "word/document.xml"), MediaKind.Document, "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
@@ -71,7 +87,30 @@ public sealed class SignatureSnifferTests
     [MemberData(nameof(SyntheticHeaders))]
     public void Sniff_recognises_format_headers(string format, byte[] header, MediaKind kind, string mimeType)
     {
-        Assert.True(_sniffer.Sniff(header) == new SniffResult(kind, mimeType), $"{format} was sniffed as {_sniffer.Sniff(header)}");
+        var result = _sniffer.Sniff(header);
+
+        Assert.True(result?.Kind == kind && result.MimeType == mimeType, $"{format} was sniffed as {result}");
+    }
+
+    public static TheoryData<string, byte[], bool> ContainersAndTheirStreams => new()
+    {
+        { "mp4 isom", Ftyp("isom"), true },
+        { "mov", Ftyp("qt  "), true },
+        { "3gp", Ftyp("3gp4"), true },
+        { "webm", Ebml("webm"), true },
+        { "mkv", Ebml("matroska"), true },
+        { "m4a", Ftyp("M4A "), false },
+        { "ogg vorbis", Ogg("\u0001vorbis"), false },
+        { "avi", Riff("AVI ", "LIST"), false },
+        { "mpeg program stream", [0x00, 0x00, 0x01, 0xBA, 0x44, 0x00], false },
+        { "sun au", Ascii(".snd\0\0\0\u0018"), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(ContainersAndTheirStreams))]
+    public void Sniff_leaves_audio_or_video_to_the_streams_only_for_containers_that_hold_either(string format, byte[] header, bool needsStreams)
+    {
+        Assert.True(_sniffer.Sniff(header)?.NeedsStreams == needsStreams, $"{format} was sniffed as {_sniffer.Sniff(header)}");
     }
 
     public static TheoryData<string, byte[]> UnknownContent => new()
@@ -89,6 +128,9 @@ public sealed class SignatureSnifferTests
         { "mp3 sync with reserved version", [0xFF, 0xEB, 0x90, 0x44] },
         { "mp3 sync with bad bitrate", [0xFF, 0xFB, 0xF0, 0x44] },
         { "bmp lookalike text", Ascii("BMW owners manual, chapter one") },
+        { "one ts-like sync byte", Packets(188, 0, 2) },
+        { "caff of another version", Ascii("caff\0\u0009\0\0") },
+        { "amr lookalike shebang", Ascii("#!AMRX\n") },
         { "nothing", [] },
     };
 
@@ -135,12 +177,23 @@ public sealed class SignatureSnifferTests
 
     private static byte[] Riff(string form, string firstChunk) => Ascii($"RIFF\u0024\0\0\0{form}{firstChunk}\u0010\0\0\0");
 
-    private static byte[] Ftyp(string brand) => Ascii($"\0\0\0\u0018ftyp{brand}\0\0\0\0mif1miaf");
+    private static byte[] Ftyp(string brand) => Ascii($"\0\0\0\u0018ftyp{brand}\0\0\0\0{brand}isom");
 
     private static byte[] Ogg(string codecHeader) => [.. Ascii("OggS\0\u0002"), .. new byte[22], .. Ascii(codecHeader)];
 
     private static byte[] Ebml(string docType) =>
         [0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x86, 0x81, 0x01, 0x42, 0xF7, 0x81, 0x01, 0x42, 0x82, (byte)(0x80 | docType.Length), .. Ascii(docType)];
+
+    private static byte[] Packets(int packetLength, int syncOffset, int count)
+    {
+        var bytes = new byte[packetLength * count];
+        for (var i = 0; i < count; i++)
+        {
+            bytes[syncOffset + (i * packetLength)] = 0x47;
+        }
+
+        return bytes;
+    }
 
     private static byte[] Bmp()
     {

@@ -16,7 +16,7 @@ namespace MediaVault.Server.Api.Library;
 /// complete upload; confirmation checks size, hash and sniffed type before processing starts.
 /// </summary>
 public sealed class LibraryMediaService(
-    MediaVaultDbContext db, MediaIngestor ingestor, IBlobStore store, MediaDeletion deletion, IContentSniffer sniffer, JobSignal signal,
+    MediaVaultDbContext db, MediaIngestor ingestor, IBlobStore store, MediaDeletion deletion, IContentSniffer sniffer, IContentProbe probe, JobSignal signal,
     IOptions<MediaOptions> mediaOptions, TimeProvider clock)
 {
     public const string UploadUsedUp = "The file was already uploaded completely; this upload URL is used up";
@@ -197,7 +197,7 @@ public sealed class LibraryMediaService(
             return Failure.BadRequest("The uploaded file does not match the declared sha256; it was discarded");
         }
 
-        var sniffed = sniffer.Sniff(header);
+        var sniffed = await RecognizeAsync(key, sniffer.Sniff(header), cancellationToken);
         if (sniffed is null || sniffed.Kind != media.Kind || !mediaOptions.Value.AllowedMimeTypes.Contains(sniffed.MimeType, StringComparer.OrdinalIgnoreCase))
         {
             await store.DeleteAsync(key, cancellationToken);
@@ -335,6 +335,18 @@ public sealed class LibraryMediaService(
     {
         await using var stream = await store.OpenReadAsync(key, null, cancellationToken);
         return Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream, cancellationToken));
+    }
+
+    /// <summary>The stored object's type: its header's when decisive, else a probe of a local copy (the object itself on disk stores).</summary>
+    private async Task<SniffResult?> RecognizeAsync(BlobKey key, SniffResult? fromHeader, CancellationToken cancellationToken)
+    {
+        if (fromHeader is { NeedsStreams: false })
+        {
+            return fromHeader;
+        }
+
+        await using var local = await LocalCopy.OpenAsync(store, key, cancellationToken);
+        return await probe.RecognizeAsync(local.Path, fromHeader, cancellationToken);
     }
 
     private async Task<byte[]> ReadHeaderAsync(BlobKey key, CancellationToken cancellationToken)

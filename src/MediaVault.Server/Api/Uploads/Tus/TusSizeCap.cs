@@ -93,7 +93,8 @@ public sealed class TusSizeCap : Stream
 
     private void SniffIfComplete()
     {
-        if (_headerFilled == _header.Length && _sniffer.Sniff(_header) is { } sniffed)
+        // A container that may hold video or only audio gets its kind's cap at completion, once probed.
+        if (_headerFilled == _header.Length && _sniffer.Sniff(_header) is { NeedsStreams: false } sniffed)
         {
             Limit = Math.Min(Limit, _kindCap(sniffed.Kind));
         }

@@ -1,0 +1,78 @@
+using MediaVault.Core.Media;
+
+namespace MediaVault.Media.Ffmpeg;
+
+/// <summary>
+/// The one table of audio and video types the media tools may read. It answers both ways: a stored type → the demuxer
+/// pinned when a tool opens it (<see cref="FfmpegInput"/>), and a demuxer ffprobe recognised → the type to store
+/// (<see cref="Sniffing.FfprobeContentProbe"/>). Only single-file demuxers are listed; hls, concat, image2 and other
+/// demuxers that open further files are never in it. For a demuxer with several types, the first of a kind is the one a
+/// probe reports when nothing else tells them apart.
+/// </summary>
+public static class MediaFormats
+{
+    public static readonly IReadOnlyList<MediaFormat> All =
+    [
+        new("audio/mpeg", "mp3"),
+        new("audio/flac", "flac"),
+        new("audio/wav", "wav"),
+        new("audio/aiff", "aiff"),
+        new("audio/aac", "aac"),
+        new("audio/ogg", "ogg"),
+        new("video/ogg", "ogg"),
+        new("audio/mp4", "mov"),
+        new("video/mp4", "mov"),
+        new("audio/quicktime", "mov"),
+        new("video/quicktime", "mov"),
+        new("audio/3gpp", "mov"),
+        new("video/3gpp", "mov"),
+        new("audio/3gpp2", "mov"),
+        new("video/3gpp2", "mov"),
+        new("audio/x-matroska", "matroska"),
+        new("video/x-matroska", "matroska"),
+        new("audio/webm", "matroska"),
+        new("video/webm", "matroska"),
+        new("video/x-msvideo", "avi"),
+        new("audio/x-msvideo", "avi"),
+        new("audio/basic", "au"),
+        new("video/mpeg", "mpeg"),
+        new("video/mp2t", "mpegts"),
+        new("audio/x-caf", "caf"),
+        new("audio/x-wavpack", "wv"),
+        new("audio/ac3", "ac3"),
+        new("audio/eac3", "eac3"),
+        new("audio/amr", "amr"),
+        new("audio/amr-wb", "amr"),
+    ];
+
+    private static readonly Dictionary<string, MediaFormat> ByMimeType = All.ToDictionary(f => f.MimeType, StringComparer.Ordinal);
+
+    /// <summary>Every demuxer a tool may use, each once, in table order.</summary>
+    public static readonly IReadOnlyList<string> Demuxers = All.Select(f => f.Demuxer).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The format of a stored (canonical) MIME type, or null when no tool may read it.</summary>
+    public static MediaFormat? ForMimeType(string mimeType) => ByMimeType.GetValueOrDefault(mimeType);
+
+    /// <summary>
+    /// The type to store for what ffprobe recognised: <paramref name="formatName"/> as it prints it (<c>mov,mp4,m4a,…</c>:
+    /// the demuxer's name list, whose first entry is the demuxer), with <paramref name="kind"/> from its streams. When
+    /// the leading bytes already named a type of the same demuxer (<paramref name="hint"/>, e.g. <c>video/webm</c>), the
+    /// same family is kept (<c>audio/webm</c>). Null when the table has no such demuxer and kind.
+    /// </summary>
+    public static MediaFormat? ForProbe(string formatName, MediaKind kind, string? hint)
+    {
+        var demuxer = formatName.Split(',', 2)[0].Trim();
+        if (hint is not null && ForMimeType(hint) is { } hinted && hinted.Demuxer == demuxer)
+        {
+            var sibling = ForMimeType(KindPrefix(kind) + hint[(hint.IndexOf('/', StringComparison.Ordinal) + 1)..]);
+            if (sibling is not null && sibling.Demuxer == demuxer)
+            {
+                return sibling;
+            }
+        }
+
+        return All.FirstOrDefault(f => f.Demuxer == demuxer && f.Kind == kind);
+    }
+
+    private static string KindPrefix(MediaKind kind) => kind == MediaKind.Video ? "video/" : "audio/";
+}
