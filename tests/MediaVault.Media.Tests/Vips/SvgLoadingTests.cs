@@ -36,7 +36,7 @@ public sealed class SvgLoadingTests : IAsyncLifetime
         var clean = Write("clean.svg", Encoding.UTF8.GetBytes(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"><rect width=\"40\" height=\"20\" fill=\"#00ff00\"/></svg>"));
 
-        var (width, height) = await _vips.InspectAsync(clean, image => (image.Width, image.Height), CancellationToken.None);
+        var (width, height) = await _vips.InspectSourceAsync(clean, source => (source.Width, source.Height), CancellationToken.None);
         var thumbnails = await _vips.WriteWebpSeriesAsync(clean, [(20, Path.Combine(_corpus.Directory, "thumb.webp"))], CancellationToken.None);
 
         Assert.Equal((40, 20), (width, height));
