@@ -50,5 +50,27 @@ public sealed class ExifOrientationTests : IDisposable
         Directory.Delete(Path.GetDirectoryName(thumbnail.LocalPath)!, recursive: true);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(6)]
+    [InlineData(8)]
+    public async Task An_avif_is_measured_with_its_container_rotation_applied(int orientation)
+    {
+        // libvips writes the orientation as the HEIF rotation (irot) plus the EXIF tag; libheif applies the rotation on
+        // decode, and HEIF readers ignore the EXIF tag, so what a viewer shows is already upright: orientation 1.
+        var path = Path.Combine(_corpus.Directory, $"orientation-{orientation}.avif");
+        using (var image = Image.Black(ImageCorpus.StoredWidth, ImageCorpus.StoredHeight, bands: 3).Cast(Enums.BandFormat.Uchar))
+        using (var oriented = image.Mutate(m => m.Set(GValue.GIntType, "orientation", orientation)))
+        {
+            oriented.Heifsave(path, compression: Enums.ForeignHeifCompression.Av1);
+        }
+
+        var metadata = await new VipsImageMetadataExtractor(new VipsThumbnailer(_options), _options).ExtractAsync(path, "image/avif", CancellationToken.None);
+
+        var displayed = orientation >= 5 ? (ImageCorpus.StoredHeight, ImageCorpus.StoredWidth) : (ImageCorpus.StoredWidth, ImageCorpus.StoredHeight);
+        Assert.Equal(displayed, ((int)metadata["width"]!, (int)metadata["height"]!));
+        Assert.Equal(1, (int)metadata["orientation"]!);
+    }
+
     public void Dispose() => _corpus.Dispose();
 }
