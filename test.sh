@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 ensure_dotnet
 ensure_media_tools
 ensure_packages python3:python3 node:nodejs npm:npm
+ensure_test_image_tools
 # The stock tus-js-client (from the npm registry) drives the resumable-upload tests.
 npm ci --prefix tests/tus-client --no-audit --no-fund --loglevel=error >/dev/null
 # Debian's Chromium, driven by playwright-core, runs the web page's end-to-end tests (tests/e2e).

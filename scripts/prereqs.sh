@@ -35,3 +35,8 @@ ensure_dotnet() {
 ensure_media_tools() {
   ensure_packages ffprobe:ffmpeg ffmpeg:ffmpeg pdfinfo:poppler-utils bwrap:bubblewrap
 }
+
+# exiftool writes the EXIF orientation of the test images made at run time (tests only).
+ensure_test_image_tools() {
+  ensure_packages exiftool:libimage-exiftool-perl
+}

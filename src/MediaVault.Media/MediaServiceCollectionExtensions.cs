@@ -32,6 +32,8 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<IMetadataExtractor, VipsImageMetadataExtractor>();
         services.AddSingleton<IRenditionGenerator, ImageThumbnailGenerator>();
         services.AddSingleton<IDeferredRenditionGenerator, ImagePreviewGenerator>();
+        services.AddOptions<AnimatedPreviewOptions>().BindConfiguration(AnimatedPreviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IDeferredRenditionGenerator, AnimatedPreviewGenerator>();
         services.AddSingleton<IRenditionGenerator, PosterFrameGenerator>();
         services.AddSingleton<IRenditionGenerator, CoverArtGenerator>();
         services.AddSingleton<IRenditionGenerator, WaveformGenerator>();

@@ -7,30 +7,40 @@ using NetVips;
 namespace MediaVault.Media.Vips;
 
 /// <summary>
-/// Image metadata from the libvips header (no pixels decoded): displayed width and height, orientation, format, alpha,
-/// page count, and an EXIF subset (camera, taken-at; GPS only when <see cref="ProcessingOptions.KeepGpsMetadata"/>).
+/// Image metadata from the libvips header (no pixels decoded): displayed width and height (EXIF orientation applied; an
+/// SVG's in CSS px at 96 dpi), orientation, format, alpha, frame count and duration of an animation (or the page count
+/// of a multi-page image), and an EXIF subset (camera, taken-at; GPS only when <see cref="ProcessingOptions.KeepGpsMetadata"/>).
 /// </summary>
 public sealed class VipsImageMetadataExtractor(VipsThumbnailer vips, IOptions<ProcessingOptions> options) : IMetadataExtractor
 {
     public bool CanHandle(string mimeType) => mimeType.StartsWith("image/", StringComparison.Ordinal);
 
     public Task<JsonObject> ExtractAsync(string path, string mimeType, CancellationToken cancellationToken) =>
-        vips.InspectAsync(path, image => Read(image, mimeType), cancellationToken);
+        vips.InspectSourceAsync(path, source => Read(source, mimeType), cancellationToken);
 
-    private JsonObject Read(Image image, string mimeType)
+    private JsonObject Read(VipsSource source, string mimeType)
     {
+        var image = source.Header;
         var fields = image.GetFields().ToHashSet(StringComparer.Ordinal);
         var orientation = fields.Contains("orientation") && image.Get("orientation") is int o and >= 1 and <= 8 ? o : 1;
+
+        // 5–8 turn the picture a quarter: a viewer shows it with width and height swapped.
         var rotated = orientation >= 5;
         var metadata = new JsonObject
         {
-            ["width"] = rotated ? image.Height : image.Width,
-            ["height"] = rotated ? image.Width : image.Height,
+            ["width"] = rotated ? source.Height : source.Width,
+            ["height"] = rotated ? source.Width : source.Height,
             ["orientation"] = orientation,
-            ["format"] = mimeType["image/".Length..],
+            ["format"] = mimeType == "image/svg+xml" ? "svg" : mimeType["image/".Length..],
             ["hasAlpha"] = image.HasAlpha(),
         };
-        if (fields.Contains("n-pages") && image.Get("n-pages") is int pages and > 1)
+        var pages = fields.Contains("n-pages") && image.Get("n-pages") is int n and > 1 ? n : 1;
+        if (pages > 1 && fields.Contains("delay") && image.Get("delay") is int[] delays)
+        {
+            metadata["frameCount"] = pages;
+            metadata["duration"] = delays.Take(pages).Sum(d => (long)Math.Max(0, d)) / 1000.0;
+        }
+        else if (pages > 1)
         {
             metadata["pages"] = pages;
         }

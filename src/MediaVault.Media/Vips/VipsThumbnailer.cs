@@ -21,13 +21,18 @@ public sealed class VipsThumbnailer
 
     /// <summary>Opens only the header and refuses images over <see cref="ProcessingOptions.MaxImagePixels"/>.</summary>
     /// <exception cref="MediaUnreadableException">Not a readable image, or too many pixels.</exception>
-    public async Task<T> InspectAsync<T>(string path, Func<Image, T> read, CancellationToken cancellationToken)
+    public Task<T> InspectAsync<T>(string path, Func<Image, T> read, CancellationToken cancellationToken) =>
+        InspectSourceAsync(path, source => read(source.Header), cancellationToken);
+
+    /// <summary>As <see cref="InspectAsync{T}"/>, with the SVG's own size at hand (<see cref="VipsSource"/>).</summary>
+    /// <exception cref="MediaUnreadableException">Not a readable image, or too many pixels.</exception>
+    public async Task<T> InspectSourceAsync<T>(string path, Func<VipsSource, T> read, CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            using var image = Open(path, SelfContainedSvg(path));
-            return read(image);
+            using var source = VipsSource.Open(path, _options.Value.MaxImagePixels);
+            return read(source);
         }
         finally
         {
@@ -52,14 +57,10 @@ public sealed class VipsThumbnailer
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            var svg = SelfContainedSvg(source);
-            using (Open(source, svg))
-            {
-            }
-
+            using var opened = VipsSource.Open(source, _options.Value.MaxImagePixels);
             var ordered = targets.OrderByDescending(t => t.Size).ToList();
             var largest = ordered[0].Size;
-            using var decoded = Thumbnail(source, svg, largest, largest, Enums.Size.Down, null);
+            using var decoded = opened.Thumbnail(largest, largest, Enums.Size.Down, null);
             using var pixels = ordered.Count > 1 ? decoded.CopyMemory() : decoded.Copy();
             foreach (var (size, path) in ordered)
             {
@@ -73,7 +74,7 @@ public sealed class VipsThumbnailer
         }
         catch (VipsException ex)
         {
-            throw new MediaUnreadableException($"Image could not be decoded: {FirstLine(ex.Message)}", ex);
+            throw new MediaUnreadableException($"Image could not be decoded: {VipsErrors.FirstLine(ex.Message)}", ex);
         }
         finally
         {
@@ -88,23 +89,59 @@ public sealed class VipsThumbnailer
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            var svg = SelfContainedSvg(source);
-            using (Open(source, svg))
-            {
-            }
-
+            using var opened = VipsSource.Open(source, _options.Value.MaxImagePixels);
             var width = variant.Width ?? MediaVault.Core.Media.ImageVariant.MaxDimension;
             var height = variant.Height ?? MediaVault.Core.Media.ImageVariant.MaxDimension;
             var crop = variant.Fit == "cover" ? Enums.Interesting.Centre : (Enums.Interesting?)null;
             var size = variant.Fit == "cover" ? Enums.Size.Both : Enums.Size.Down;
-            using var thumbnail = Thumbnail(source, svg, width, height, size, crop);
+            using var thumbnail = opened.Thumbnail(width, height, size, crop);
             using var shaped = variant.Fit == "contain" ? Pad(thumbnail, width, height, variant.Format) : thumbnail.Copy();
             Save(shaped, variant, target);
             return (shaped.Width, shaped.Height);
         }
         catch (VipsException ex)
         {
-            throw new MediaUnreadableException($"Image variant could not be made: {FirstLine(ex.Message)}", ex);
+            throw new MediaUnreadableException($"Image variant could not be made: {VipsErrors.FirstLine(ex.Message)}", ex);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>
+    /// Writes an animated WebP of an animated image's first frames (at most <see cref="AnimatedPreviewOptions.MaxFrames"/>
+    /// and <see cref="AnimatedPreviewOptions.MaxPixels"/> decoded pixels), long edge at most
+    /// <see cref="AnimatedPreviewOptions.LongEdge"/>, each frame's delay and the loop count kept. Returns the frame size
+    /// and how many frames were kept, or null when the image is not animated (or not even two frames fit the caps).
+    /// </summary>
+    /// <exception cref="MediaUnreadableException">Not a readable image, or too many pixels.</exception>
+    public async Task<(int Width, int Height, int Frames)?> WriteAnimatedWebpAsync(
+        string source, string target, AnimatedPreviewOptions limits, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            using var opened = VipsSource.Open(source, _options.Value.MaxImagePixels);
+            var header = opened.Header;
+            var pages = opened.Svg is null && header.Contains("n-pages") && header.Contains("delay") ? (int)header.Get("n-pages") : 1;
+            var frames = (int)Math.Min(Math.Min(pages, limits.MaxFrames), limits.MaxPixels / Math.Max(1L, (long)header.Width * header.Height));
+            if (frames < 2)
+            {
+                return null;
+            }
+
+            var delays = ((int[])header.Get("delay")).Take(frames).ToArray();
+            using var strip = Image.NewFromFile(source, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error, kwargs: new VOption { { "n", frames } });
+            using var scaled = strip.ThumbnailImage(limits.LongEdge, height: limits.LongEdge, size: Enums.Size.Down);
+            using var timed = scaled.Mutate(image => image.Set("delay", delays));
+            cancellationToken.ThrowIfCancellationRequested();
+            timed.Webpsave(target, q: 75, keep: Enums.ForeignKeep.None);
+            return (timed.Width, timed.PageHeight, frames);
+        }
+        catch (VipsException ex)
+        {
+            throw new MediaUnreadableException($"Animation could not be decoded: {VipsErrors.FirstLine(ex.Message)}", ex);
         }
         finally
         {
@@ -146,42 +183,4 @@ public sealed class VipsThumbnailer
                 break;
         }
     }
-
-    /// <summary>
-    /// An SVG's checked bytes (null for any other image): SVG is only ever read from a buffer, with nothing outside the
-    /// file referenced (<see cref="SvgGuard"/>), so librsvg has no folder to resolve a relative link against.
-    /// </summary>
-    private static byte[]? SelfContainedSvg(string path) => SvgGuard.LooksLikeSvg(path) ? SvgGuard.ReadSelfContained(path) : null;
-
-    private static Image Thumbnail(string path, byte[]? svg, int width, int height, Enums.Size size, Enums.Interesting? crop) =>
-        svg is null
-            ? Image.Thumbnail(path, width, height: height, size: size, crop: crop, failOn: Enums.FailOn.Error)
-            : Image.ThumbnailBuffer(svg, width, height: height, size: size, crop: crop, failOn: Enums.FailOn.Error);
-
-    private Image Open(string path, byte[]? svg)
-    {
-        Image image;
-        try
-        {
-            image = svg is null
-                ? Image.NewFromFile(path, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error)
-                : Image.NewFromBuffer(svg, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error);
-        }
-        catch (VipsException ex)
-        {
-            throw new MediaUnreadableException($"Image could not be read: {FirstLine(ex.Message)}", ex);
-        }
-
-        var pixels = (long)image.Width * image.Height;
-        if (pixels > _options.Value.MaxImagePixels)
-        {
-            var (width, height) = (image.Width, image.Height);
-            image.Dispose();
-            throw new MediaUnreadableException(MediaFailureCode.TooManyPixels, $"Image is {width}×{height} pixels, more than the {_options.Value.MaxImagePixels} allowed");
-        }
-
-        return image;
-    }
-
-    private static string FirstLine(string message) => message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? message;
 }

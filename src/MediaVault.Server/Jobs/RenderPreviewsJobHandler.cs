@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace MediaVault.Server.Jobs;
 
 /// <summary>
-/// Makes a ready media's deferred renditions (an image's larger thumbnails). A media deleted or reprocessed meanwhile
-/// is skipped; an unreadable original leaves the media ready with the renditions it has.
+/// Makes a ready media's deferred renditions (an image's larger thumbnails, an animation's animated preview). A media
+/// deleted or reprocessed meanwhile is skipped; a rendition the original cannot give is left out, and the media stays
+/// ready with the renditions it has.
 /// </summary>
 public sealed partial class RenderPreviewsJobHandler(
     IDbContextFactory<MediaVaultDbContext> dbFactory,
@@ -45,7 +46,15 @@ public sealed partial class RenderPreviewsJobHandler(
                 var source = new RenditionSource(local.Path, mimeType, MediaMetadata.Parse(media.MetadataJson));
                 foreach (var generator in applicable)
                 {
-                    files.AddRange(await generator.GenerateAsync(source, workDirectory, cancellationToken));
+                    try
+                    {
+                        files.AddRange(await generator.GenerateAsync(source, workDirectory, cancellationToken));
+                    }
+                    catch (MediaUnreadableException ex)
+                    {
+                        // One rendition the original cannot give (an animation past its caps) does not cost the others.
+                        LogSkipped(media.TenantId, media.Id, ex.Message);
+                    }
                 }
             }
 
