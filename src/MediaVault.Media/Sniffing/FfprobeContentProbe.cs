@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MediaVault.Core.Media;
+using MediaVault.Core.Processing;
 using MediaVault.Media.Ffmpeg;
 using MediaVault.Media.Ffprobe;
 using MediaVault.Media.Processes;
@@ -70,7 +71,7 @@ public sealed partial class FfprobeContentProbe(ProcessRunner runner, IOptions<F
             using var jail = await runner.OpenJailAsync(localPath, cancellationToken);
             result = await runner.RunAsync(options.Value.FfprobePath, Arguments(), jail, options.Value.ProbeTimeout, cancellationToken);
         }
-        catch (ProcessFailedException ex)
+        catch (Exception ex) when (ex is ProcessFailedException or MediaUnreadableException)
         {
             // A probe that runs too long (or cannot run) recognises nothing: the upload is refused, not failed.
             LogProbeFailed(ex.Message);

@@ -103,7 +103,7 @@ public sealed class CatalogMediaService(
         }
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested && ex is not EndOfStreamException)
         {
-            return Failure.BadRequest($"Upload was interrupted or malformed: {ex.Message}");
+            return Failure.BadRequest("Upload was interrupted or malformed; nothing of it was kept");
         }
         finally
         {

@@ -231,7 +231,7 @@ public sealed partial class ReleaseMediaService(
         }
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested && ex is not EndOfStreamException)
         {
-            return Failure.BadRequest($"Upload was interrupted or malformed: {ex.Message}");
+            return Failure.BadRequest("Upload was interrupted or malformed; nothing of it was kept");
         }
         finally
         {
