@@ -57,6 +57,7 @@ public static class JxlHeader
     private static (long Width, long Height)? ReadContainer(Stream file)
     {
         Span<byte> box = stackalloc byte[16];
+        Span<byte> type = stackalloc byte[4];
         var position = (long)Container.Length;
         for (var i = 0; i < MaxBoxes && position < file.Length; i++)
         {
@@ -67,7 +68,7 @@ public static class JxlHeader
             }
 
             long size = BinaryPrimitives.ReadUInt32BigEndian(box);
-            var type = box[4..8];
+            box[4..8].CopyTo(type);
             var headerLength = 8L;
             if (size == 1)
             {
@@ -76,7 +77,15 @@ public static class JxlHeader
                     return null;
                 }
 
-                size = (long)Math.Min(BinaryPrimitives.ReadUInt64BigEndian(box[8..]), long.MaxValue);
+                // Early libjxl tools wrote the 64-bit size before the type (libjxl's test file
+                // square-extended-size-container.jxl, which its decoder reads): a type of non-letters means that layout.
+                var legacy = !IsBoxType(type);
+                size = (long)Math.Min(BinaryPrimitives.ReadUInt64BigEndian(legacy ? box[4..12] : box[8..16]), long.MaxValue);
+                if (legacy)
+                {
+                    box[12..16].CopyTo(type);
+                }
+
                 headerLength = 16;
             }
             else if (size == 0)
@@ -102,6 +111,8 @@ public static class JxlHeader
 
         return null;
     }
+
+    private static bool IsBoxType(ReadOnlySpan<byte> type) => !type.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E);
 
     private static (long Width, long Height)? ReadCodestream(Stream file, int length)
     {

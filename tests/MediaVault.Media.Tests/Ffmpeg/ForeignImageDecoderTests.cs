@@ -86,12 +86,14 @@ public sealed class ForeignImageDecoderTests : IDisposable
     {
         var bmp = await File.ReadAllBytesAsync(await _corpus.BmpAsync());
         var jxl = await File.ReadAllBytesAsync(await _corpus.JxlAsync());
-        using var boxed = new MemoryStream(Boxed(jxl));
+        using var boxed = new MemoryStream(Boxed(jxl, legacy: false));
+        using var legacy = new MemoryStream(Boxed(jxl, legacy: true));
         using var bare = new MemoryStream(jxl);
 
         Assert.Equal((ImageCorpus.StillWidth, ImageCorpus.StillHeight), BmpHeader.ReadSize(bmp));
         Assert.Equal((ImageCorpus.StillWidth, ImageCorpus.StillHeight), JxlHeader.ReadSize(bare));
         Assert.Equal((ImageCorpus.StillWidth, ImageCorpus.StillHeight), JxlHeader.ReadSize(boxed));
+        Assert.Equal((ImageCorpus.StillWidth, ImageCorpus.StillHeight), JxlHeader.ReadSize(legacy));
         Assert.Equal((100_000, 100_000), JxlHeader.ReadSize(JxlDeclaring(100_000)));
         Assert.Equal((240 * 4 / 3, 240), JxlHeader.ReadSize((byte[])[0xFF, 0x0A, 0xFB, 0x06]));
         Assert.Null(BmpHeader.ReadSize("BMxxxxxxxxxxxxxxxxxxxxxxxxxx"u8));
@@ -135,8 +137,11 @@ public sealed class ForeignImageDecoderTests : IDisposable
         return bytes;
     }
 
-    /// <summary>The codestream in the ISO BMFF-style container: signature box, ftyp, an Exif box, then jxlc with a 64-bit size.</summary>
-    private static byte[] Boxed(byte[] codestream)
+    /// <summary>
+    /// The codestream in the ISO BMFF-style container: signature box, ftyp, an Exif box, then jxlc with a 64-bit size
+    /// (after the type, or in early libjxl's <paramref name="legacy"/> layout before it).
+    /// </summary>
+    private static byte[] Boxed(byte[] codestream, bool legacy)
     {
         using var output = new MemoryStream();
         output.Write([0, 0, 0, 0x0C, 0x4A, 0x58, 0x4C, 0x20, 0x0D, 0x0A, 0x87, 0x0A]);
@@ -144,7 +149,7 @@ public sealed class ForeignImageDecoderTests : IDisposable
         output.Write([0, 0, 0, 16, .. "Exif"u8, 0, 0, 0, 0, 0, 0, 0, 0]);
         var size = new byte[8];
         BinaryPrimitives.WriteUInt64BigEndian(size, (ulong)(16 + codestream.Length));
-        output.Write([0, 0, 0, 1, .. "jxlc"u8, .. size, .. codestream]);
+        output.Write(legacy ? [0, 0, 0, 1, .. size, .. "jxlc"u8, .. codestream] : [0, 0, 0, 1, .. "jxlc"u8, .. size, .. codestream]);
         return output.ToArray();
     }
 
