@@ -28,6 +28,7 @@ public static class MediaServiceCollectionExtensions
         services.AddOptions<FfmpegOptions>().BindConfiguration(FfmpegOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProcessingOptions>().BindConfiguration(ProcessingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FfmpegRunner>();
+        services.AddSingleton<FfmpegImageDecoder>();
         services.AddSingleton<VipsThumbnailer>();
         services.AddSingleton<IMetadataExtractor, VipsImageMetadataExtractor>();
         services.AddSingleton<IRenditionGenerator, ImageThumbnailGenerator>();

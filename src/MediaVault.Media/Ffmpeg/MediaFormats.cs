@@ -3,7 +3,8 @@ using MediaVault.Core.Media;
 namespace MediaVault.Media.Ffmpeg;
 
 /// <summary>
-/// The one table of audio and video types the media tools may read. It answers both ways: a stored type → the demuxer
+/// The one table of audio and video types the media tools may read, and of the image types libvips may not decode in
+/// process (BMP, JPEG XL: ffmpeg decodes them in its jail, <see cref="FfmpegImageDecoder"/>). It answers both ways: a stored type → the demuxer
 /// pinned when a tool opens it (<see cref="FfmpegInput"/>), and a demuxer ffprobe recognised → the type to store
 /// (<see cref="Sniffing.FfprobeContentProbe"/>). Only single-file demuxers are listed; hls, concat, image2 and other
 /// demuxers that open further files are never in it. For a demuxer with several types, the first of a kind is the one a
@@ -43,6 +44,8 @@ public static class MediaFormats
         new("audio/eac3", "eac3"),
         new("audio/amr", "amr"),
         new("audio/amr-wb", "amr"),
+        new("image/bmp", "bmp_pipe"),
+        new("image/jxl", "jpegxl_pipe"),
     ];
 
     private static readonly Dictionary<string, MediaFormat> ByMimeType = All.ToDictionary(f => f.MimeType, StringComparer.Ordinal);
@@ -57,7 +60,8 @@ public static class MediaFormats
     /// The type to store for what ffprobe recognised: <paramref name="formatName"/> as it prints it (<c>mov,mp4,m4a,…</c>:
     /// the demuxer's name list, whose first entry is the demuxer), with <paramref name="kind"/> from its streams. When
     /// the leading bytes already named a type of the same demuxer (<paramref name="hint"/>, e.g. <c>video/webm</c>), the
-    /// same family is kept (<c>audio/webm</c>). Null when the table has no such demuxer and kind.
+    /// same family is kept (<c>audio/webm</c>). Null when the table has no such demuxer and kind (an image demuxer never
+    /// matches the audio or video kind a probe reports: images are recognised by their leading bytes only).
     /// </summary>
     public static MediaFormat? ForProbe(string formatName, MediaKind kind, string? hint)
     {

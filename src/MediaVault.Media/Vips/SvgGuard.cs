@@ -6,7 +6,8 @@ namespace MediaVault.Media.Vips;
 
 /// <summary>
 /// Admits only a self-contained SVG to libvips, which then reads it from a buffer (no base folder, so librsvg has no
-/// file to resolve against). Refused: any DOCTYPE (so no entity, internal or external — XXE), processing instructions
+/// file to resolve against). Refused: any DOCTYPE but an Illustrator-style one of literal entities, which is expanded
+/// away first (<see cref="SvgDoctype"/>; so no external entity — XXE — no external DTD, no nested entities), processing instructions
 /// (<c>xml-stylesheet</c>), XInclude, <c>href</c>/<c>xlink:href</c> other than a <c>#fragment</c> or an inline raster
 /// <c>data:</c> image, CSS <c>url()</c> other than a fragment, and <c>@import</c>.
 /// </summary>
@@ -54,8 +55,19 @@ public static partial class SvgGuard
             throw new MediaUnreadableException("Compressed SVG (SVGZ) is not read");
         }
 
-        EnsureSelfContained(bytes);
-        return bytes;
+        return Admit(bytes);
+    }
+
+    /// <summary>
+    /// The document librsvg may read: the SVG itself, or when it has an admitted DOCTYPE (<see cref="SvgDoctype"/>), the
+    /// same document with its entities expanded and no DOCTYPE; either way checked by <see cref="EnsureSelfContained"/>.
+    /// </summary>
+    /// <exception cref="MediaUnreadableException">Not well-formed SVG, a refused DOCTYPE, or it refers to anything outside itself.</exception>
+    public static byte[] Admit(byte[] svg)
+    {
+        var admitted = SvgDoctype.Expand(svg) ?? svg;
+        EnsureSelfContained(admitted);
+        return admitted;
     }
 
     /// <exception cref="MediaUnreadableException">Not well-formed SVG, or it refers to anything outside itself.</exception>

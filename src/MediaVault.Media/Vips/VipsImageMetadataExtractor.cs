@@ -9,14 +9,27 @@ namespace MediaVault.Media.Vips;
 /// <summary>
 /// Image metadata from the libvips header (no pixels decoded): displayed width and height (EXIF orientation applied; an
 /// SVG's in CSS px at 96 dpi), orientation, format, alpha, frame count and duration of an animation (or the page count
-/// of a multi-page image), and an EXIF subset (camera, taken-at; GPS only when <see cref="ProcessingOptions.KeepGpsMetadata"/>).
+/// of a multi-page image; an animated PNG's from its chunks, <see cref="ApngAnimation"/>), and an EXIF subset (camera, taken-at; GPS only when <see cref="ProcessingOptions.KeepGpsMetadata"/>).
 /// </summary>
 public sealed class VipsImageMetadataExtractor(VipsThumbnailer vips, IOptions<ProcessingOptions> options) : IMetadataExtractor
 {
     public bool CanHandle(string mimeType) => mimeType.StartsWith("image/", StringComparison.Ordinal);
 
-    public Task<JsonObject> ExtractAsync(string path, string mimeType, CancellationToken cancellationToken) =>
-        vips.InspectSourceAsync(path, source => Read(source, mimeType), cancellationToken);
+    public async Task<JsonObject> ExtractAsync(string path, string mimeType, CancellationToken cancellationToken)
+    {
+        var metadata = await vips.InspectSourceAsync(path, source => Read(source, mimeType), cancellationToken);
+        if (mimeType == "image/png" && !metadata.ContainsKey("frameCount"))
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
+            if (ApngAnimation.Read(file) is { } animation)
+            {
+                metadata["frameCount"] = animation.Frames;
+                metadata["duration"] = animation.Duration;
+            }
+        }
+
+        return metadata;
+    }
 
     private JsonObject Read(VipsSource source, string mimeType)
     {

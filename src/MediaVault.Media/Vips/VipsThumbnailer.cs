@@ -1,4 +1,5 @@
 using MediaVault.Core.Processing;
+using MediaVault.Media.Ffmpeg;
 using Microsoft.Extensions.Options;
 using NetVips;
 
@@ -6,16 +7,19 @@ namespace MediaVault.Media.Vips;
 
 /// <summary>
 /// WebP thumbnails straight from a file with libvips <c>thumbnail</c> (shrink-on-load, EXIF orientation applied),
-/// after checking the header's pixel count, with at most one libvips job per core at a time.
+/// after checking the header's pixel count, with at most one libvips job per core at a time. A BMP or JPEG XL is first
+/// decoded to PNG out of process by <see cref="FfmpegImageDecoder"/> (without one, libvips refuses them).
 /// </summary>
 public sealed class VipsThumbnailer
 {
     private readonly SemaphoreSlim _slots = new(Environment.ProcessorCount, Environment.ProcessorCount);
     private readonly IOptions<ProcessingOptions> _options;
+    private readonly FfmpegImageDecoder? _decoder;
 
-    public VipsThumbnailer(IOptions<ProcessingOptions> options)
+    public VipsThumbnailer(IOptions<ProcessingOptions> options, FfmpegImageDecoder? decoder = null)
     {
         _options = options;
+        _decoder = decoder;
         VipsRuntime.EnsureConfigured();
     }
 
@@ -28,10 +32,11 @@ public sealed class VipsThumbnailer
     /// <exception cref="MediaUnreadableException">Not a readable image, or too many pixels.</exception>
     public async Task<T> InspectSourceAsync<T>(string path, Func<VipsSource, T> read, CancellationToken cancellationToken)
     {
+        using var decoded = await DecodeElsewhereAsync(path, cancellationToken);
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            using var source = VipsSource.Open(path, _options.Value.MaxImagePixels);
+            using var source = VipsSource.Open(decoded?.Path ?? path, _options.Value.MaxImagePixels);
             return read(source);
         }
         finally
@@ -54,10 +59,11 @@ public sealed class VipsThumbnailer
             return written;
         }
 
+        using var input = await DecodeElsewhereAsync(source, cancellationToken);
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            using var opened = VipsSource.Open(source, _options.Value.MaxImagePixels);
+            using var opened = VipsSource.Open(input?.Path ?? source, _options.Value.MaxImagePixels);
             var ordered = targets.OrderByDescending(t => t.Size).ToList();
             var largest = ordered[0].Size;
             using var decoded = opened.Thumbnail(largest, largest, Enums.Size.Down, null);
@@ -86,10 +92,11 @@ public sealed class VipsThumbnailer
     /// <exception cref="MediaUnreadableException">Not a readable image, or too many pixels.</exception>
     public async Task<(int Width, int Height)> WriteVariantAsync(string source, MediaVault.Core.Media.ImageVariant variant, string target, CancellationToken cancellationToken)
     {
+        using var input = await DecodeElsewhereAsync(source, cancellationToken);
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            using var opened = VipsSource.Open(source, _options.Value.MaxImagePixels);
+            using var opened = VipsSource.Open(input?.Path ?? source, _options.Value.MaxImagePixels);
             var width = variant.Width ?? MediaVault.Core.Media.ImageVariant.MaxDimension;
             var height = variant.Height ?? MediaVault.Core.Media.ImageVariant.MaxDimension;
             var crop = variant.Fit == "cover" ? Enums.Interesting.Centre : (Enums.Interesting?)null;
@@ -148,6 +155,10 @@ public sealed class VipsThumbnailer
             _slots.Release();
         }
     }
+
+    /// <summary>A BMP or JPEG XL decoded to PNG in ffmpeg's jail (outside the libvips slots: it is another process); null for anything else.</summary>
+    private async Task<DecodedImage?> DecodeElsewhereAsync(string path, CancellationToken cancellationToken) =>
+        _decoder is null ? null : await _decoder.DecodeAsync(path, cancellationToken);
 
     private static Image Pad(Image image, int width, int height, string format)
     {

@@ -21,6 +21,19 @@ public sealed class MediaFormatsTests
         Assert.Equal(mimeType.StartsWith("video/", StringComparison.Ordinal) ? MediaKind.Video : MediaKind.Audio, format.Kind);
     }
 
+    [Theory]
+    [InlineData("image/bmp", "bmp_pipe")]
+    [InlineData("image/jxl", "jpegxl_pipe")]
+    public void An_image_decoded_by_ffmpeg_has_a_pinned_demuxer_that_a_probe_never_maps_to(string mimeType, string demuxer)
+    {
+        var format = MediaFormats.ForMimeType(mimeType);
+
+        Assert.Equal((demuxer, MediaKind.Image), (format?.Demuxer, format?.Kind));
+        Assert.Equal(["-f", demuxer], FfmpegInput.Options(mimeType, "/nonexistent")[..2]);
+        Assert.Null(MediaFormats.ForProbe(demuxer, MediaKind.Video, null));
+        Assert.Null(MediaFormats.ForProbe(demuxer, MediaKind.Video, mimeType));
+    }
+
     [Fact]
     public void No_demuxer_in_the_table_opens_other_files()
     {

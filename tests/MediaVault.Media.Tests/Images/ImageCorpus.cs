@@ -7,7 +7,8 @@ namespace MediaVault.Tests.Images;
 /// <summary>
 /// Images made at run time in a fresh temporary folder: stills carrying each EXIF orientation (ffmpeg draws them,
 /// exiftool writes the tag, as a camera would), animated GIF and WebP (ffmpeg), and SVGs whose size a browser would
-/// read from their width and height, units or viewBox. Shared by the media and the HTTP tests.
+/// read from their width and height, units or viewBox; BMP, JPEG XL and an animated PNG (ffmpeg). Shared by the media
+/// and the HTTP tests.
 /// </summary>
 public sealed class ImageCorpus : IDisposable
 {
@@ -29,6 +30,12 @@ public sealed class ImageCorpus : IDisposable
     /// <inheritdoc cref="Frames"/>
     public const int FrameHeight = 240;
 
+    /// <summary>Size of the BMP and JPEG XL stills.</summary>
+    public const int StillWidth = 640;
+
+    /// <inheritdoc cref="StillWidth"/>
+    public const int StillHeight = 360;
+
     private ImageCorpus(string directory) => Directory = directory;
 
     public string Directory { get; }
@@ -43,6 +50,28 @@ public sealed class ImageCorpus : IDisposable
             "<defs><linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#123\"/><stop offset=\"1\" stop-color=\"#f80\"/></linearGradient></defs>"
             + "<rect width=\"1000\" height=\"500\" fill=\"url(#g)\"/><circle cx=\"500\" cy=\"250\" r=\"200\" fill=\"#fff\" opacity=\".5\"/>"), 100000, 50000),
     ];
+
+    /// <summary>An SVG as Adobe Illustrator exports it: the SVG 1.1 DOCTYPE with an internal subset of namespace entities used in attributes.</summary>
+    public static byte[] IllustratorSvg { get; } = Encoding.UTF8.GetBytes(
+        """
+        <?xml version="1.0" encoding="utf-8"?>
+        <!-- Generator: Adobe Illustrator 22.1.0, SVG Export Plug-In . SVG Version: 6.00 Build 0)  -->
+        <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [
+        	<!ENTITY ns_extend "http://ns.adobe.com/Extensibility/1.0/">
+        	<!ENTITY ns_ai "http://ns.adobe.com/AdobeIllustrator/10.0/">
+        	<!ENTITY ns_graphs 'http://ns.adobe.com/Graphs/1.0/'>
+        	<!-- a comment inside the subset -->
+        	<!ENTITY label "Größe">
+        ]>
+        <svg version="1.1" xmlns:x="&ns_extend;" xmlns:i="&ns_ai;" xmlns:graph="&ns_graphs;"
+        	 xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" x="0px" y="0px" viewBox="0 0 82 41"
+        	 style="enable-background:new 0 0 82 41;" xml:space="preserve">
+        <style type="text/css">.st0{fill:#E30613;}</style>
+        <metadata><x:sfw><i:pgf id="adobe_illustrator_pgf">&label;</i:pgf></x:sfw></metadata>
+        <rect class="st0" width="82" height="41"/>
+        <text x="4" y="30">&label;</text>
+        </svg>
+        """);
 
     public static ImageCorpus Create() => new(System.IO.Directory.CreateTempSubdirectory("mv-images-").FullName);
 
@@ -70,6 +99,41 @@ public sealed class ImageCorpus : IDisposable
     {
         var path = Path.Combine(Directory, "still.gif");
         await RunAsync("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", $"testsrc=size={FrameWidth}x{FrameHeight}:rate=1", "-frames:v", "1", path);
+        return path;
+    }
+
+    /// <summary>A <see cref="StillWidth"/>×<see cref="StillHeight"/> BMP (24-bit, or 32-bit with alpha).</summary>
+    public async Task<string> BmpAsync(bool alpha = false)
+    {
+        var path = Path.Combine(Directory, alpha ? "alpha.bmp" : "still.bmp");
+        await RunAsync("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", $"testsrc=size={StillWidth}x{StillHeight}:rate=1", "-frames:v", "1",
+            .. (alpha ? new[] { "-pix_fmt", "bgra" } : ["-pix_fmt", "bgr24"]), path]);
+        return path;
+    }
+
+    /// <summary>A <see cref="StillWidth"/>×<see cref="StillHeight"/> JPEG XL codestream (ffmpeg's libjxl, else cjxl from libjxl-tools).</summary>
+    public async Task<string> JxlAsync()
+    {
+        var path = Path.Combine(Directory, "still.jxl");
+        var png = Path.Combine(Directory, "for-jxl.png");
+        await RunAsync("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", $"testsrc=size={StillWidth}x{StillHeight}:rate=1", "-frames:v", "1", "-update", "1", png);
+        try
+        {
+            await RunAsync("ffmpeg", "-v", "error", "-y", "-i", png, "-c:v", "libjxl", path);
+        }
+        catch (InvalidOperationException)
+        {
+            await RunAsync("cjxl", "--quiet", png, path);
+        }
+
+        return path;
+    }
+
+    /// <summary>An animated PNG of <see cref="Frames"/> frames of <see cref="FrameDelayMs"/> ms, looping.</summary>
+    public async Task<string> AnimatedPngAsync()
+    {
+        var path = Path.Combine(Directory, "animated.png");
+        await RunAsync("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=64x48:rate=10", "-t", "2", "-f", "apng", "-plays", "0", path);
         return path;
     }
 

@@ -11,12 +11,15 @@ public static class CorpusComparison
 {
     public const double DurationTolerance = 0.05;
 
-    /// <summary>Reference field, then the metadata key MediaVault shows it under.</summary>
-    private static readonly (string Field, string Key)[] MetadataFields =
+    /// <summary>
+    /// Reference field, then the metadata keys MediaVault shows it under, first present wins: an animation's frames are
+    /// <c>frameCount</c>, a multi-page still's are <c>pages</c>.
+    /// </summary>
+    private static readonly (string Field, string[] Keys)[] MetadataFields =
     [
-        ("duration", "duration"), ("sampleRate", "sampleRate"), ("channels", "channels"), ("codec", "codec"),
-        ("audioCodec", "audioCodec"), ("bitDepth", "bitDepth"), ("width", "width"), ("height", "height"),
-        ("orientation", "orientation"), ("frames", "pages"), ("pageCount", "pageCount"), ("encrypted", "encrypted"),
+        ("duration", ["duration"]), ("sampleRate", ["sampleRate"]), ("channels", ["channels"]), ("codec", ["codec"]),
+        ("audioCodec", ["audioCodec"]), ("bitDepth", ["bitDepth"]), ("width", ["width"]), ("height", ["height"]),
+        ("orientation", ["orientation"]), ("frames", ["frameCount", "pages"]), ("pageCount", ["pageCount"]), ("encrypted", ["encrypted"]),
     ];
 
     public static IReadOnlyList<CorpusCheck> Compare(CorpusEntry entry, CorpusOutcome outcome)
@@ -39,18 +42,18 @@ public static class CorpusComparison
         var expectedType = expected.GetProperty("type").GetString()!;
         checks.Add(Check(entry, "type", expectedType, type ?? "-", type == expectedType ? null : type is null ? "refused" : "differs"));
         var metadata = outcome.Media?.GetProperty("metadata");
-        foreach (var (field, key) in MetadataFields)
+        foreach (var (field, keys) in MetadataFields)
         {
             if (!expected.TryGetProperty(field, out var want))
             {
                 continue;
             }
 
-            JsonElement got = default;
-            var present = metadata is { } m && m.TryGetProperty(key, out got) && got.ValueKind != JsonValueKind.Null;
+            var got = metadata is { } m ? keys.Select(k => m.TryGetProperty(k, out var v) ? v : default).FirstOrDefault(v => v.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null)) : default;
+            var present = got.ValueKind != JsonValueKind.Undefined;
             if (!present && field == "frames" && state == "ready" && want.ValueKind == JsonValueKind.Number && want.GetInt32() == 1)
             {
-                // MediaVault shows `pages` only for images with more than one frame.
+                // MediaVault shows `frameCount` or `pages` only for images with more than one frame.
                 checks.Add(Check(entry, field, "1", "(absent: 1)", null));
                 continue;
             }

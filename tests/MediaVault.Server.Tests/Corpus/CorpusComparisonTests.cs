@@ -58,4 +58,15 @@ public sealed class CorpusComparisonTests
         Assert.Equal("differs", checks.Single(c => c.Field == "type").Reason);
         Assert.True(checks.Single(c => c.Field == "codec").Agrees);
     }
+
+    [Fact]
+    public void Frames_are_read_from_frameCount_for_an_animation_and_from_pages_for_a_multi_page_still()
+    {
+        var entry = Entry("""{"type":"image","readable":true,"frames":9}""");
+
+        Assert.True(CorpusComparison.Compare(entry, Media("image", """{"state":"ready","frameCount":9,"duration":0.9}""")).Single(c => c.Field == "frames").Agrees);
+        Assert.True(CorpusComparison.Compare(entry, Media("image", """{"state":"ready","pages":9}""")).Single(c => c.Field == "frames").Agrees);
+        Assert.Equal("differs", CorpusComparison.Compare(entry, Media("image", """{"state":"ready","frameCount":8}""")).Single(c => c.Field == "frames").Reason);
+        Assert.Equal("not reported", CorpusComparison.Compare(entry, Media("image", """{"state":"ready"}""")).Single(c => c.Field == "frames").Reason);
+    }
 }
