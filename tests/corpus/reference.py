@@ -6,7 +6,9 @@ Run through tests/corpus/reference.sh (it installs the tools and fetches the who
   images       vipsheader (libvips) and exiftool: displayed width/height (swapped for EXIF orientations 5-8),
                orientation, frames (animations and multi-page images)
   PDFs         pdfinfo: pageCount, encrypted
-A file the reference tool cannot read is expected to be refused or to fail (`readable: false`).
+A file the reference tool cannot read is expected to be refused or to fail (`readable: false`). So is audio or video
+whose main stream (the audio of an audio file, the video of a video file) has no codec ffprobe can name: its header
+reads, but no tool can decode it (scipy's 36-, 45- and 53-bit PCM WAVs), so it is not usable media.
 """
 import json, os, subprocess, sys
 
@@ -55,11 +57,15 @@ def probe_av(path, expected):
         expected["readable"] = False
         expected["reason"] = (result.stderr.strip().splitlines() or ["no audio or video stream"])[-1][:200]
         return
+    primary = audio if expected["type"] == "audio" else (video or audio)
+    if not primary.get("codec_name"):
+        expected["readable"] = False
+        expected["reason"] = f"no decoder for the {primary.get('codec_type', 'main')} stream (ffprobe names no codec)"
+        return
     expected["readable"] = True
     duration = number(data.get("format", {}).get("duration")) or number((video or audio).get("duration"))
     if duration is not None:
         expected["duration"] = round(duration, 3)
-    primary = audio if expected["type"] == "audio" else (video or audio)
     expected["codec"] = primary.get("codec_name")
     if audio is not None:
         expected["sampleRate"] = int(audio["sample_rate"]) if number(audio.get("sample_rate")) else None

@@ -33,7 +33,7 @@ public sealed class MediaOptions
         "audio/basic", "audio/x-caf", "audio/x-wavpack", "audio/webm", "audio/x-matroska", "audio/ac3", "audio/eac3",
         "audio/amr", "audio/amr-wb", "audio/3gpp", "audio/3gpp2", "audio/quicktime",
         "video/mp4", "video/quicktime", "video/webm", "video/x-matroska", "video/x-msvideo", "video/ogg",
-        "video/mpeg", "video/mp2t", "video/3gpp", "video/3gpp2",
+        "video/mpeg", "video/mp2t", "video/3gpp", "video/3gpp2", "video/x-flv",
         "image/jpeg", "image/png", "image/gif", "image/webp", "image/tiff", "image/bmp", "image/heic", "image/avif", "image/jxl", "image/svg+xml",
         "application/pdf",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

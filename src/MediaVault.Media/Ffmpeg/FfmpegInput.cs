@@ -15,20 +15,23 @@ public static class FfmpegInput
         MediaFormats.All.ToDictionary(f => f.MimeType, f => f.Demuxer, StringComparer.Ordinal);
 
     /// <summary>Demuxers that read one file only; anything else (hls, concat, image2, …) is never passed to a tool.</summary>
-    public static readonly IReadOnlySet<string> AllowedDemuxers = Demuxers.Values.ToHashSet(StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> AllowedDemuxers = MediaFormats.Demuxers.ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The options that go before <c>-i</c>: <c>-f</c> with the pinned demuxer, <c>-protocol_whitelist file</c>, and for
     /// QuickTime <c>-enable_drefs 0</c>. An ID3-tagged file is read by what follows its tag (FLAC or ADTS AAC behind a
-    /// large tag is sniffed as MP3), still from the allowed set.
+    /// large tag is sniffed as MP3), and an MPEG video elementary stream by <c>mpegvideo</c>
+    /// (<see cref="MediaFormats.ByHeader"/>), still from the allowed set.
     /// </summary>
     /// <exception cref="MediaUnreadableException">The type has no allowed demuxer.</exception>
     public static List<string> Options(string mimeType, string hostPath)
     {
-        if (!Demuxers.TryGetValue(mimeType, out var demuxer))
+        if (MediaFormats.ForMimeType(mimeType) is not { } format)
         {
             throw new MediaUnreadableException($"No media tool may read '{mimeType}'");
         }
+
+        var demuxer = MediaFormats.ByHeader.Any(h => h.MimeType == mimeType) ? MediaFormats.DemuxerFor(format, ReadHeader(hostPath)) : format.Demuxer;
 
         if (demuxer == "mp3")
         {
@@ -43,6 +46,13 @@ public static class FfmpegInput
 
         options.AddRange(["-protocol_whitelist", "file"]);
         return options;
+    }
+
+    private static byte[] ReadHeader(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        var header = new byte[16];
+        return header[..file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false)];
     }
 
     /// <summary>The input options followed by <c>-i</c> and the jail's input.</summary>

@@ -37,6 +37,7 @@ public static class MediaFormats
         new("audio/x-msvideo", "avi"),
         new("audio/basic", "au"),
         new("video/mpeg", "mpeg"),
+        new("video/x-flv", "flv"),
         new("video/mp2t", "mpegts"),
         new("audio/x-caf", "caf"),
         new("audio/x-wavpack", "wv"),
@@ -48,10 +49,21 @@ public static class MediaFormats
         new("image/jxl", "jpegxl_pipe"),
     ];
 
+    /// <summary>
+    /// Files of a listed type whose first bytes call for another single-file demuxer than their row's. An MPEG-1/2 video
+    /// elementary stream (a sequence header, <c>00 00 01 B3</c>) is <c>video/mpeg</c> for clients like a program stream
+    /// (a pack header, <c>00 00 01 BA</c>), but the <c>mpeg</c> demuxer finds no stream in it.
+    /// </summary>
+    public static readonly IReadOnlyList<HeaderDemuxer> ByHeader =
+    [
+        new("video/mpeg", [0x00, 0x00, 0x01, 0xB3], "mpegvideo"),
+    ];
+
     private static readonly Dictionary<string, MediaFormat> ByMimeType = All.ToDictionary(f => f.MimeType, StringComparer.Ordinal);
 
     /// <summary>Every demuxer a tool may use, each once, in table order.</summary>
-    public static readonly IReadOnlyList<string> Demuxers = All.Select(f => f.Demuxer).Distinct(StringComparer.Ordinal).ToList();
+    public static readonly IReadOnlyList<string> Demuxers =
+        All.Select(f => f.Demuxer).Concat(ByHeader.Select(h => h.Demuxer)).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>The format of a stored (canonical) MIME type, or null when no tool may read it.</summary>
     public static MediaFormat? ForMimeType(string mimeType) => ByMimeType.GetValueOrDefault(mimeType);
@@ -75,7 +87,25 @@ public static class MediaFormats
             }
         }
 
-        return All.FirstOrDefault(f => f.Demuxer == demuxer && f.Kind == kind);
+        return All.FirstOrDefault(f => f.Demuxer == demuxer && f.Kind == kind)
+            ?? ByHeader.Where(h => h.Demuxer == demuxer).Select(h => ForMimeType(h.MimeType)).FirstOrDefault(f => f?.Kind == kind);
+    }
+
+    /// <summary>
+    /// The demuxer for a stored file of <paramref name="format"/>: its row's, or a <see cref="ByHeader"/> one when the
+    /// file's first bytes (<paramref name="header"/>) call for it.
+    /// </summary>
+    public static string DemuxerFor(MediaFormat format, ReadOnlySpan<byte> header)
+    {
+        foreach (var alternative in ByHeader)
+        {
+            if (alternative.MimeType == format.MimeType && header.StartsWith(alternative.Signature))
+            {
+                return alternative.Demuxer;
+            }
+        }
+
+        return format.Demuxer;
     }
 
     private static string KindPrefix(MediaKind kind) => kind == MediaKind.Video ? "video/" : "audio/";

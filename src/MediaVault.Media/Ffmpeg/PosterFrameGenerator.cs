@@ -22,8 +22,9 @@ public sealed class PosterFrameGenerator(FfmpegRunner ffmpeg, VipsThumbnailer vi
         var duration = source.Metadata["duration"]?.GetValue<double>();
         var at = duration is { } d ? d * 0.1 : 1.0;
         var poster = Path.Combine(workDirectory, PosterName);
-        // Past the last key frame nothing is written; the first frame always exists.
-        if (!await WriteAsync(source, at, poster, cancellationToken) && !await WriteAsync(source, 0, poster, cancellationToken))
+        // Past the last key frame nothing is written, nor when the demuxer cannot seek (a Matroska file with one key frame
+        // and no cues fails even a seek to 0); the first frame, read without any seek, always exists.
+        if (!await WriteAsync(source, SeekTo(at), poster, cancellationToken) && !await WriteAsync(source, FirstFrame, poster, cancellationToken))
         {
             throw new MediaUnreadableException("ffmpeg wrote no poster frame");
         }
@@ -34,7 +35,12 @@ public sealed class PosterFrameGenerator(FfmpegRunner ffmpeg, VipsThumbnailer vi
         return files;
     }
 
-    private Task<bool> WriteAsync(RenditionSource source, double at, string poster, CancellationToken cancellationToken) =>
-        ffmpeg.WriteFileAsync(
-            source.Path, source.MimeType, ["-ss", at.ToString("0.###", CultureInfo.InvariantCulture)], ["-map", "0:v:0", "-frames:v", "1", "-an", "-q:v", "3"], poster, cancellationToken);
+    /// <summary>The input options of the fallback run: none, so the demuxer reads from the start and never seeks.</summary>
+    private static readonly string[] FirstFrame = [];
+
+    /// <summary>The input options of the first run: a fast input seek to <paramref name="seconds"/>.</summary>
+    private static string[] SeekTo(double seconds) => ["-ss", seconds.ToString("0.###", CultureInfo.InvariantCulture)];
+
+    private Task<bool> WriteAsync(RenditionSource source, string[] beforeInput, string poster, CancellationToken cancellationToken) =>
+        ffmpeg.WriteFileAsync(source.Path, source.MimeType, beforeInput, ["-map", "0:v:0", "-frames:v", "1", "-an", "-q:v", "3"], poster, cancellationToken);
 }

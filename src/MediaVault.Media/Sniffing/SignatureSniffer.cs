@@ -184,6 +184,19 @@ public sealed class SignatureSniffer : IContentSniffer
             return Video("video/mpeg");
         }
 
+        // MPEG-1/2 video elementary stream (.m1v, .m2v, many .mpg): a sequence header. Stored as video/mpeg; the tools
+        // read it with the mpegvideo demuxer (MediaFormats.ByHeader).
+        if (h.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0x01, 0xB3]))
+        {
+            return Video("video/mpeg");
+        }
+
+        // Flash Video, version 1.
+        if (h.StartsWith("FLV\x01"u8))
+        {
+            return Video("video/x-flv");
+        }
+
         if (IsTransportStream(h, 188, 0) || IsTransportStream(h, 192, 4))
         {
             return Video("video/mp2t");

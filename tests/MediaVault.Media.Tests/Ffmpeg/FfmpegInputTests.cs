@@ -56,6 +56,20 @@ public sealed class FfmpegInputTests
         Assert.Equal("mp3", FfmpegInput.Arguments("audio/mpeg", Samples.File("cover.mp3"))[1]);
     }
 
+    [Fact]
+    public void An_mpeg_video_elementary_stream_is_read_by_mpegvideo_and_a_program_stream_by_mpeg()
+    {
+        using var folder = new TempFolder();
+        var elementary = folder.Write("es", [0x00, 0x00, 0x01, 0xB3, 0x14, 0x00, 0xF0, 0x15]);
+        var program = folder.Write("ps", [0x00, 0x00, 0x01, 0xBA, 0x44, 0x00, 0x04, 0x00]);
+        var playlist = folder.Write("playlist", [.. "#EXTM3U\n"u8]);
+
+        Assert.Equal("mpegvideo", FfmpegInput.Arguments("video/mpeg", elementary)[1]);
+        Assert.Equal("mpeg", FfmpegInput.Arguments("video/mpeg", program)[1]);
+        Assert.Equal("mpeg", FfmpegInput.Arguments("video/mpeg", playlist)[1]);
+        Assert.Contains("mpegvideo", FfmpegInput.AllowedDemuxers);
+    }
+
     private sealed class TempFolder : IDisposable
     {
         private readonly string _path = Directory.CreateTempSubdirectory("mediavault-id3-").FullName;

@@ -5,9 +5,10 @@ using System.Text.Json;
 namespace MediaVault.Tests.Formats;
 
 /// <summary>One file of a format the media tools read, made at run time, and what MediaVault must make of it.</summary>
+/// <param name="SampleRate">Expected <c>sampleRate</c>; null for video without audio, which must have none.</param>
 /// <param name="BitDepth">Expected <c>bitDepth</c>; null for lossy codecs, which must have none.</param>
 public sealed record FormatSample(
-    string Name, string Kind, string MimeType, string Codec, string SampleRate, string Channels, string? BitDepth, string[] Arguments)
+    string Name, string Kind, string MimeType, string Codec, string? SampleRate, string? Channels, string? BitDepth, string[] Arguments)
 {
     public byte[] Bytes { get; set; } = [];
 
@@ -54,6 +55,11 @@ public static class FormatCorpus
         Video("clip.3g2", "video/3gpp2", "mpeg4", "-c:v", "mpeg4", "-c:a", "aac", "-f", "3g2"),
         Video("clip.avi", "video/x-msvideo", "mpeg4", "-c:v", "mpeg4", "-c:a", "libmp3lame", "-f", "avi"),
         Video("odd-brand.mp4", "video/mp4", "mpeg4", "-c:v", "mpeg4", "-c:a", "aac", "-brand", "iso6", "-f", "mp4"),
+        Video("clip.flv", "video/x-flv", "flv1", "-c:v", "flv", "-c:a", "libmp3lame", "-f", "flv"),
+        // An MPEG-1 video elementary stream (a sequence header first, no pack header): read by the mpegvideo demuxer.
+        new("elementary.m1v", "video", "video/mpeg", "mpeg1video", null, null, null, ["-f", "lavfi", "-i", Picture, "-c:v", "mpeg1video", "-f", "mpeg1video"]),
+        // MPEG-4 Part 2 and 5.1 AAC in Matroska, like the corpus file whose poster frame needed the no-seek fallback.
+        Video("mpeg4-aac51.mkv", "video/x-matroska", "mpeg4", "-c:v", "mpeg4", "-c:a", "aac", "-ac", "6", "-f", "matroska") with { Channels = "6" },
         Video("opus-vp8.webm", "video/webm", "vp8", "-c:v", "libvpx", "-b:v", "200k", "-c:a", "libopus", "-f", "webm") with { SampleRate = "48000" },
     ];
 

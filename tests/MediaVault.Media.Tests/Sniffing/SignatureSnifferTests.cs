@@ -69,6 +69,8 @@ public sealed class SignatureSnifferTests
         { "amr", Ascii("#!AMR\n\u003c"), MediaKind.Audio, "audio/amr" },
         { "amr-wb", Ascii("#!AMR-WB\n\u0004"), MediaKind.Audio, "audio/amr-wb" },
         { "mpeg program stream", [0x00, 0x00, 0x01, 0xBA, 0x44, 0x00, 0x04, 0x00, 0x04, 0x01], MediaKind.Video, "video/mpeg" },
+        { "mpeg video elementary stream", [0x00, 0x00, 0x01, 0xB3, 0x14, 0x00, 0xF0, 0x15], MediaKind.Video, "video/mpeg" },
+        { "flv", [.. Ascii("FLV\u0001\u0005"), 0, 0, 0, 9], MediaKind.Video, "video/x-flv" },
         { "mpeg transport stream", Packets(188, 0, 8), MediaKind.Video, "video/mp2t" },
         { "m2ts", Packets(192, 4, 8), MediaKind.Video, "video/mp2t" },
         { "bigtiff little-endian", [0x49, 0x49, 0x2B, 0x00, 0x08, 0x00, 0x00, 0x00], MediaKind.Image, "image/tiff" },
