@@ -181,14 +181,21 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, ICo
         };
     }
 
-    /// <summary>Whether sniffed content may not be stored here, and why.</summary>
-    private bool IsRefused([NotNullWhen(false)] SniffResult? sniffed, IReadOnlySet<MediaKind> allowedKinds, [NotNullWhen(true)] out IngestResult? refusal)
-    {
-        refusal = sniffed is null || !options.Value.AllowedMimeTypes.Contains(sniffed.MimeType, StringComparer.OrdinalIgnoreCase)
+    /// <summary>
+    /// The one allow-list decision: why sniffed content may not be stored where <paramref name="allowedKinds"/> are
+    /// accepted (unrecognised, a type not in <see cref="MediaOptions.AllowedMimeTypes"/>, or a kind not allowed), or
+    /// null when it may.
+    /// </summary>
+    public IngestResult? Refusal(SniffResult? sniffed, IReadOnlySet<MediaKind> allowedKinds) =>
+        sniffed is null || !options.Value.AllowedMimeTypes.Contains(sniffed.MimeType, StringComparer.OrdinalIgnoreCase)
             ? IngestResult.Refused(IngestError.UnknownContent, "File content is not a supported media type")
             : !allowedKinds.Contains(sniffed.Kind)
                 ? IngestResult.Refused(IngestError.KindNotAllowed, $"File content is {sniffed.Kind.ToString().ToLowerInvariant()}, which is not allowed here")
                 : null;
+
+    private bool IsRefused([NotNullWhen(false)] SniffResult? sniffed, IReadOnlySet<MediaKind> allowedKinds, [NotNullWhen(true)] out IngestResult? refusal)
+    {
+        refusal = Refusal(sniffed, allowedKinds);
         return refusal is not null;
     }
 

@@ -71,6 +71,7 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<ImageVariantService>();
 
         services.AddScoped<MediaDeletion>();
+        services.AddScoped<Application.Media.MediaIntake>();
         services.AddScoped<ReleaseService>();
         services.AddScoped<ReleaseMediaService>();
         services.AddScoped<ReleaseViewLoader>();

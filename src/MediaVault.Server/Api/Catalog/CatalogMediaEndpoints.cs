@@ -3,6 +3,7 @@ using MediaVault.Core.Media;
 using MediaVault.Core.Tenants;
 using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Hosting;
+using MediaVault.Server.Api.Uploads;
 using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Api.Catalog;
@@ -88,29 +89,26 @@ public static class CatalogMediaEndpoints
 
     private static async Task<IResult> UploadAsync(HttpContext context, CatalogMediaService medias, MediaUrls urls, CancellationToken ct)
     {
-        var uploaded = await medias.UploadAsync(RequestTenant.Of(context).Id, context.Request, ct);
-        if (uploaded.Value is not { } media)
+        var tenant = RequestTenant.Of(context);
+        var uploaded = await medias.UploadAsync(tenant.Id, tenant.Key, MultipartFiles.From(context.Request), ct);
+        if (uploaded.Failed)
         {
-            return uploaded.Failure!.Kind switch
-            {
-                Core.FailureKind.TooLarge => CatalogProblems.TooLarge(context, uploaded.Failure.Message),
-                Core.FailureKind.InsufficientStorage => CatalogProblems.InsufficientStorage(context, uploaded.Failure.Message),
-                _ => CatalogProblems.InvalidInput(context, uploaded.Failure.Message),
-            };
+            return CatalogProblems.From(context, uploaded.Failure, "Invalid input");
         }
 
+        var media = uploaded.Value;
         var body = CatalogJsonLd.Media(media, urls.For(context.Request, media), withContext: true);
         return new LdJsonResult(body, StatusCodes.Status201Created, location: CatalogIris.Media(media.Id));
     }
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext context, CatalogMediaService medias, CancellationToken ct)
     {
-        var (deleted, referencedBy) = await medias.DeleteAsync(RequestTenant.Of(context).Id, id, ct);
-        if (referencedBy.Count > 0)
+        var deleted = await medias.DeleteAsync(RequestTenant.Of(context).Id, id, ct);
+        return deleted.Failure switch
         {
-            return CatalogProblems.Conflict(context, $"The media is still referenced by {string.Join(", ", referencedBy)}; remove it from their medias first.", referencedBy);
-        }
-
-        return deleted ? TypedResults.NoContent() : CatalogProblems.NotFound(context);
+            null => TypedResults.NoContent(),
+            { Kind: Core.FailureKind.NotFound } => CatalogProblems.NotFound(context),
+            var failure => CatalogProblems.From(context, failure),
+        };
     }
 }

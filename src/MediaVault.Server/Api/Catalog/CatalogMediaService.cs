@@ -1,23 +1,17 @@
 using MediaVault.Core;
 using MediaVault.Core.Media;
-using MediaVault.Core.Processing;
 using MediaVault.Core.Storage;
 using MediaVault.Data;
-using MediaVault.Server.Api.Uploads;
-using MediaVault.Server.Jobs;
+using MediaVault.Server.Application.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Api.Catalog;
 
 /// <summary>The tenant's media seen through the catalogue: list, read, upload (field <c>file</c>) and guarded delete.</summary>
-public sealed class CatalogMediaService(
-    MediaVaultDbContext db, MediaIngestor ingestor, IBlobStore store, MediaDeletion deletion, JobSignal signal,
-    IOptions<CatalogOptions> options, IOptions<MediaOptions> mediaOptions, TimeProvider clock)
+public sealed class CatalogMediaService(MediaVaultDbContext db, MediaIntake intake, IOptions<CatalogOptions> options)
 {
     public const string FileField = "file";
-
-    private static readonly IReadOnlySet<MediaKind> AllKinds = new HashSet<MediaKind>(Enum.GetValues<MediaKind>());
 
     /// <summary>Oldest first; with <paramref name="after"/> (keyset) the page starts after that item instead of at <paramref name="page"/>.</summary>
     public async Task<(List<MediaItem> Items, int Total)> ListAsync(
@@ -54,95 +48,49 @@ public sealed class CatalogMediaService(
             : Task.FromResult<MediaItem?>(null);
 
     /// <summary>Streams the one <c>file</c> part into permanent storage (catalogue media are not staged).</summary>
-    public async Task<Outcome<MediaItem>> UploadAsync(Guid tenantId, HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Outcome<MediaItem>> UploadAsync(Guid tenantId, string tenantKey, IFileParts parts, CancellationToken cancellationToken)
     {
-        MediaItem? stored = null;
-        var committed = false;
-        try
+        var limits = options.Value;
+        var policy = new IntakePolicy(tenantId, StorageArea.Permanent, IntakePolicy.AllKinds, tenantKey, limits.MaxVideoBytes,
+            kind => kind == MediaKind.Video ? limits.MaxVideoBytes : limits.MaxFileBytes);
+        await using var batch = intake.Begin(policy);
+        var read = await parts.ForEachAsync(async (part, ct) =>
         {
-            var failure = await MultipartFiles.ForEachAsync(request, async (part, ct) =>
+            if (part.FieldName != FileField)
             {
-                if (part.FieldName != FileField)
-                {
-                    return null;
-                }
-
-                if (stored is not null)
-                {
-                    return Failure.BadRequest("Only one file may be uploaded per request");
-                }
-
-                var limits = options.Value;
-                var result = await ingestor.IngestAsync(
-                    new IngestRequest(tenantId, part.Body, part.FileName, StorageArea.Permanent, AllKinds,
-                        Math.Min(limits.MaxVideoBytes, mediaOptions.Value.LimitForTenant(Hosting.RequestTenant.Of(request.HttpContext).Key)),
-                        kind => kind == MediaKind.Video ? limits.MaxVideoBytes : limits.MaxFileBytes),
-                    ct);
-                stored = result.Media;
-                return result.Media is not null
-                    ? null
-                    : result.ToFailure(FileNames.Sanitize(part.FileName));
-            }, cancellationToken);
-
-            if (failure is not null)
-            {
-                return failure;
+                return Done.Value;
             }
 
-            if (stored is null)
-            {
-                return Failure.BadRequest($"The \"{FileField}\" field with a file is required");
-            }
+            return batch.Count > 0 ? Failure.BadRequest("Only one file may be uploaded per request") : await batch.AddAsync(part.Body, part.FileName, ct);
+        }, cancellationToken);
+        if (read.Failed)
+        {
+            return read.Failure;
+        }
 
-            db.Media.Add(stored);
-            db.Jobs.Add(Job.Create(JobKinds.ProcessMedia, tenantId, new MediaJobPayload(stored.Id), Now));
-            await db.SaveChangesAsync(cancellationToken);
-            committed = true;
-            signal.Notify();
-            return stored;
-        }
-        catch (IOException ex) when (!cancellationToken.IsCancellationRequested && ex is not EndOfStreamException)
+        if (batch.Count == 0)
         {
-            return Failure.BadRequest("Upload was interrupted or malformed; nothing of it was kept");
+            return Failure.BadRequest($"The \"{FileField}\" field with a file is required");
         }
-        finally
-        {
-            if (!committed && stored is not null)
-            {
-                using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                await store.DeleteMediaAsync(stored.Area, tenantId, stored.Id, cleanup.Token);
-            }
-        }
+
+        var committed = await batch.CommitAsync(owner: null, guard: null, cancellationToken);
+        return committed.Failed ? committed.Failure : committed.Value[0];
     }
 
-    /// <summary>Deletes a media nothing references; a referenced one is refused with the referencing IRIs.</summary>
-    public async Task<(bool Deleted, IReadOnlyList<string> ReferencedBy)> DeleteAsync(Guid tenantId, string id, CancellationToken cancellationToken)
-    {
-        if (!MediaId.IsWellFormed(id))
-        {
-            return (false, []);
-        }
-
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+    /// <summary>Deletes a media nothing references; a referenced one is a conflict listing the referencing IRIs.</summary>
+    public Task<Outcome<Done>> DeleteAsync(Guid tenantId, string id, CancellationToken cancellationToken) =>
+        intake.DeleteAsync(tenantId, id, also: null, async ct =>
         {
             var usages = await db.Usages.AsNoTracking().Where(u => u.TenantId == tenantId && u.MediaId == id)
-                .OrderBy(u => u.CreatedAt).ToListAsync(cancellationToken);
-            if (usages.Count > 0)
+                .OrderBy(u => u.CreatedAt).ToListAsync(ct);
+            if (usages.Count == 0)
             {
-                return (false, usages.Select(Iri).Distinct().ToList());
+                return Done.Value;
             }
 
-            if (!await deletion.DeleteRowAsync(tenantId, id, cancellationToken))
-            {
-                return (false, []);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        await deletion.RemoveBlobsAsync(tenantId, id, cancellationToken);
-        return (true, []);
-    }
+            var referencedBy = usages.Select(Iri).Distinct().ToList();
+            return Failure.Conflict($"The media is still referenced by {string.Join(", ", referencedBy)}; remove it from their medias first.") with { ReferencedBy = referencedBy };
+        }, cancellationToken);
 
     private static string Iri(MediaUsage usage) => usage.OwnerKind switch
     {
@@ -151,6 +99,4 @@ public sealed class CatalogMediaService(
         UsageOwners.Track => $"/releases/{usage.ParentId}/tracks/{usage.OwnerId}",
         _ => $"/releases/{usage.OwnerId}",
     };
-
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

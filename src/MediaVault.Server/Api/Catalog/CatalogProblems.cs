@@ -48,15 +48,19 @@ public static class CatalogProblems
             },
             type: "ConstraintViolation");
 
-    public static IResult From(HttpContext context, Failure failure) => failure.Kind switch
+    /// <summary>
+    /// Every failure kind has its problem here, with no default: a new kind does not compile until it is mapped.
+    /// <paramref name="badRequestTitle"/> is the 400's title (uploads say <c>Invalid input</c>, as the reference does).
+    /// </summary>
+    public static IResult From(HttpContext context, Failure failure, string badRequestTitle = "Bad Request") => failure.Kind switch
     {
+        FailureKind.BadRequest => BadRequest(context, failure.Message, badRequestTitle),
         FailureKind.NotFound => NotFound(context, failure.Message),
         FailureKind.Forbidden => Forbidden(context, failure.Message),
-        FailureKind.Conflict => Conflict(context, failure.Message, []),
+        FailureKind.Conflict => Conflict(context, failure.Message, failure.ReferencedBy),
         FailureKind.Unprocessable => Unprocessable(context, [("", failure.Message)]),
         FailureKind.TooLarge => TooLarge(context, failure.Message),
         FailureKind.InsufficientStorage => InsufficientStorage(context, failure.Message),
-        _ => BadRequest(context, failure.Message),
     };
 
     public static IResult Write(HttpContext context, int status, string title, string detail, JsonObject? extra = null, string type = "Error")

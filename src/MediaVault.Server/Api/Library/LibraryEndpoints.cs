@@ -40,17 +40,19 @@ public static class LibraryEndpoints
     private static async Task<IResult> CreateAsync(HttpContext context, LibraryMediaService library, MediaUrlSigner signer, IOptions<LibraryOptions> options, TimeProvider clock, IOptions<DeliveryOptions> delivery, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<CreateMediaRequest>(context.Request, ct);
-        if (body.Value is not { } request)
+        if (body.Failed)
         {
-            return body.Failure!.Kind == FailureKind.TooLarge ? LibraryErrors.TooLarge(body.Failure.Message) : LibraryErrors.Validation(body.Failure.Message);
+            return LibraryErrors.From(body.Failure);
         }
 
         var tenant = RequestTenant.Of(context);
-        var created = await library.CreateAsync(tenant.Id, tenant.Key, request, ct);
-        if (created.Value is not { } media)
+        var created = await library.CreateAsync(tenant.Id, tenant.Key, body.Value, ct);
+        if (created.Failed)
         {
-            return LibraryErrors.Validation(created.Failure!.Message);
+            return LibraryErrors.From(created.Failure);
         }
+
+        var media = created.Value;
 
         var expires = clock.GetUtcNow().Add(options.Value.UploadUrlLifetime);
         var baseUrl = delivery.Value.PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
@@ -77,18 +79,12 @@ public static class LibraryEndpoints
         }
 
         var received = await library.ReceiveAsync(media, context.Request.Body, context.Request.ContentLength, ct);
-        if (received.Failure is { } failure)
+        if (received.Failed)
         {
-            return failure.Kind switch
-            {
-                FailureKind.TooLarge => LibraryErrors.TooLarge(failure.Message),
-                FailureKind.InsufficientStorage => LibraryErrors.InsufficientStorage(failure.Message),
-                FailureKind.Conflict => LibraryErrors.Conflict(failure.Message, failure.Message == LibraryMediaService.UploadInProgress ? "upload_in_progress" : "already_uploaded"),
-                _ => LibraryErrors.Validation(failure.Message),
-            };
+            return LibraryErrors.From(received.Failure, received.Failure.Message == LibraryMediaService.UploadInProgress ? "upload_in_progress" : "already_uploaded");
         }
 
-        var data = new { id = media.Id, receivedBytes = received.Value!.Size, sha256 = received.Value.Sha256 };
+        var data = new { id = media.Id, receivedBytes = received.Value.Size, sha256 = received.Value.Sha256 };
         return TypedResults.Ok(new { success = true, message = "File uploaded successfully", data });
     }
 
@@ -102,9 +98,9 @@ public static class LibraryEndpoints
         }
 
         var confirmed = await library.ConfirmAsync(media, ct);
-        if (confirmed.Failure is { } failure)
+        if (confirmed.Failed)
         {
-            return failure.Kind == FailureKind.Conflict ? LibraryErrors.Conflict(failure.Message, "not_uploaded") : LibraryErrors.Validation(failure.Message);
+            return LibraryErrors.From(confirmed.Failure, "not_uploaded");
         }
 
         var reloaded = await library.FindAsync(tenantId, mediaId, ct);

@@ -1,3 +1,5 @@
+using MediaVault.Core;
+
 namespace MediaVault.Server.Api.Library;
 
 /// <summary>The one place the library surface writes errors.</summary>
@@ -19,6 +21,20 @@ public static class LibraryErrors
     public static IResult InsufficientStorage(string message) => Write(StatusCodes.Status507InsufficientStorage, message, "insufficient_storage");
 
     public static IResult InvalidSignature() => Write(StatusCodes.Status403Forbidden, "The upload URL is invalid or has expired", "invalid_upload_url");
+
+    /// <summary>
+    /// Every failure kind has its answer here, with no default: a new kind does not compile until it is mapped.
+    /// <paramref name="conflictCode"/> is the 409's code (each conflict of the library has its own).
+    /// </summary>
+    public static IResult From(Failure failure, string conflictCode = "conflict") => failure.Kind switch
+    {
+        FailureKind.BadRequest or FailureKind.Unprocessable => Validation(failure.Message),
+        FailureKind.NotFound => Write(StatusCodes.Status404NotFound, failure.Message, "not_found"),
+        FailureKind.Forbidden => Forbidden(failure.Message),
+        FailureKind.Conflict => Conflict(failure.Message, conflictCode),
+        FailureKind.TooLarge => TooLarge(failure.Message),
+        FailureKind.InsufficientStorage => InsufficientStorage(failure.Message),
+    };
 
     public static IResult Write(int status, string message, string code) => TypedResults.Json(new LibraryError(false, message, code), statusCode: status);
 }

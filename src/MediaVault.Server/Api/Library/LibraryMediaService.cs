@@ -1,26 +1,20 @@
 using System.Text.Json.Nodes;
 using MediaVault.Core;
 using MediaVault.Core.Media;
-using MediaVault.Core.Processing;
-using MediaVault.Core.Storage;
 using MediaVault.Data;
-using MediaVault.Server.Jobs;
+using MediaVault.Server.Application.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Api.Library;
 
 /// <summary>
-/// The library's create → upload → confirm workflow over the core media store. A created media is <c>pending</c>
-/// (PROCESSING to clients) until confirmed; its bytes go straight to permanent storage, replaced atomically by each
-/// complete upload; confirmation checks size, hash and sniffed type before processing starts.
+/// The library's reading of media and its create → upload → confirm workflow: checks the library's fields, then hands
+/// the work to <see cref="MediaIntake"/>. A created media is <c>pending</c> (PROCESSING to clients) until confirmed.
 /// </summary>
-public sealed class LibraryMediaService(
-    MediaVaultDbContext db, MediaIngestor ingestor, IBlobStore store, MediaDeletion deletion, IContentSniffer sniffer, IContentProbe probe, JobSignal signal,
-    IOptions<MediaOptions> mediaOptions, TimeProvider clock)
+public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake intake, IOptions<MediaOptions> mediaOptions)
 {
-    public const string UploadUsedUp = "The file was already uploaded completely; this upload URL is used up";
-    public const string UploadInProgress = "Another upload to this URL is in progress; only one is accepted";
+    public const string UploadInProgress = MediaIntake.UploadInProgress;
 
     public async Task<Outcome<MediaItem>> CreateAsync(Guid tenantId, string tenantKey, CreateMediaRequest request, CancellationToken cancellationToken)
     {
@@ -54,7 +48,7 @@ public sealed class LibraryMediaService(
             return Failure.BadRequest("fileSize is required and must be a positive number of bytes");
         }
 
-        var limit = Math.Min(mediaOptions.Value.LimitForTenant(tenantKey), mediaOptions.Value.LimitForKind(KindOf(type)));
+        var limit = intake.LimitFor(tenantKey, MediaIntake.KindOf(type));
         if (size > limit)
         {
             return Failure.BadRequest($"fileSize exceeds the maximum of {limit} bytes");
@@ -72,157 +66,15 @@ public sealed class LibraryMediaService(
         }
 
         var declared = new JsonObject { ["type"] = type, ["fileSize"] = size, ["width"] = request.Width, ["height"] = request.Height, ["duration"] = request.Duration, ["sha256"] = sha256 };
-        var now = Now;
-        var media = new MediaItem
-        {
-            Id = MediaId.New(),
-            TenantId = tenantId,
-            Kind = KindOf(type),
-            Name = FileNames.Sanitize(request.Name),
-            State = MediaState.Pending,
-            Area = StorageArea.Permanent,
-            Size = size,
-            MimeType = type,
-            MetadataJson = MediaMetadata.Serialize(new JsonObject { ["declared"] = declared }),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        db.Media.Add(media);
-        await db.SaveChangesAsync(cancellationToken);
-        return media;
+        return await intake.CreatePendingAsync(tenantId, request.Name, type, size, declared, cancellationToken);
     }
 
-    /// <summary>
-    /// Receives the bytes of an upload URL. The signature was checked by the caller; the size limit is the declared size.
-    /// The URL is single use: the PUT first claims it with a conditional update (one PUT at a time, across instances),
-    /// and a PUT that fails, is refused or stops short of the declared size gives the claim back so the client can
-    /// retry with the same URL while it is valid. On a pending media, <see cref="MediaItem.UploadedAt"/> is that claim:
-    /// set when a PUT starts, cleared when it does not complete, kept when it does.
-    /// </summary>
-    public async Task<Outcome<StoredBytes>> ReceiveAsync(MediaItem media, Stream body, long? contentLength, CancellationToken cancellationToken)
-    {
-        var declared = media.Size ?? 0;
-        if (contentLength > declared)
-        {
-            return new Failure(FailureKind.TooLarge, $"The upload is {contentLength} bytes; {declared} were declared");
-        }
+    /// <summary>The bytes of an upload URL (signature already checked): see <see cref="MediaIntake.ReceiveAsync"/>.</summary>
+    public Task<Outcome<StoredBytes>> ReceiveAsync(MediaItem media, Stream body, long? contentLength, CancellationToken cancellationToken) =>
+        intake.ReceiveAsync(media, body, contentLength, cancellationToken);
 
-        var key = BlobKey.Original(media.Area, media.TenantId, media.Id);
-        if (!await TryClaimUploadAsync(media.Id, cancellationToken))
-        {
-            var completed = await store.GetInfoAsync(key, cancellationToken) is { } existing && existing.Size == declared;
-            return Failure.Conflict(completed ? UploadUsedUp : UploadInProgress);
-        }
-
-        var keepClaim = false;
-        try
-        {
-            StoredBytes? stored;
-            try
-            {
-                stored = await ingestor.StoreAsync(key, body, declared, cancellationToken);
-            }
-            catch (StorageFullException)
-            {
-                return Failure.InsufficientStorage();
-            }
-
-            if (stored is null)
-            {
-                return new Failure(FailureKind.TooLarge, $"The upload is larger than the {declared} bytes declared; nothing was kept");
-            }
-
-            // A short upload is kept (confirm explains the size mismatch) but does not use the URL up.
-            keepClaim = stored.Size == declared;
-            DateTime? uploadedAt = keepClaim ? Now : null;
-            await db.Media.Where(m => m.Id == media.Id && m.State == MediaState.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.UploadedAt, uploadedAt).SetProperty(m => m.UpdatedAt, Now).SetProperty(m => m.Sha256, stored.Sha256), cancellationToken);
-            return stored;
-        }
-        finally
-        {
-            if (!keepClaim)
-            {
-                await ReleaseUploadClaimAsync(media.Id);
-            }
-        }
-    }
-
-    private async Task<bool> TryClaimUploadAsync(string mediaId, CancellationToken cancellationToken) =>
-        await db.Media.Where(m => m.Id == mediaId && m.State == MediaState.Pending && m.UploadedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.UploadedAt, Now).SetProperty(m => m.UpdatedAt, Now), cancellationToken) == 1;
-
-    private async Task ReleaseUploadClaimAsync(string mediaId)
-    {
-        // The request may already be aborted; giving the claim back gets its own short deadline.
-        using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await db.Media.Where(m => m.Id == mediaId && m.State == MediaState.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.UploadedAt, (DateTime?)null), cleanup.Token);
-    }
-
-    /// <summary>Checks the bytes arrived whole and are what was declared, then hands the media to processing. Idempotent.</summary>
-    public async Task<Outcome<MediaItem>> ConfirmAsync(MediaItem media, CancellationToken cancellationToken)
-    {
-        if (media.State != MediaState.Pending)
-        {
-            return media;
-        }
-
-        var key = BlobKey.Original(media.Area, media.TenantId, media.Id);
-        var info = await store.GetInfoAsync(key, cancellationToken);
-        var sha256 = media.Sha256;
-        if (info is not null && sha256 is null)
-        {
-            // Uploaded straight to the bucket (a presigned URL): hash it now, once.
-            sha256 = await HashStoredAsync(key, cancellationToken);
-            media.Sha256 = sha256;
-        }
-
-        if (info is null || sha256 is null)
-        {
-            return Failure.Conflict("No file has been uploaded to this media yet; PUT it to the uploadUrl first");
-        }
-
-        if (info.Size != media.Size)
-        {
-            return Failure.BadRequest($"The uploaded file is {info.Size} bytes but {media.Size} were declared; upload it again");
-        }
-
-        var declared = MediaMetadata.Parse(media.MetadataJson)["declared"] as JsonObject;
-        var header = await ReadHeaderAsync(key, cancellationToken);
-        if (declared?["sha256"]?.GetValue<string>() is { } expected && expected != sha256)
-        {
-            await store.DeleteAsync(key, cancellationToken);
-            await ReleaseUploadClaimAsync(media.Id);
-            return Failure.BadRequest("The uploaded file does not match the declared sha256; it was discarded");
-        }
-
-        var sniffed = await RecognizeAsync(key, sniffer.Sniff(header), cancellationToken);
-        if (sniffed is null || sniffed.Kind != media.Kind || !mediaOptions.Value.AllowedMimeTypes.Contains(sniffed.MimeType, StringComparer.OrdinalIgnoreCase))
-        {
-            await store.DeleteAsync(key, cancellationToken);
-            await ReleaseUploadClaimAsync(media.Id);
-            return Failure.BadRequest($"The uploaded content is not {media.MimeType}; it was discarded");
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var tracked = await db.Media.SingleAsync(m => m.Id == media.Id, cancellationToken);
-        if (tracked.State != MediaState.Pending)
-        {
-            return tracked;
-        }
-
-        tracked.State = MediaState.Uploaded;
-        tracked.Sha256 = sha256;
-        tracked.MimeType = sniffed.MimeType;
-        tracked.UploadedAt ??= Now;
-        tracked.UpdatedAt = Now;
-        db.Jobs.Add(Job.Create(JobKinds.ProcessMedia, media.TenantId, new MediaJobPayload(media.Id), Now));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        signal.Notify();
-        return tracked;
-    }
+    /// <summary>Checks the uploaded bytes and hands the media to processing: see <see cref="MediaIntake.ConfirmAsync"/>.</summary>
+    public Task<Outcome<MediaItem>> ConfirmAsync(MediaItem media, CancellationToken cancellationToken) => intake.ConfirmAsync(media, cancellationToken);
 
     public async Task<MediaItem?> FindAsync(Guid? tenantId, string id, CancellationToken cancellationToken)
     {
@@ -310,60 +162,6 @@ public sealed class LibraryMediaService(
     }
 
     /// <summary>Deletes the media (references elsewhere are dropped with it), then its original and every rendition.</summary>
-    public async Task<bool> DeleteAsync(Guid tenantId, string id, CancellationToken cancellationToken)
-    {
-        if (!MediaId.IsWellFormed(id))
-        {
-            return false;
-        }
-
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            if (!await deletion.DeleteRowAsync(tenantId, id, cancellationToken, m => !m.IsLink))
-            {
-                return false;
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        await deletion.RemoveBlobsAsync(tenantId, id, cancellationToken);
-        return true;
-    }
-
-    private async Task<string> HashStoredAsync(BlobKey key, CancellationToken cancellationToken)
-    {
-        await using var stream = await store.OpenReadAsync(key, null, cancellationToken);
-        return Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream, cancellationToken));
-    }
-
-    /// <summary>The stored object's type: its header's when decisive, else a probe of a local copy (the object itself on disk stores).</summary>
-    private async Task<SniffResult?> RecognizeAsync(BlobKey key, SniffResult? fromHeader, CancellationToken cancellationToken)
-    {
-        if (fromHeader is { NeedsStreams: false })
-        {
-            return fromHeader;
-        }
-
-        await using var local = await LocalCopy.OpenAsync(store, key, cancellationToken);
-        return await probe.RecognizeAsync(local.Path, fromHeader, cancellationToken);
-    }
-
-    private async Task<byte[]> ReadHeaderAsync(BlobKey key, CancellationToken cancellationToken)
-    {
-        await using var stream = await store.OpenReadAsync(key, new BlobRange(0, sniffer.HeaderLength - 1), cancellationToken);
-        var header = new byte[sniffer.HeaderLength];
-        var length = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
-        return header[..length];
-    }
-
-    private static MediaKind KindOf(string mimeType) => mimeType.Split('/')[0] switch
-    {
-        "image" => MediaKind.Image,
-        "video" => MediaKind.Video,
-        "audio" => MediaKind.Audio,
-        _ => MediaKind.Document,
-    };
-
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    public async Task<bool> DeleteAsync(Guid tenantId, string id, CancellationToken cancellationToken) =>
+        (await intake.DeleteAsync(tenantId, id, m => !m.IsLink, guard: null, cancellationToken)).Succeeded;
 }

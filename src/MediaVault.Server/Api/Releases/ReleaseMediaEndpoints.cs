@@ -1,5 +1,6 @@
 using MediaVault.Core.Media;
 using MediaVault.Core.Tenants;
+using MediaVault.Server.Api.Uploads;
 using MediaVault.Server.Hosting;
 
 namespace MediaVault.Server.Api.Releases;
@@ -33,66 +34,68 @@ public static class ReleaseMediaEndpoints
     private static async Task<IResult> ListAsync(string id, HttpContext context, ReleaseService releases, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
     {
         var found = await releases.FindAsync(RequestTenant.Of(context).Id, id, ct);
-        if (found.Value is not { } release)
+        if (found.Failed)
         {
-            return ReleaseErrors.From(found.Failure!);
+            return ReleaseErrors.From(found.Failure);
         }
 
-        var items = await media.ListAsync(release, ct);
+        var items = await media.ListAsync(found.Value, ct);
         return TypedResults.Ok(ReleaseEnvelope.Ok(items.Select(x => views.Media(context.Request, x.Media, x.Usage.OwnerKind)).ToList()));
     }
 
     private static async Task<IResult> UploadFilesAsync(string id, HttpContext context, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
     {
-        var stored = await media.UploadFilesAsync(RequestTenant.Of(context).Id, id, context.Request, ct);
-        if (stored.Value is not { } items)
+        var tenant = RequestTenant.Of(context);
+        var stored = await media.UploadFilesAsync(tenant.Id, tenant.Key, id, MultipartFiles.From(context.Request), ct);
+        if (stored.Failed)
         {
-            return ReleaseErrors.From(stored.Failure!);
+            return ReleaseErrors.From(stored.Failure);
         }
 
-        var data = items.Select(m => views.Media(context.Request, m, UsageOwners.Release)).ToList();
+        var data = stored.Value.Select(m => views.Media(context.Request, m, UsageOwners.Release)).ToList();
         return TypedResults.Json(ReleaseEnvelope.Ok(data, $"{data.Count} files uploaded to release"), statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> AddLinksAsync(string id, HttpContext context, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<LinksRequest>(context.Request, ct);
-        if (body.Value is not { } request)
+        if (body.Failed)
         {
-            return ReleaseErrors.From(body.Failure!);
+            return ReleaseErrors.From(body.Failure);
         }
 
-        var created = await media.AddLinksAsync(RequestTenant.Of(context).Id, id, request, ct);
-        return created.Value is { } items
-            ? TypedResults.Ok(ReleaseEnvelope.Ok(items.Select(m => views.Media(context.Request, m, UsageOwners.Release)).ToList(), "Media uploaded successfully"))
-            : ReleaseErrors.From(created.Failure!);
+        var created = await media.AddLinksAsync(RequestTenant.Of(context).Id, id, body.Value, ct);
+        return created.Failed
+            ? ReleaseErrors.From(created.Failure)
+            : TypedResults.Ok(ReleaseEnvelope.Ok(created.Value.Select(m => views.Media(context.Request, m, UsageOwners.Release)).ToList(), "Media uploaded successfully"));
     }
 
     private static async Task<IResult> DeleteAsync(string id, string mediaId, HttpContext context, ReleaseMediaService media, CancellationToken ct)
     {
-        var failure = await media.DeleteAsync(RequestTenant.Of(context).Id, id, mediaId, ct);
-        return failure is null ? TypedResults.Ok(ReleaseEnvelope.Message("Media deleted successfully")) : ReleaseErrors.From(failure);
+        var deleted = await media.DeleteAsync(RequestTenant.Of(context).Id, id, mediaId, ct);
+        return deleted.Failed ? ReleaseErrors.From(deleted.Failure) : TypedResults.Ok(ReleaseEnvelope.Message("Media deleted successfully"));
     }
 
     private static async Task<IResult> UploadTrackFileAsync(string id, string trackId, HttpContext context, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
     {
-        var stored = await media.UploadTrackFileAsync(RequestTenant.Of(context).Id, id, trackId, context.Request, ct);
-        return stored.Value is { } item
-            ? TypedResults.Ok(ReleaseEnvelope.Ok(views.Media(context.Request, item, UsageOwners.Track), "Media uploaded successfully"))
-            : ReleaseErrors.From(stored.Failure!);
+        var tenant = RequestTenant.Of(context);
+        var stored = await media.UploadTrackFileAsync(tenant.Id, tenant.Key, id, trackId, MultipartFiles.From(context.Request), ct);
+        return stored.Failed
+            ? ReleaseErrors.From(stored.Failure)
+            : TypedResults.Ok(ReleaseEnvelope.Ok(views.Media(context.Request, stored.Value, UsageOwners.Track), "Media uploaded successfully"));
     }
 
     private static async Task<IResult> AddTrackLinkAsync(string id, string trackId, HttpContext context, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<LinkItem>(context.Request, ct);
-        if (body.Value is not { } link)
+        if (body.Failed)
         {
-            return ReleaseErrors.From(body.Failure!);
+            return ReleaseErrors.From(body.Failure);
         }
 
-        var created = await media.AddTrackLinkAsync(RequestTenant.Of(context).Id, id, trackId, link, ct);
-        return created.Value is { } item
-            ? TypedResults.Ok(ReleaseEnvelope.Ok(views.Media(context.Request, item, UsageOwners.Track), "Media uploaded successfully"))
-            : ReleaseErrors.From(created.Failure!);
+        var created = await media.AddTrackLinkAsync(RequestTenant.Of(context).Id, id, trackId, body.Value, ct);
+        return created.Failed
+            ? ReleaseErrors.From(created.Failure)
+            : TypedResults.Ok(ReleaseEnvelope.Ok(views.Media(context.Request, created.Value, UsageOwners.Track), "Media uploaded successfully"));
     }
 }

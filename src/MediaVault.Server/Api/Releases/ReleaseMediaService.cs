@@ -4,26 +4,19 @@ using MediaVault.Core.Processing;
 using MediaVault.Core.Releases;
 using MediaVault.Core.Storage;
 using MediaVault.Data;
-using MediaVault.Server.Api.Uploads;
+using MediaVault.Server.Application.Media;
 using MediaVault.Server.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaVault.Server.Api.Releases;
 
 /// <summary>
-/// Files and links attached to a release or one of its tracks. Uploads are all-or-nothing per request: every file is
-/// streamed and sniffed first, then all rows are committed in one transaction; on any refusal, error or disconnect
-/// the stored files are removed again.
+/// Files and links attached to a release or one of its tracks: the release's rules (editable, one media per track)
+/// around <see cref="MediaIntake"/>. Uploads are all-or-nothing per request: every file is streamed and sniffed
+/// first, then all rows are committed in one transaction; on any refusal, error or disconnect the stored files are
+/// removed again.
 /// </summary>
-public sealed partial class ReleaseMediaService(
-    MediaVaultDbContext db,
-    ReleaseService releases,
-    MediaIngestor ingestor,
-    Microsoft.Extensions.Options.IOptions<MediaOptions> mediaOptions,
-    IBlobStore store,
-    MediaDeletion deletion,
-    TimeProvider clock,
-    ILogger<ReleaseMediaService> logger)
+public sealed partial class ReleaseMediaService(MediaVaultDbContext db, ReleaseService releases, MediaIntake intake, ILogger<ReleaseMediaService> logger)
 {
     public const string FilesField = "files";
     public const string FileField = "file";
@@ -49,29 +42,28 @@ public sealed partial class ReleaseMediaService(
         return rows.Select(x => (x.Media, x.Usage)).ToList();
     }
 
-    public async Task<Outcome<List<MediaItem>>> UploadFilesAsync(Guid tenantId, string releaseId, HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Outcome<IReadOnlyList<MediaItem>>> UploadFilesAsync(Guid tenantId, string tenantKey, string releaseId, IFileParts parts, CancellationToken cancellationToken)
     {
         var found = await EditableReleaseAsync(tenantId, releaseId, cancellationToken);
-        if (found.Value is not { } release)
+        if (found.Failed)
         {
-            return found.Failure!;
+            return found.Failure;
         }
 
-        return await IngestAllAsync(release, track: null, request, [FilesField, FilesField + "[]"], ReleaseKinds.Release, maxFiles: int.MaxValue, cancellationToken);
+        return await IngestAllAsync(found.Value, track: null, tenantKey, parts, [FilesField, FilesField + "[]"], ReleaseKinds.Release, maxFiles: int.MaxValue, cancellationToken);
     }
 
-    public async Task<Outcome<MediaItem>> UploadTrackFileAsync(Guid tenantId, string releaseId, string trackId, HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Outcome<MediaItem>> UploadTrackFileAsync(Guid tenantId, string tenantKey, string releaseId, string trackId, IFileParts parts, CancellationToken cancellationToken)
     {
         var found = await EditableTrackAsync(tenantId, releaseId, trackId, cancellationToken);
-        if (found.Failure is { } notFound)
+        if (found.Failed)
         {
-            return notFound;
+            return found.Failure;
         }
 
-        var pair = found.Value;
-
-        var stored = await IngestAllAsync(pair.Release, pair.Track, request, [FileField], ReleaseKinds.Track, maxFiles: 1, cancellationToken);
-        return stored.Value is { } items ? items[0] : stored.Failure!;
+        var (release, track) = found.Value;
+        var stored = await IngestAllAsync(release, track, tenantKey, parts, [FileField], ReleaseKinds.Track, maxFiles: 1, cancellationToken);
+        return stored.Failed ? stored.Failure : stored.Value[0];
     }
 
     public async Task<Outcome<List<MediaItem>>> AddLinksAsync(Guid tenantId, string releaseId, LinksRequest body, CancellationToken cancellationToken)
@@ -82,19 +74,20 @@ public sealed partial class ReleaseMediaService(
         }
 
         var found = await EditableReleaseAsync(tenantId, releaseId, cancellationToken);
-        if (found.Value is not { } release)
+        if (found.Failed)
         {
-            return found.Failure!;
+            return found.Failure;
         }
 
+        var release = found.Value;
         var jobs = new List<Job>();
         var created = new List<MediaItem>();
         foreach (var link in links)
         {
             var media = releases.AddLink(tenantId, link, ReleaseKinds.Release, UsageOwners.Release, release.Id, null, jobs);
-            if (media.Value is null)
+            if (media.Failed)
             {
-                return media.Failure!;
+                return media.Failure;
             }
 
             created.Add(media.Value);
@@ -106,157 +99,119 @@ public sealed partial class ReleaseMediaService(
     public async Task<Outcome<MediaItem>> AddTrackLinkAsync(Guid tenantId, string releaseId, string trackId, LinkItem link, CancellationToken cancellationToken)
     {
         var found = await EditableTrackAsync(tenantId, releaseId, trackId, cancellationToken);
-        if (found.Failure is { } notFound)
-        {
-            return notFound;
-        }
-
-        var pair = found.Value;
-
-        var jobs = new List<Job>();
-        var media = releases.AddLink(tenantId, link, ReleaseKinds.Track, UsageOwners.Track, pair.Track.Id, pair.Release.Id, jobs);
-        if (media.Value is not { } item)
-        {
-            return media;
-        }
-
-        var committed = await CommitAsync(pair.Release, pair.Track, [item], jobs, cancellationToken);
-        return committed.Failure is { } failure ? failure : item;
-    }
-
-    /// <summary>
-    /// Attaches a file already stored in the temporary area (a finished resumable upload) to the release, as an
-    /// upload through <c>/media/files</c> would; if the release is no longer editable the stored file is removed.
-    /// </summary>
-    public async Task<Outcome<MediaItem>> AttachStoredAsync(Release release, MediaItem media, CancellationToken cancellationToken)
-    {
-        db.Media.Add(media);
-        db.Usages.Add(NewUsage(media, UsageOwners.Release, release.Id, null));
-        var jobs = new List<Job> { Job.Create(JobKinds.ProcessMedia, release.TenantId, new MediaJobPayload(media.Id), Now) };
-        var committed = await CommitAsync(release, null, [media], jobs, cancellationToken);
-        if (committed.Failure is { } failure)
-        {
-            await RemoveStoredAsync([media]);
-            return failure;
-        }
-
-        return media;
-    }
-
-    /// <summary>Deletes a media of the release (or of one of its tracks): the row at once, the stored bytes right after.</summary>
-    public async Task<Failure?> DeleteAsync(Guid tenantId, string releaseId, string mediaId, CancellationToken cancellationToken)
-    {
-        var found = await EditableReleaseAsync(tenantId, releaseId, cancellationToken);
-        if (found.Value is not { } release)
+        if (found.Failed)
         {
             return found.Failure;
         }
 
-        if (!MediaId.IsWellFormed(mediaId))
+        var (release, track) = found.Value;
+        var jobs = new List<Job>();
+        var media = releases.AddLink(tenantId, link, ReleaseKinds.Track, UsageOwners.Track, track.Id, release.Id, jobs);
+        if (media.Failed)
         {
-            return Failure.NotFound(ReleaseErrors.MediaNotFound);
+            return media;
         }
 
-        var attached = await PromoteReleaseJobHandler.ReleaseMediaIds(db, release).AnyAsync(id => id == mediaId, cancellationToken);
-        if (!attached)
-        {
-            return Failure.NotFound(ReleaseErrors.MediaNotFound);
-        }
-
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            if (!await deletion.DeleteRowAsync(tenantId, mediaId, cancellationToken))
-            {
-                return Failure.NotFound(ReleaseErrors.MediaNotFound);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        await deletion.RemoveBlobsAsync(tenantId, mediaId, cancellationToken);
-        return null;
+        var committed = await CommitAsync(release, track, [media.Value], jobs, cancellationToken);
+        return committed.Failed ? committed.Failure : media.Value;
     }
 
-    private async Task<Outcome<List<MediaItem>>> IngestAllAsync(
-        Release release, Track? track, HttpRequest request, string[] fields, IReadOnlySet<MediaKind> kinds, int maxFiles, CancellationToken cancellationToken)
+    /// <summary>
+    /// A finished resumable upload (a complete local file) attached to the release, as an upload through
+    /// <c>/media/files</c> would be; refused (and nothing kept) if the release is no longer editable.
+    /// </summary>
+    public async Task<Outcome<MediaItem>> IngestStagedAsync(Release release, string localPath, string? fileName, CancellationToken cancellationToken)
     {
-        var stored = new List<MediaItem>();
-        var committed = false;
-        try
+        if (!ReleaseRules.IsEditable(release.Status))
         {
-            var failure = await MultipartFiles.ForEachAsync(request, async (part, ct) =>
-            {
-                if (!fields.Contains(part.FieldName, StringComparer.Ordinal))
-                {
-                    return null;
-                }
-
-                if (stored.Count >= maxFiles)
-                {
-                    return Failure.BadRequest($"Only {maxFiles} file may be uploaded here");
-                }
-
-                var tenantLimit = mediaOptions.Value.LimitForTenant(Hosting.RequestTenant.Of(request.HttpContext).Key);
-                var result = await ingestor.IngestAsync(new IngestRequest(release.TenantId, part.Body, part.FileName, StorageArea.Temporary, kinds, tenantLimit), ct);
-                if (result.Media is null)
-                {
-                    return result.ToFailure(Core.Media.FileNames.Sanitize(part.FileName));
-                }
-
-                stored.Add(result.Media);
-                return null;
-            }, cancellationToken);
-
-            if (failure is not null)
-            {
-                return failure;
-            }
-
-            if (stored.Count == 0)
-            {
-                return Failure.BadRequest(fields[0] == FilesField ? "No files uploaded" : "No file uploaded");
-            }
-
-            var jobs = stored.Select(m => Job.Create(JobKinds.ProcessMedia, release.TenantId, new MediaJobPayload(m.Id), Now)).ToList();
-            var ownerKind = track is null ? UsageOwners.Release : UsageOwners.Track;
-            foreach (var media in stored)
-            {
-                db.Media.Add(media);
-                db.Usages.Add(NewUsage(media, ownerKind, track?.Id ?? release.Id, track is null ? null : release.Id));
-            }
-
-            var outcome = await CommitAsync(release, track, stored, jobs, cancellationToken);
-            committed = outcome.Succeeded;
-            return outcome;
-        }
-        catch (IOException ex) when (!cancellationToken.IsCancellationRequested && ex is not EndOfStreamException)
-        {
-            return Failure.BadRequest("Upload was interrupted or malformed; nothing of it was kept");
-        }
-        finally
-        {
-            if (!committed)
-            {
-                await RemoveStoredAsync(stored);
-            }
-        }
-    }
-
-    /// <summary>Commits new media, usages and jobs if the release is still editable (and the track still free).</summary>
-    private async Task<Outcome<List<MediaItem>>> CommitAsync(Release release, Track? track, List<MediaItem> items, List<Job> jobs, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var status = await db.Releases.Where(r => r.Id == release.Id).Select(r => r.Status).SingleAsync(cancellationToken);
-        if (!ReleaseRules.IsEditable(status))
-        {
-            db.ChangeTracker.Clear();
             return Failure.BadRequest(ReleaseErrors.NotEditable);
         }
 
-        if (track is not null && await TrackHasMediaAsync(track, cancellationToken))
+        var policy = new IntakePolicy(release.TenantId, StorageArea.Temporary, ReleaseKinds.Release, TenantKey: null, NameInRefusals: false);
+        var ingested = await intake.IngestFileAsync(policy, localPath, fileName, new MediaOwner(UsageOwners.Release, release.Id), StillEditable(release, null), cancellationToken);
+        if (ingested.Succeeded)
+        {
+            LogAttached(release.TenantId, ingested.Value.Id, release.Id, ingested.Value.Kind);
+        }
+
+        return ingested;
+    }
+
+    /// <summary>Deletes a media of the release (or of one of its tracks): the row at once, the stored bytes right after.</summary>
+    public async Task<Outcome<Done>> DeleteAsync(Guid tenantId, string releaseId, string mediaId, CancellationToken cancellationToken)
+    {
+        var found = await EditableReleaseAsync(tenantId, releaseId, cancellationToken);
+        if (found.Failed)
+        {
+            return found.Failure;
+        }
+
+        if (!MediaId.IsWellFormed(mediaId)
+            || !await PromoteReleaseJobHandler.ReleaseMediaIds(db, found.Value).AnyAsync(id => id == mediaId, cancellationToken))
+        {
+            return Failure.NotFound(ReleaseErrors.MediaNotFound);
+        }
+
+        return await intake.DeleteAsync(tenantId, mediaId, also: null, guard: null, cancellationToken);
+    }
+
+    private async Task<Outcome<IReadOnlyList<MediaItem>>> IngestAllAsync(
+        Release release, Track? track, string tenantKey, IFileParts parts, string[] fields, IReadOnlySet<MediaKind> kinds, int maxFiles, CancellationToken cancellationToken)
+    {
+        await using var batch = intake.Begin(new IntakePolicy(release.TenantId, StorageArea.Temporary, kinds, tenantKey));
+        var read = await parts.ForEachAsync(async (part, ct) =>
+        {
+            if (!fields.Contains(part.FieldName, StringComparer.Ordinal))
+            {
+                return Done.Value;
+            }
+
+            return batch.Count >= maxFiles ? Failure.BadRequest($"Only {maxFiles} file may be uploaded here") : await batch.AddAsync(part.Body, part.FileName, ct);
+        }, cancellationToken);
+        if (read.Failed)
+        {
+            return read.Failure;
+        }
+
+        if (batch.Count == 0)
+        {
+            return Failure.BadRequest(fields[0] == FilesField ? "No files uploaded" : "No file uploaded");
+        }
+
+        var owner = track is null ? new MediaOwner(UsageOwners.Release, release.Id) : new MediaOwner(UsageOwners.Track, track.Id, release.Id);
+        var committed = await batch.CommitAsync(owner, StillEditable(release, track), cancellationToken);
+        if (committed.Succeeded)
+        {
+            foreach (var media in committed.Value)
+            {
+                LogAttached(release.TenantId, media.Id, release.Id, media.Kind);
+            }
+        }
+
+        return committed;
+    }
+
+    /// <summary>The release is still editable (and the track still free) when the rows are written.</summary>
+    private CommitGuard StillEditable(Release release, Track? track) => async ct =>
+    {
+        var status = await db.Releases.Where(r => r.Id == release.Id).Select(r => r.Status).SingleAsync(ct);
+        if (!ReleaseRules.IsEditable(status))
+        {
+            return Failure.BadRequest(ReleaseErrors.NotEditable);
+        }
+
+        return track is not null && await TrackHasMediaAsync(track, ct) ? Failure.BadRequest("Track already has a media file; delete it first") : Done.Value;
+    };
+
+    /// <summary>Commits new links (media, usages and validation jobs already added) if the release is still editable (and the track still free).</summary>
+    private async Task<Outcome<List<MediaItem>>> CommitAsync(Release release, Track? track, List<MediaItem> items, List<Job> jobs, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var allowed = await StillEditable(release, track)(cancellationToken);
+        if (allowed.Failed)
         {
             db.ChangeTracker.Clear();
-            return Failure.BadRequest("Track already has a media file; delete it first");
+            return allowed.Failure;
         }
 
         db.Jobs.AddRange(jobs);
@@ -288,11 +243,12 @@ public sealed partial class ReleaseMediaService(
     private async Task<Outcome<(Release Release, Track Track)>> EditableTrackAsync(Guid tenantId, string releaseId, string trackId, CancellationToken cancellationToken)
     {
         var found = await EditableReleaseAsync(tenantId, releaseId, cancellationToken);
-        if (found.Value is not { } release)
+        if (found.Failed)
         {
-            return found.Failure!;
+            return found.Failure;
         }
 
+        var release = found.Value;
         if (!Guid.TryParse(trackId, out var id))
         {
             return Failure.BadRequest("Invalid track ID");
@@ -311,29 +267,6 @@ public sealed partial class ReleaseMediaService(
 
         return (release, track);
     }
-
-    private MediaUsage NewUsage(MediaItem media, string ownerKind, Guid ownerId, Guid? parentId) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        TenantId = media.TenantId,
-        MediaId = media.Id,
-        OwnerKind = ownerKind,
-        OwnerId = ownerId,
-        ParentId = parentId,
-        CreatedAt = Now,
-    };
-
-    private async Task RemoveStoredAsync(List<MediaItem> stored)
-    {
-        // The request may already be aborted; cleanup gets its own short deadline instead of the request's token.
-        using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        foreach (var media in stored)
-        {
-            await store.DeleteMediaAsync(media.Area, media.TenantId, media.Id, cleanup.Token);
-        }
-    }
-
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Attached {Kind} media {MediaId} to release {ReleaseId} (tenant {TenantId})")]
     private partial void LogAttached(Guid tenantId, string mediaId, Guid releaseId, MediaKind kind);

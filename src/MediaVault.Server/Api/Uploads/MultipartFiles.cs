@@ -1,5 +1,6 @@
 using System.Buffers;
 using MediaVault.Core;
+using MediaVault.Server.Application.Media;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
@@ -13,10 +14,10 @@ public static class MultipartFiles
 {
     private const int ReadBufferSize = 256 * 1024;
 
-    /// <summary>A file part: its form field name and its client-supplied file name.</summary>
-    public sealed record Part(string FieldName, string? FileName, string? ContentType, Stream Body);
+    /// <summary>The request's file parts for a service that takes <see cref="IFileParts"/>, not the request.</summary>
+    public static IFileParts From(HttpRequest request) => new RequestParts(request);
 
-    public static async Task<Failure?> ForEachAsync(HttpRequest request, Func<Part, CancellationToken, Task<Failure?>> onFile, CancellationToken cancellationToken)
+    public static async Task<Outcome<Done>> ForEachAsync(HttpRequest request, Func<FilePart, CancellationToken, Task<Outcome<Done>>> onFile, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
@@ -54,10 +55,10 @@ public static class MultipartFiles
             {
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
-                var failure = await onFile(new Part(name, fileName, section.ContentType, section.Body), cancellationToken);
-                if (failure is not null)
+                var handled = await onFile(new FilePart(name, fileName, section.ContentType, section.Body), cancellationToken);
+                if (handled.Failed)
                 {
-                    return failure;
+                    return handled;
                 }
             }
 
@@ -71,7 +72,7 @@ public static class MultipartFiles
             }
         }
 
-        return null;
+        return Done.Value;
     }
 
     /// <summary>
@@ -94,5 +95,11 @@ public static class MultipartFiles
         var matches = buffer.Length >= expected.Length && buffer.Slice(0, expected.Length).ToArray().AsSpan().SequenceEqual(expected);
         request.BodyReader.AdvanceTo(buffer.Start);
         return matches;
+    }
+
+    private sealed class RequestParts(HttpRequest request) : IFileParts
+    {
+        public Task<Outcome<Done>> ForEachAsync(Func<FilePart, CancellationToken, Task<Outcome<Done>>> onFile, CancellationToken cancellationToken) =>
+            MultipartFiles.ForEachAsync(request, onFile, cancellationToken);
     }
 }

@@ -1,33 +1,35 @@
 using MediaVault.Core;
 using MediaVault.Core.Media;
-using MediaVault.Core.Processing;
 using MediaVault.Core.Releases;
 using MediaVault.Core.Storage;
 using MediaVault.Core.Uploads;
 using MediaVault.Data;
 using MediaVault.Server.Api.Releases;
-using MediaVault.Server.Jobs;
+using MediaVault.Server.Application.Media;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaVault.Server.Api.Uploads.Tus;
 
 /// <summary>
-/// Turns a finished upload into a media exactly as its target's own surface would (same sniffing, limits, processing
-/// and errors), and checks the target early, at creation, so a client does not upload gigabytes into a refusal.
+/// Turns a finished upload into a media through <see cref="MediaIntake"/>, exactly as its target's own surface would
+/// (same sniffing, limits, processing and errors), and checks the target early, at creation, so a client does not
+/// upload gigabytes into a refusal.
 /// </summary>
 public sealed class TusCompletion(
-    MediaVaultDbContext db, MediaIngestor ingestor, ITusChunkStore files, ReleaseService releases, ReleaseMediaService releaseMedia,
-    JobSignal signal, TimeProvider clock)
+    MediaVaultDbContext db, MediaIntake intake, ITusChunkStore files, ReleaseService releases, ReleaseMediaService releaseMedia)
 {
-    private static readonly IReadOnlySet<MediaKind> AllKinds = new HashSet<MediaKind>(Enum.GetValues<MediaKind>());
-
-    public async Task<Failure?> CheckAsync(Guid tenantId, TusTarget target, long? length, CancellationToken cancellationToken)
+    public async Task<Outcome<Done>> CheckAsync(Guid tenantId, TusTarget target, long? length, CancellationToken cancellationToken)
     {
         switch (target.Kind)
         {
             case TusTarget.Release:
                 var found = await releases.FindAsync(tenantId, target.Id!, cancellationToken);
-                return found.Failure ?? (ReleaseRules.IsEditable(found.Value!.Status) ? null : Failure.BadRequest(ReleaseErrors.NotEditable));
+                if (found.Failed)
+                {
+                    return found.Failure;
+                }
+
+                return ReleaseRules.IsEditable(found.Value.Status) ? Done.Value : Failure.BadRequest(ReleaseErrors.NotEditable);
             case TusTarget.PendingMedia:
                 var media = await PendingAsync(tenantId, target.Id!, cancellationToken);
                 if (media is null)
@@ -37,9 +39,9 @@ public sealed class TusCompletion(
 
                 return length is { } declared && declared != media.Size
                     ? Failure.BadRequest($"Upload-Length {declared} differs from the media's declared fileSize {media.Size}")
-                    : null;
+                    : Done.Value;
             default:
-                return null;
+                return Done.Value;
         }
     }
 
@@ -56,12 +58,7 @@ public sealed class TusCompletion(
                 TusTarget.PendingMedia => await ToPendingMediaAsync(upload, path, target, cancellationToken),
                 _ => await ToLibraryAsync(upload, path, target, cancellationToken),
             };
-            if (outcome.Succeeded)
-            {
-                signal.Notify();
-            }
-
-            return outcome;
+            return outcome.Failed ? outcome.Failure : outcome.Value.Id;
         }
         catch (StorageFullException)
         {
@@ -80,21 +77,13 @@ public sealed class TusCompletion(
         }
     }
 
-    private async Task<Outcome<string>> ToLibraryAsync(TusUpload upload, string path, TusTarget target, CancellationToken cancellationToken)
+    private Task<Outcome<MediaItem>> ToLibraryAsync(TusUpload upload, string path, TusTarget target, CancellationToken cancellationToken)
     {
-        var ingested = await IngestAsync(upload, path, target, StorageArea.Permanent, AllKinds, null, cancellationToken);
-        if (ingested.Value is not { } media)
-        {
-            return ingested.Failure!;
-        }
-
-        db.Media.Add(media);
-        db.Jobs.Add(Job.Create(JobKinds.ProcessMedia, media.TenantId, new MediaJobPayload(media.Id), Now));
-        await db.SaveChangesAsync(cancellationToken);
-        return media.Id;
+        var policy = new IntakePolicy(upload.TenantId, StorageArea.Permanent, IntakePolicy.AllKinds, TenantKey: null, NameInRefusals: false);
+        return intake.IngestFileAsync(policy, path, target.FileName, owner: null, guard: null, cancellationToken);
     }
 
-    private async Task<Outcome<string>> ToPendingMediaAsync(TusUpload upload, string path, TusTarget target, CancellationToken cancellationToken)
+    private async Task<Outcome<MediaItem>> ToPendingMediaAsync(TusUpload upload, string path, TusTarget target, CancellationToken cancellationToken)
     {
         var pending = await PendingAsync(upload.TenantId, target.Id!, cancellationToken);
         if (pending is null)
@@ -107,61 +96,20 @@ public sealed class TusCompletion(
             return Failure.BadRequest($"The upload is {upload.Length} bytes but the media declared {pending.Size}");
         }
 
-        var ingested = await IngestAsync(upload, path, target with { FileName = target.FileName ?? pending.Name }, pending.Area, new HashSet<MediaKind> { pending.Kind }, pending.Id, cancellationToken);
-        if (ingested.Value is not { } media)
-        {
-            return ingested.Failure!;
-        }
-
-        var tracked = await db.Media.SingleAsync(m => m.Id == pending.Id, cancellationToken);
-        tracked.State = MediaState.Uploaded;
-        tracked.MimeType = media.MimeType;
-        tracked.Sha256 = media.Sha256;
-        tracked.Size = media.Size;
-        tracked.UploadedAt = tracked.UpdatedAt = Now;
-        db.Jobs.Add(Job.Create(JobKinds.ProcessMedia, tracked.TenantId, new MediaJobPayload(tracked.Id), Now));
-        await db.SaveChangesAsync(cancellationToken);
-        return tracked.Id;
+        return await intake.CompletePendingAsync(pending, path, target.FileName ?? pending.Name, cancellationToken);
     }
 
-    private async Task<Outcome<string>> ToReleaseAsync(TusUpload upload, string path, TusTarget target, CancellationToken cancellationToken)
+    private async Task<Outcome<MediaItem>> ToReleaseAsync(TusUpload upload, string path, TusTarget target, CancellationToken cancellationToken)
     {
         var found = await releases.FindAsync(upload.TenantId, target.Id!, cancellationToken);
-        if (found.Value is not { } release)
+        if (found.Failed)
         {
-            return found.Failure!;
+            return found.Failure;
         }
 
-        if (!ReleaseRules.IsEditable(release.Status))
-        {
-            return Failure.BadRequest(ReleaseErrors.NotEditable);
-        }
-
-        var ingested = await IngestAsync(upload, path, target, StorageArea.Temporary, ReleaseKinds.Release, null, cancellationToken);
-        if (ingested.Value is not { } media)
-        {
-            return ingested.Failure!;
-        }
-
-        var attached = await releaseMedia.AttachStoredAsync(release, media, cancellationToken);
-        return attached.Value is { } item ? item.Id : attached.Failure!;
-    }
-
-    private async Task<Outcome<MediaItem>> IngestAsync(
-        TusUpload upload, string path, TusTarget target, StorageArea area, IReadOnlySet<MediaKind> kinds, string? mediaId, CancellationToken cancellationToken)
-    {
-        var request = new IngestFileRequest(upload.TenantId, path, target.FileName, area, kinds, MediaId: mediaId);
-        var result = await ingestor.IngestFileAsync(request, cancellationToken);
-        if (result.Media is { } media)
-        {
-            return media;
-        }
-
-        return result.ToFailure();
+        return await releaseMedia.IngestStagedAsync(found.Value, path, target.FileName, cancellationToken);
     }
 
     private Task<MediaItem?> PendingAsync(Guid tenantId, string id, CancellationToken cancellationToken) =>
         db.Media.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id && m.TenantId == tenantId && m.State == MediaState.Pending && !m.IsLink, cancellationToken);
-
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

@@ -175,14 +175,14 @@ public sealed partial class TusCore(
             return TusResponses.InsufficientStorage();
         }
 
-        if (completed.Failure is { } refused)
+        if (completed.Failed)
         {
             await uploads.DeleteAsync(upload.TenantId, upload.Id, CancellationToken.None);
             lease.Released = true;
-            return TusResponses.From(refused);
+            return TusResponses.From(completed.Failure);
         }
 
-        await uploads.CompleteAsync(upload, completed.Value!, ct);
+        await uploads.CompleteAsync(upload, completed.Value, ct);
         return null;
     }
 

@@ -48,19 +48,20 @@ public static class TusCreation
         }
 
         var target = TusTarget.From(metadata);
-        if (target.Failure is { } badTarget)
+        if (target.Failed)
         {
-            return TusResponses.From(badTarget);
+            return TusResponses.From(target.Failure);
         }
 
-        if (!target.Value!.IsAllowedFor(tenant.Caller))
+        if (!target.Value.IsAllowedFor(tenant.Caller))
         {
             return TusResponses.Error(StatusCodes.Status403Forbidden, $"Missing permission: {target.Value.Permission}");
         }
 
-        if (await completion.CheckAsync(tenant.Id, target.Value, length, ct) is { } refused)
+        var checkedTarget = await completion.CheckAsync(tenant.Id, target.Value, length, ct);
+        if (checkedTarget.Failed)
         {
-            return TusResponses.From(refused);
+            return TusResponses.From(checkedTarget.Failure);
         }
 
         TusUpload upload;
