@@ -1,3 +1,4 @@
+using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
 using MediaVault.Media.Vips;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ public sealed class CoverArtGenerator(FfmpegRunner ffmpeg, VipsThumbnailer vips,
 
     public async Task<IReadOnlyList<RenditionFile>> GenerateAsync(RenditionSource source, string workDirectory, CancellationToken cancellationToken)
     {
-        if (source.Metadata["hasCoverArt"]?.GetValue<bool>() != true)
+        if (source.Metadata[MetadataKeys.HasCoverArt]?.GetValue<bool>() != true)
         {
             return [];
         }

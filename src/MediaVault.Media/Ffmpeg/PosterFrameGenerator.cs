@@ -1,3 +1,4 @@
+using MediaVault.Core.Media;
 using System.Globalization;
 using MediaVault.Core.Processing;
 using MediaVault.Media.Vips;
@@ -14,12 +15,12 @@ public sealed class PosterFrameGenerator(FfmpegRunner ffmpeg, VipsThumbnailer vi
 
     public async Task<IReadOnlyList<RenditionFile>> GenerateAsync(RenditionSource source, string workDirectory, CancellationToken cancellationToken)
     {
-        if (source.Metadata["videoCodec"] is null)
+        if (source.Metadata[MetadataKeys.VideoCodec] is null)
         {
             return [];
         }
 
-        var duration = source.Metadata["duration"]?.GetValue<double>();
+        var duration = source.Metadata[MetadataKeys.Duration]?.GetValue<double>();
         var at = duration is { } d ? d * 0.1 : 1.0;
         var poster = Path.Combine(workDirectory, PosterName);
         // Past the last key frame nothing is written, nor when the demuxer cannot seek (a Matroska file with one key frame

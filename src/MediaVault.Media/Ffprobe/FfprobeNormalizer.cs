@@ -1,3 +1,4 @@
+using MediaVault.Core.Media;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MediaVault.Core.Processing;
@@ -46,34 +47,34 @@ public static class FfprobeNormalizer
         var duration = ParseDouble(probe.Format?.Duration) ?? ParseDouble((video ?? audio)!.Duration);
         if (duration is { } seconds)
         {
-            result["duration"] = Math.Round(seconds, 3);
+            result[MetadataKeys.Duration] = Math.Round(seconds, 3);
         }
 
         var bitRate = ParseDouble(audio?.BitRate) is { } streamRate && video is null ? streamRate : ParseDouble(probe.Format?.BitRate);
         if (bitRate is { } bps)
         {
-            result["bitrate"] = Math.Round(bps / 1000).ToString(CultureInfo.InvariantCulture);
+            result[MetadataKeys.Bitrate] = Math.Round(bps / 1000).ToString(CultureInfo.InvariantCulture);
         }
 
         if (audio is not null)
         {
             if (!string.IsNullOrEmpty(audio.SampleRate))
             {
-                result["sampleRate"] = audio.SampleRate;
+                result[MetadataKeys.SampleRate] = audio.SampleRate;
             }
 
             if (audio.Channels is { } channels)
             {
-                result["channels"] = channels.ToString(CultureInfo.InvariantCulture);
+                result[MetadataKeys.Channels] = channels.ToString(CultureInfo.InvariantCulture);
             }
 
             if (BitDepth(audio) is { } bitDepth)
             {
-                result["bitDepth"] = bitDepth.ToString(CultureInfo.InvariantCulture);
+                result[MetadataKeys.BitDepth] = bitDepth.ToString(CultureInfo.InvariantCulture);
             }
         }
 
-        result["codec"] = (video ?? audio)!.CodecName ?? "unknown";
+        result[MetadataKeys.Codec] = (video ?? audio)!.CodecName ?? "unknown";
         if (video is not null)
         {
             AddVideo(result, video, audio);
@@ -81,18 +82,18 @@ public static class FfprobeNormalizer
 
         if (probe.Format?.FormatName is { } formatName)
         {
-            result["container"] = formatName;
+            result[MetadataKeys.Container] = formatName;
         }
 
         if (probe.Streams.Any(s => s.IsAttachedPicture))
         {
-            result["hasCoverArt"] = true;
+            result[MetadataKeys.HasCoverArt] = true;
         }
 
         var tags = ReadTags(probe.Format?.Tags, audio?.Tags);
         if (tags.Count > 0)
         {
-            result["tags"] = tags;
+            result[MetadataKeys.Tags] = tags;
         }
 
         return result;
@@ -102,19 +103,19 @@ public static class FfprobeNormalizer
     {
         if (video.Width is { } width && video.Height is { } height)
         {
-            result["width"] = width;
-            result["height"] = height;
+            result[MetadataKeys.Width] = width;
+            result[MetadataKeys.Height] = height;
         }
 
         if ((ParseRate(video.AverageFrameRate) ?? ParseRate(video.RealFrameRate)) is { } fps)
         {
-            result["frameRate"] = Math.Round(fps, 3);
+            result[MetadataKeys.FrameRate] = Math.Round(fps, 3);
         }
 
-        result["videoCodec"] = video.CodecName;
+        result[MetadataKeys.VideoCodec] = video.CodecName;
         if (audio?.CodecName is { } audioCodec)
         {
-            result["audioCodec"] = audioCodec;
+            result[MetadataKeys.AudioCodec] = audioCodec;
         }
     }
 

@@ -1,3 +1,4 @@
+using MediaVault.Core.Media;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MediaVault.Core.Processing;
@@ -25,13 +26,13 @@ public sealed class PdfInfoMetadataExtractor(ProcessRunner runner, IOptions<Ffpr
             // poppler says "Incorrect password" for a document that needs a user password to open.
             if (result.StandardErrorTail.Contains("password", StringComparison.OrdinalIgnoreCase))
             {
-                return new JsonObject { ["encrypted"] = true };
+                return new JsonObject { [MetadataKeys.Encrypted] = true };
             }
 
             throw new MediaUnreadableException(MediaFailureCode.UnreadableMedia, $"pdfinfo could not read the file: {result.StandardErrorTail}");
         }
 
-        var metadata = new JsonObject { ["encrypted"] = false };
+        var metadata = new JsonObject { [MetadataKeys.Encrypted] = false };
         foreach (var line in result.StandardOutput.Split('\n'))
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);
@@ -44,12 +45,12 @@ public sealed class PdfInfoMetadataExtractor(ProcessRunner runner, IOptions<Ffpr
             var value = line[(colon + 1)..].Trim();
             if (key == "Pages" && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var pages))
             {
-                metadata["pageCount"] = pages;
+                metadata[MetadataKeys.PageCount] = pages;
             }
             else if (key == "Encrypted")
             {
                 // "yes (print:no copy:no …)" for an owner password only: it opens, but its author restricted it.
-                metadata["encrypted"] = value.StartsWith("yes", StringComparison.Ordinal);
+                metadata[MetadataKeys.Encrypted] = value.StartsWith("yes", StringComparison.Ordinal);
             }
             else if (key == "Title" && value.Length > 0)
             {

@@ -1,3 +1,4 @@
+using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
 using MediaVault.Media.Ffprobe;
 using MediaVault.Media.Processes;
@@ -16,7 +17,7 @@ public sealed class PdfPreviewGenerator(
 
     public async Task<IReadOnlyList<RenditionFile>> GenerateAsync(RenditionSource source, string workDirectory, CancellationToken cancellationToken)
     {
-        if (source.Metadata["encrypted"]?.GetValue<bool>() == true && source.Metadata["pageCount"] is null)
+        if (source.Metadata[MetadataKeys.Encrypted]?.GetValue<bool>() == true && source.Metadata[MetadataKeys.PageCount] is null)
         {
             // Needs a user password: there is no page to show.
             return [];

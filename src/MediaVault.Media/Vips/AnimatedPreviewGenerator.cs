@@ -1,3 +1,4 @@
+using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ public sealed class AnimatedPreviewGenerator(VipsThumbnailer vips, IOptions<Anim
 
     public async Task<IReadOnlyList<RenditionFile>> GenerateAsync(RenditionSource source, string workDirectory, CancellationToken cancellationToken)
     {
-        if (source.Metadata["frameCount"] is null)
+        if (source.Metadata[MetadataKeys.FrameCount] is null)
         {
             return [];
         }

@@ -22,7 +22,7 @@ public sealed class ImageThumbnailGenerator(VipsThumbnailer vips, IOptions<Proce
     public static async Task<List<RenditionFile>> WriteThumbnailsAsync(
         VipsThumbnailer vips, IEnumerable<int> sizes, string imagePath, string workDirectory, CancellationToken cancellationToken)
     {
-        var targets = sizes.Distinct().Select(size => (Size: size, Name: string.Create(CultureInfo.InvariantCulture, $"thumb-{size}.webp"))).ToList();
+        var targets = sizes.Distinct().Select(size => (Size: size, Name: RenditionNames.Thumbnail(size))).ToList();
         var written = await vips.WriteWebpSeriesAsync(imagePath, targets.Select(t => (t.Size, Path.Combine(workDirectory, t.Name))).ToList(), cancellationToken);
         return targets.Select(t => new RenditionFile(t.Name, "image/webp", Path.Combine(workDirectory, t.Name), written[t.Size].Width, written[t.Size].Height)).ToList();
     }

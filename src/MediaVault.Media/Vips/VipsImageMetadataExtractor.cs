@@ -1,3 +1,4 @@
+using MediaVault.Core.Media;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MediaVault.Core.Processing;
@@ -23,8 +24,8 @@ public sealed class VipsImageMetadataExtractor(VipsThumbnailer vips, IOptions<Pr
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
             if (ApngAnimation.Read(file) is { } animation)
             {
-                metadata["frameCount"] = animation.Frames;
-                metadata["duration"] = animation.Duration;
+                metadata[MetadataKeys.FrameCount] = animation.Frames;
+                metadata[MetadataKeys.Duration] = animation.Duration;
             }
         }
 
@@ -41,8 +42,8 @@ public sealed class VipsImageMetadataExtractor(VipsThumbnailer vips, IOptions<Pr
         var rotated = orientation >= 5;
         var metadata = new JsonObject
         {
-            ["width"] = rotated ? source.Height : source.Width,
-            ["height"] = rotated ? source.Width : source.Height,
+            [MetadataKeys.Width] = rotated ? source.Height : source.Width,
+            [MetadataKeys.Height] = rotated ? source.Width : source.Height,
             ["orientation"] = orientation,
             ["format"] = mimeType == "image/svg+xml" ? "svg" : mimeType["image/".Length..],
             ["hasAlpha"] = image.HasAlpha(),
@@ -50,12 +51,12 @@ public sealed class VipsImageMetadataExtractor(VipsThumbnailer vips, IOptions<Pr
         var pages = fields.Contains("n-pages") && image.Get("n-pages") is int n and > 1 ? n : 1;
         if (pages > 1 && fields.Contains("delay") && image.Get("delay") is int[] delays)
         {
-            metadata["frameCount"] = pages;
-            metadata["duration"] = delays.Take(pages).Sum(d => (long)Math.Max(0, d)) / 1000.0;
+            metadata[MetadataKeys.FrameCount] = pages;
+            metadata[MetadataKeys.Duration] = delays.Take(pages).Sum(d => (long)Math.Max(0, d)) / 1000.0;
         }
         else if (pages > 1)
         {
-            metadata["pages"] = pages;
+            metadata[MetadataKeys.Pages] = pages;
         }
 
         var exif = new JsonObject();

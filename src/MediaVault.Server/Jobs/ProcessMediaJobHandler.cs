@@ -90,7 +90,7 @@ public sealed partial class ProcessMediaJobHandler(
             }
         }
 
-        if (metadata["duration"]?.GetValue<double>() is { } duration && duration > options.Value.MaxDurationSeconds)
+        if (metadata[MetadataKeys.Duration]?.GetValue<double>() is { } duration && duration > options.Value.MaxDurationSeconds)
         {
             throw new MediaUnreadableException(MediaFailureCode.TooLong, $"Duration {duration:0.#} s is longer than the {options.Value.MaxDurationSeconds:0} s allowed");
         }
@@ -104,12 +104,12 @@ public sealed partial class ProcessMediaJobHandler(
     /// </summary>
     private static void RefineKind(MediaItem media, JsonObject metadata)
     {
-        if (media.MimeType == "audio/mpeg" && metadata["container"]?.GetValue<string>() == "flac")
+        if (media.MimeType == "audio/mpeg" && metadata[MetadataKeys.Container]?.GetValue<string>() == "flac")
         {
             media.MimeType = "audio/flac";
         }
 
-        if (media.Kind == MediaKind.Video && metadata["videoCodec"] is null && metadata["codec"] is not null)
+        if (media.Kind == MediaKind.Video && metadata[MetadataKeys.VideoCodec] is null && metadata[MetadataKeys.Codec] is not null)
         {
             media.Kind = MediaKind.Audio;
             media.MimeType = "audio/" + media.MimeType!["video/".Length..];

@@ -28,7 +28,7 @@ public static class CatalogJsonLd
     public static JsonObject Media(MediaItem media, string? contentUrl, bool withContext)
     {
         var metadata = MediaMetadata.Parse(media.MetadataJson);
-        JsonNode? dimensions = media.Kind == MediaKind.Image && metadata["width"] is JsonValue width && metadata["height"] is JsonValue height
+        JsonNode? dimensions = media.Kind == MediaKind.Image && metadata[MetadataKeys.Width] is JsonValue width && metadata[MetadataKeys.Height] is JsonValue height
             ? new JsonObject { ["width"] = width.GetValue<int>(), ["height"] = height.GetValue<int>() }
             : null;
         var item = new JsonObject();

@@ -73,9 +73,9 @@ public static class DeliveryEndpoints
         if (variant is not null && derived is null)
         {
             var made = await variants.GetOrCreateAsync(media, variant, preset is not null, cancellationToken);
-            if (made.Value is null)
+            if (made.Failed)
             {
-                return Error(StatusCodes.Status400BadRequest, made.Failure!.Message);
+                return Error(StatusCodes.Status400BadRequest, made.Failure.Message);
             }
 
             derived = made.Value;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MediaVault.Core;
 using MediaVault.Core.Media;
+using MediaVault.Core.Processing;
 using MediaVault.Core.Storage;
 using MediaVault.Data;
 using MediaVault.Media.Vips;
@@ -15,9 +16,10 @@ namespace MediaVault.Server.Api.Delivery;
 /// Concurrent requests for the same missing variant share one computation.
 /// </summary>
 public sealed class ImageVariantService(
-    IDbContextFactory<MediaVaultDbContext> dbFactory, IBlobStore store, VipsThumbnailer vips, IOptions<VariantOptions> options, TimeProvider clock)
+    IDbContextFactory<MediaVaultDbContext> dbFactory, IBlobStore store, VipsThumbnailer vips, IOptions<VariantOptions> options,
+    IOptions<ProcessingOptions> processing, TimeProvider clock)
 {
-    private const string LargePreview = "thumb-1024.webp";
+    private readonly string _largePreview = RenditionNames.LargestThumbnail(processing.Value.ThumbnailSizes);
     private readonly ConcurrentDictionary<string, Lazy<Task<Outcome<MediaRendition>>>> _inFlight = new(StringComparer.Ordinal);
 
     public async Task<Outcome<MediaRendition>> GetOrCreateAsync(MediaItem media, ImageVariant variant, bool preset, CancellationToken cancellationToken)
@@ -58,7 +60,7 @@ public sealed class ImageVariantService(
     }
 
     /// <summary>
-    /// What to scale from: the large preview (<c>thumb-1024.webp</c>, orientation already applied) when it has at least
+    /// What to scale from: the largest thumbnail (<c>thumb-1024.webp</c> by default, orientation already applied) when it has at least
     /// twice the pixels asked for on each side — a fraction of the cost of decoding a camera original — else the original.
     /// </summary>
     private async Task<BlobKey> SourceForAsync(MediaItem media, ImageVariant variant, CancellationToken cancellationToken)
@@ -69,13 +71,15 @@ public sealed class ImageVariantService(
             return original;
         }
 
+        // A plain local: EF reads captured locals directly.
+        var largePreview = _largePreview;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var preview = await db.Renditions.AsNoTracking()
-            .Where(r => r.MediaId == media.Id && r.Name == LargePreview)
+            .Where(r => r.MediaId == media.Id && r.Name == largePreview)
             .Select(r => new { r.Width, r.Height })
             .SingleOrDefaultAsync(cancellationToken);
         return preview is { Width: { } w, Height: { } h } && w >= 2 * (variant.Width ?? 0) && h >= 2 * (variant.Height ?? 0)
-            ? BlobKey.Rendition(media.Area, media.TenantId, media.Id, LargePreview)
+            ? BlobKey.Rendition(media.Area, media.TenantId, media.Id, largePreview)
             : original;
     }
 

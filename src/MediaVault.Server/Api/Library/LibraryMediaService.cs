@@ -12,7 +12,7 @@ namespace MediaVault.Server.Api.Library;
 /// The library's reading of media and its create → upload → confirm workflow: checks the library's fields, then hands
 /// the work to <see cref="MediaIntake"/>. A created media is <c>pending</c> (PROCESSING to clients) until confirmed.
 /// </summary>
-public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake intake, IOptions<MediaOptions> mediaOptions)
+public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake intake, LibraryViews views, IOptions<MediaOptions> mediaOptions)
 {
     public const string UploadInProgress = MediaIntake.UploadInProgress;
 
@@ -139,9 +139,9 @@ public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake inta
     /// does not show, and of its renditions just the names of the previews. A page of 20 reads a fraction of the
     /// values a full load would, which is most of a list request's cost.
     /// </summary>
-    private static IQueryable<MediaItem> ListedColumns(IQueryable<MediaItem> page)
+    private IQueryable<MediaItem> ListedColumns(IQueryable<MediaItem> page)
     {
-        var previews = LibraryViews.PreviewNames;
+        string[] previews = [.. views.PreviewNames];
         return page.Select(m => new MediaItem
         {
             Id = m.Id,

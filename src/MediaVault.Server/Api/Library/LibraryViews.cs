@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using MediaVault.Core.Media;
+using MediaVault.Core.Processing;
 using MediaVault.Server.Api.Delivery;
+using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Api.Library;
 
@@ -29,10 +31,10 @@ public sealed record LibraryPage(bool Success, IReadOnlyList<LibraryMediaView> D
 /// <summary>Page mode fills <c>page</c>, <c>total</c> and <c>totalPages</c>; <c>nextCursor</c> (keyset mode) continues after the last item, null at the end.</summary>
 public sealed record LibraryPagination(int? Page, int Limit, int? Total, int? TotalPages, string? NextCursor);
 
-public sealed class LibraryViews(MediaUrls urls)
+public sealed class LibraryViews(MediaUrls urls, IOptions<ProcessingOptions> processing)
 {
-    /// <summary>The renditions that can be a media's <c>preview</c>, best first.</summary>
-    public static readonly string[] PreviewNames = ["thumb-1024.webp", "thumb-256.webp"];
+    /// <summary>The renditions that can be a media's <c>preview</c>, best first (the configured thumbnails).</summary>
+    public IReadOnlyList<string> PreviewNames { get; } = RenditionNames.Previews(processing.Value.ThumbnailSizes);
 
     /// <summary>The reference's status for a core state: unconfirmed and in-flight media are both PROCESSING.</summary>
     public static string Status(MediaState state) => state switch
@@ -45,13 +47,13 @@ public sealed class LibraryViews(MediaUrls urls)
     public LibraryMediaView Media(HttpRequest request, MediaItem media)
     {
         var metadata = MediaMetadata.Parse(media.MetadataJson);
-        var declared = metadata["declared"] as JsonObject;
+        var declared = metadata[MetadataKeys.Declared] as JsonObject;
         var preview = PreviewNames.FirstOrDefault(n => media.Renditions.Any(r => r.Name == n));
         var confirmed = media.State != MediaState.Pending;
         var specs = new LibrarySpecs(
-            Int(metadata["width"]) ?? Int(declared?["width"]),
-            Int(metadata["height"]) ?? Int(declared?["height"]),
-            media.Kind == MediaKind.Image ? null : Double(metadata["duration"]) ?? Double(declared?["duration"]),
+            Int(metadata[MetadataKeys.Width]) ?? Int(declared?[MetadataKeys.Width]),
+            Int(metadata[MetadataKeys.Height]) ?? Int(declared?[MetadataKeys.Height]),
+            media.Kind == MediaKind.Image ? null : Double(metadata[MetadataKeys.Duration]) ?? Double(declared?[MetadataKeys.Duration]),
             media.Size);
         return new LibraryMediaView(
             media.Id, media.Id, media.Name,

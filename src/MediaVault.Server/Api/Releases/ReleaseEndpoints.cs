@@ -40,16 +40,20 @@ public static class ReleaseEndpoints
     private static async Task<IResult> CreateAsync(HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
     {
         var body = await Api.JsonBody.ReadAsync<ReleaseFields>(context.Request, ct);
-        if (body.Value is not { } fields)
+        if (body.Failed)
         {
-            return ReleaseErrors.From(body.Failure!);
+            return ReleaseErrors.From(body.Failure);
         }
 
+        var fields = body.Value;
+
         var created = await releases.CreateAsync(RequestTenant.Of(context).Id, fields, ct);
-        if (created.Value is not { } release)
+        if (created.Failed)
         {
-            return ReleaseErrors.From(created.Failure!);
+            return ReleaseErrors.From(created.Failure);
         }
+
+        var release = created.Value;
 
         var view = await loader.LoadAsync(context.Request, release, ct);
         return TypedResults.Json(ReleaseEnvelope.Ok(view, "Release created successfully"), statusCode: StatusCodes.Status201Created);
@@ -84,18 +88,20 @@ public static class ReleaseEndpoints
     private static async Task<IResult> GetAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
     {
         var found = await releases.FindAsync(RequestTenant.Of(context).Id, id, ct);
-        return found.Value is { } release
-            ? TypedResults.Ok(ReleaseEnvelope.Ok(await loader.LoadAsync(context.Request, release, ct)))
-            : ReleaseErrors.From(found.Failure!);
+        return found.Succeeded
+            ? TypedResults.Ok(ReleaseEnvelope.Ok(await loader.LoadAsync(context.Request, found.Value, ct)))
+            : ReleaseErrors.From(found.Failure);
     }
 
     private static async Task<IResult> UpdateAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
     {
         var body = await Api.JsonBody.ReadAsync<ReleaseFields>(context.Request, ct);
-        if (body.Value is not { } fields)
+        if (body.Failed)
         {
-            return ReleaseErrors.From(body.Failure!);
+            return ReleaseErrors.From(body.Failure);
         }
+
+        var fields = body.Value;
 
         var updated = await releases.UpdateAsync(RequestTenant.Of(context).Id, id, fields, ct);
         return await RespondAsync(updated, "Release updated successfully", context, loader, ct);
@@ -110,10 +116,12 @@ public static class ReleaseEndpoints
     private static async Task<IResult> ReviewAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
     {
         var body = await Api.JsonBody.ReadAsync<ReviewRequest>(context.Request, ct);
-        if (body.Value is not { } review)
+        if (body.Failed)
         {
-            return ReleaseErrors.From(body.Failure!);
+            return ReleaseErrors.From(body.Failure);
         }
+
+        var review = body.Value;
 
         return await ReviewCoreAsync(id, review.Action, review.Feedback, context, releases, loader, ct);
     }
@@ -124,10 +132,12 @@ public static class ReleaseEndpoints
         if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
         {
             var body = await Api.JsonBody.ReadAsync<ReviewRequest>(context.Request, ct);
-            if (body.Value is not { } review)
+            if (body.Failed)
             {
-                return ReleaseErrors.From(body.Failure!);
+                return ReleaseErrors.From(body.Failure);
             }
+
+            var review = body.Value;
 
             feedback = review.Feedback;
         }
@@ -146,10 +156,12 @@ public static class ReleaseEndpoints
     private static async Task<IResult> RevertAsync(string id, HttpContext context, ReleaseService releases, CancellationToken ct)
     {
         var body = await Api.JsonBody.ReadAsync<RevertStatusRequest>(context.Request, ct);
-        if (body.Value is not { } request)
+        if (body.Failed)
         {
-            return ReleaseErrors.From(body.Failure!);
+            return ReleaseErrors.From(body.Failure);
         }
+
+        var request = body.Value;
 
         var reverted = await releases.RevertAsync(RequestTenant.Of(context).Id, id, request, ct);
         if (reverted.Failure is { } failure)
@@ -165,17 +177,21 @@ public static class ReleaseEndpoints
     private static async Task<IResult> AddTrackAsync(string id, HttpContext context, ReleaseService releases, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
     {
         var body = await Api.JsonBody.ReadAsync<TrackFields>(context.Request, ct);
-        if (body.Value is not { } fields)
+        if (body.Failed)
         {
-            return ReleaseErrors.From(body.Failure!);
+            return ReleaseErrors.From(body.Failure);
         }
+
+        var fields = body.Value;
 
         var tenantId = RequestTenant.Of(context).Id;
         var added = await releases.AddTrackAsync(tenantId, id, fields, ct);
-        if (added.Value is not { } track)
+        if (added.Failed)
         {
-            return ReleaseErrors.From(added.Failure!);
+            return ReleaseErrors.From(added.Failure);
         }
+
+        var track = added.Value;
 
         var release = (await releases.FindAsync(tenantId, id, ct)).Value!;
         var trackMedia = (await media.ListAsync(release, ct)).Where(x => x.Usage.OwnerId == track.Id)
@@ -186,15 +202,15 @@ public static class ReleaseEndpoints
     private static async Task<IResult> ListTracksAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
     {
         var found = await releases.FindAsync(RequestTenant.Of(context).Id, id, ct);
-        return found.Value is { } release
-            ? TypedResults.Ok(ReleaseEnvelope.Ok(await loader.LoadTracksAsync(context.Request, release, ct)))
-            : ReleaseErrors.From(found.Failure!);
+        return found.Succeeded
+            ? TypedResults.Ok(ReleaseEnvelope.Ok(await loader.LoadTracksAsync(context.Request, found.Value, ct)))
+            : ReleaseErrors.From(found.Failure);
     }
 
     private static async Task<IResult> RespondAsync(Core.Outcome<Release> outcome, string message, HttpContext context, ReleaseViewLoader loader, CancellationToken ct) =>
-        outcome.Value is { } release
-            ? TypedResults.Ok(ReleaseEnvelope.Ok(await loader.LoadAsync(context.Request, release, ct), message))
-            : ReleaseErrors.From(outcome.Failure!);
+        outcome.Succeeded
+            ? TypedResults.Ok(ReleaseEnvelope.Ok(await loader.LoadAsync(context.Request, outcome.Value, ct), message))
+            : ReleaseErrors.From(outcome.Failure);
 
     private static bool TryPositive(string? raw, int fallback, int max, out int value)
     {

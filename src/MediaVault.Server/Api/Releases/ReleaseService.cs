@@ -214,10 +214,12 @@ public sealed class ReleaseService(MediaVaultDbContext db, JobSignal signal, Tim
         }
 
         var found = await FindAsync(tenantId, id, cancellationToken);
-        if (found.Value is not { } release)
+        if (found.Failed)
         {
-            return found.Failure!;
+            return found.Failure;
         }
+
+        var release = found.Value;
 
         var previous = release.Status;
         if (!ReleaseRules.CanRevert(previous, target))
@@ -236,10 +238,12 @@ public sealed class ReleaseService(MediaVaultDbContext db, JobSignal signal, Tim
     public async Task<Outcome<Track>> AddTrackAsync(Guid tenantId, string id, TrackFields fields, CancellationToken cancellationToken)
     {
         var found = await FindAsync(tenantId, id, cancellationToken);
-        if (found.Value is not { } release)
+        if (found.Failed)
         {
-            return found.Failure!;
+            return found.Failure;
         }
+
+        var release = found.Value;
 
         if (!ReleaseRules.IsEditable(release.Status))
         {

@@ -31,7 +31,7 @@ public sealed partial class MediaIntake
             Area = StorageArea.Permanent,
             Size = size,
             MimeType = mimeType,
-            MetadataJson = MediaMetadata.Serialize(new JsonObject { ["declared"] = declared }),
+            MetadataJson = MediaMetadata.Serialize(new JsonObject { [MetadataKeys.Declared] = declared }),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -133,8 +133,8 @@ public sealed partial class MediaIntake
             return Failure.BadRequest($"The uploaded file is {info.Size} bytes but {media.Size} were declared; upload it again");
         }
 
-        var declared = MediaMetadata.Parse(media.MetadataJson)["declared"] as JsonObject;
-        if (declared?["sha256"]?.GetValue<string>() is { } expected && expected != sha256)
+        var declared = MediaMetadata.Parse(media.MetadataJson)[MetadataKeys.Declared] as JsonObject;
+        if (declared?[MetadataKeys.DeclaredSha256]?.GetValue<string>() is { } expected && expected != sha256)
         {
             await DiscardUploadAsync(media, key, cancellationToken);
             return Failure.BadRequest("The uploaded file does not match the declared sha256; it was discarded");
