@@ -132,15 +132,7 @@ public static class LibraryEndpoints
             return LibraryErrors.Validation("page must be a positive integer and limit between 1 and 100");
         }
 
-        MediaState[]? states = status?.ToUpperInvariant() switch
-        {
-            null or "" => null,
-            "PROCESSING" => [MediaState.Pending, MediaState.Uploaded, MediaState.Processing],
-            "SUCCESS" => [MediaState.Ready],
-            "ERROR" => [MediaState.Failed],
-            "ARCHIVED" => [],
-            _ => null,
-        };
+        var states = string.IsNullOrEmpty(status) ? null : LibraryViews.States(status);
         if (states is null && !string.IsNullOrEmpty(status))
         {
             return LibraryErrors.Validation("status must be one of PROCESSING, SUCCESS, ERROR, ARCHIVED");

@@ -33,16 +33,29 @@ public sealed record LibraryPagination(int? Page, int Limit, int? Total, int? To
 
 public sealed class LibraryViews(MediaUrls urls, IOptions<ProcessingOptions> processing)
 {
+    /// <summary>Every status of the reference, including ARCHIVED which no state maps to yet.</summary>
+    private static readonly string[] Statuses = ["PROCESSING", "SUCCESS", "ERROR", "ARCHIVED"];
+
     /// <summary>The renditions that can be a media's <c>preview</c>, best first (the configured thumbnails).</summary>
     public IReadOnlyList<string> PreviewNames { get; } = RenditionNames.Previews(processing.Value.ThumbnailSizes);
 
     /// <summary>The reference's status for a core state: unconfirmed and in-flight media are both PROCESSING.</summary>
     public static string Status(MediaState state) => state switch
     {
+        MediaState.Pending or MediaState.Uploaded or MediaState.Processing => "PROCESSING",
         MediaState.Ready => "SUCCESS",
         MediaState.Failed => "ERROR",
-        _ => "PROCESSING",
     };
+
+    /// <summary>
+    /// The core states a <c>status</c> filter names, the inverse of <see cref="Status"/> (ARCHIVED names none: nothing
+    /// is archived yet); null for a status the reference does not have.
+    /// </summary>
+    public static MediaState[]? States(string status)
+    {
+        var wanted = status.ToUpperInvariant();
+        return Statuses.Contains(wanted) ? [.. Enum.GetValues<MediaState>().Where(s => Status(s) == wanted)] : null;
+    }
 
     public LibraryMediaView Media(HttpRequest request, MediaItem media)
     {
