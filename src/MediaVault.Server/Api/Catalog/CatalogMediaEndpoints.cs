@@ -3,7 +3,6 @@ using MediaVault.Core.Media;
 using MediaVault.Core.Tenants;
 using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Hosting;
-using MediaVault.Server.Api.Uploads;
 using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Api.Catalog;
@@ -90,7 +89,7 @@ public static class CatalogMediaEndpoints
     private static async Task<IResult> UploadAsync(HttpContext context, CatalogMediaService medias, MediaUrls urls, CancellationToken ct)
     {
         var tenant = RequestTenant.Of(context);
-        var uploaded = await medias.UploadAsync(tenant.Id, tenant.Key, MultipartFiles.From(context.Request), ct);
+        var uploaded = await medias.UploadAsync(tenant.Id, tenant.Key, Uploads.MultipartFiles.From(context.Request), ct);
         if (uploaded.Failed)
         {
             return CatalogProblems.From(context, uploaded.Failure, "Invalid input");
