@@ -4,7 +4,6 @@ using MediaVault.Core.Processing;
 using MediaVault.Core.Storage;
 using MediaVault.Data;
 using MediaVault.Server.Api.Uploads;
-using MediaVault.Server.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

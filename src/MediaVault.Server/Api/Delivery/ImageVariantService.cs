@@ -4,7 +4,6 @@ using MediaVault.Core.Media;
 using MediaVault.Core.Storage;
 using MediaVault.Data;
 using MediaVault.Media.Vips;
-using MediaVault.Server.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +14,7 @@ namespace MediaVault.Server.Api.Delivery;
 /// Concurrent requests for the same missing variant share one computation.
 /// </summary>
 public sealed class ImageVariantService(
-    IDbContextFactory<MediaVaultDbContext> dbFactory, IBlobStore store, VipsThumbnailer vips, IOptions<VariantOptions> options, TimeProvider clock)
+    IDbContextFactory<MediaVaultDbContext> dbFactory, IBlobStore store, IStagingArea staging, LocalCopies copies, VipsThumbnailer vips, IOptions<VariantOptions> options, TimeProvider clock)
 {
     private const string LargePreview = "thumb-1024.webp";
     private readonly ConcurrentDictionary<string, Lazy<Task<Outcome<MediaRendition>>>> _inFlight = new(StringComparer.Ordinal);
@@ -84,11 +83,11 @@ public sealed class ImageVariantService(
         // Shared by every waiting request, so it must not die with the first one's cancellation.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var cancellationToken = timeout.Token;
-        var target = Path.Combine(store.StagingDirectory, $"{Guid.NewGuid():N}.{variant.Format}");
+        var target = Path.Combine(staging.Folder, $"{Guid.NewGuid():N}.{variant.Format}");
         try
         {
             var source = await SourceForAsync(media, variant, cancellationToken);
-            await using var local = await LocalCopy.OpenAsync(store, source, cancellationToken);
+            await using var local = await copies.OpenAsync(source, cancellationToken);
             var (width, height) = await vips.WriteVariantAsync(local.Path, variant, target, cancellationToken);
             var rendition = new MediaRendition
             {

@@ -4,7 +4,6 @@ using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
 using MediaVault.Core.Storage;
 using MediaVault.Data;
-using MediaVault.Server.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +16,7 @@ namespace MediaVault.Server.Api.Library;
 /// </summary>
 public sealed class LibraryMediaService(
     MediaVaultDbContext db, MediaIngestor ingestor, IBlobStore store, MediaDeletion deletion, IContentSniffer sniffer, IContentProbe probe, JobSignal signal,
-    IOptions<MediaOptions> mediaOptions, TimeProvider clock)
+    IOptions<MediaOptions> mediaOptions, TimeProvider clock, LocalCopies copies)
 {
     public const string UploadUsedUp = "The file was already uploaded completely; this upload URL is used up";
     public const string UploadInProgress = "Another upload to this URL is in progress; only one is accepted";
@@ -345,7 +344,7 @@ public sealed class LibraryMediaService(
             return fromHeader;
         }
 
-        await using var local = await LocalCopy.OpenAsync(store, key, cancellationToken);
+        await using var local = await copies.OpenAsync(key, cancellationToken);
         return await probe.RecognizeAsync(local.Path, fromHeader, cancellationToken);
     }
 

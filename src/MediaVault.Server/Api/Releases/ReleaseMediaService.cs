@@ -5,7 +5,6 @@ using MediaVault.Core.Releases;
 using MediaVault.Core.Storage;
 using MediaVault.Data;
 using MediaVault.Server.Api.Uploads;
-using MediaVault.Server.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaVault.Server.Api.Releases;
@@ -157,7 +156,7 @@ public sealed partial class ReleaseMediaService(
             return Failure.NotFound(ReleaseErrors.MediaNotFound);
         }
 
-        var attached = await PromoteReleaseJobHandler.ReleaseMediaIds(db, release).AnyAsync(id => id == mediaId, cancellationToken);
+        var attached = await db.ReleaseMediaIds(release).AnyAsync(id => id == mediaId, cancellationToken);
         if (!attached)
         {
             return Failure.NotFound(ReleaseErrors.MediaNotFound);

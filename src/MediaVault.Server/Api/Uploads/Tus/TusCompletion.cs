@@ -6,7 +6,6 @@ using MediaVault.Core.Storage;
 using MediaVault.Core.Uploads;
 using MediaVault.Data;
 using MediaVault.Server.Api.Releases;
-using MediaVault.Server.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaVault.Server.Api.Uploads.Tus;
