@@ -76,6 +76,7 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<ImageVariantService>();
 
         services.AddScoped<MediaDeletion>();
+        services.AddScoped<Api.Session.MediaDetailLoader>();
         services.AddScoped<ReleaseService>();
         services.AddScoped<ReleaseMediaService>();
         services.AddScoped<ReleaseViewLoader>();
