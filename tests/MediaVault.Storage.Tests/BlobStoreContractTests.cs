@@ -425,19 +425,22 @@ public abstract class BlobStoreContractTests
         return copy.ToArray();
     }
 
+    /// <summary>A local folder the caller stages files in before importing them (the registration's staging area in production).</summary>
+    protected abstract string StagingFolder { get; }
+
     private async Task<string> WriteStagedFileAsync(byte[] bytes)
     {
-        Directory.CreateDirectory(Store.StagingDirectory);
-        var path = Path.Combine(Store.StagingDirectory, Guid.NewGuid().ToString("N") + ".part");
+        Directory.CreateDirectory(StagingFolder);
+        var path = Path.Combine(StagingFolder, Guid.NewGuid().ToString("N") + ".part");
         await File.WriteAllBytesAsync(path, bytes);
         return path;
     }
 
     private void AssertNothingStaged()
     {
-        if (Directory.Exists(Store.StagingDirectory))
+        if (Directory.Exists(StagingFolder))
         {
-            Assert.Empty(Directory.EnumerateFileSystemEntries(Store.StagingDirectory));
+            Assert.Empty(Directory.EnumerateFileSystemEntries(StagingFolder));
         }
     }
 }

@@ -13,7 +13,7 @@ namespace MediaVault.Core.Media;
 /// <see cref="MediaItem"/>; if it cannot, it must delete the stored original. A full storage is a refusal
 /// (<see cref="IngestError.StorageFull"/>) with nothing staged left behind.
 /// </summary>
-public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, IContentProbe probe, IOptions<MediaOptions> options, TimeProvider clock)
+public sealed class MediaIngestor(IBlobStore store, IStagingArea staging, IContentSniffer sniffer, IContentProbe probe, IOptions<MediaOptions> options, TimeProvider clock)
 {
     private const int BufferSize = 1024 * 1024;
 
@@ -21,11 +21,11 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, ICo
     public async Task<IngestResult> IngestAsync(IngestRequest request, CancellationToken cancellationToken)
     {
         var limit = Math.Min(request.MaxBytes ?? long.MaxValue, options.Value.MaxFileBytes);
-        var stagingPath = Path.Combine(store.StagingDirectory, Guid.NewGuid().ToString("N") + ".part");
+        var stagingPath = Path.Combine(staging.Folder, Guid.NewGuid().ToString("N") + ".part");
         var imported = false;
         try
         {
-            Directory.CreateDirectory(store.StagingDirectory);
+            Directory.CreateDirectory(staging.Folder);
             var spooled = await SpoolAsync(request, stagingPath, limit, cancellationToken);
             if (spooled.TooLargeLimit is { } exceeded)
             {
@@ -132,11 +132,11 @@ public sealed class MediaIngestor(IBlobStore store, IContentSniffer sniffer, ICo
     /// <exception cref="StorageFullException">The storage is full; nothing is left behind.</exception>
     public async Task<StoredBytes?> StoreAsync(BlobKey key, Stream content, long maxBytes, CancellationToken cancellationToken)
     {
-        var stagingPath = Path.Combine(store.StagingDirectory, Guid.NewGuid().ToString("N") + ".part");
+        var stagingPath = Path.Combine(staging.Folder, Guid.NewGuid().ToString("N") + ".part");
         var imported = false;
         try
         {
-            Directory.CreateDirectory(store.StagingDirectory);
+            Directory.CreateDirectory(staging.Folder);
             var request = new IngestRequest(key.TenantId, content, null, key.Area, new HashSet<MediaKind>(), maxBytes);
             var spooled = await SpoolAsync(request, stagingPath, Math.Min(maxBytes, options.Value.MaxFileBytes), cancellationToken);
             if (spooled.TooLargeLimit is not null)

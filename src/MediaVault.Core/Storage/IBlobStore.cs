@@ -4,7 +4,9 @@ namespace MediaVault.Core.Storage;
 /// Object storage for originals and renditions. Writes are atomic: an object becomes visible
 /// only once completely stored, and a cancelled or failed write leaves nothing behind.
 /// Backend failures throw <see cref="StorageException"/>, a backend out of space <see cref="StorageFullException"/>;
-/// a missing object throws <see cref="BlobNotFoundException"/>.
+/// a missing object throws <see cref="BlobNotFoundException"/>. What only some backends can do is a separate capability
+/// a registration provides or not: <see cref="ILocalFiles"/>, <see cref="IPresignedUrls"/>; every registration also
+/// provides an <see cref="IStagingArea"/> and a <see cref="Uploads.ITusChunkStore"/>.
 /// </summary>
 public interface IBlobStore
 {
@@ -12,7 +14,7 @@ public interface IBlobStore
     Task<long> UploadAsync(BlobKey key, Stream content, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Moves a complete local file (written by the caller in <see cref="StagingDirectory"/>) into <paramref name="key"/>.
+    /// Moves a complete local file (written by the caller in the <see cref="IStagingArea"/>) into <paramref name="key"/>.
     /// The local file is gone afterwards whether or not this succeeds.
     /// </summary>
     Task ImportFileAsync(BlobKey key, string localPath, CancellationToken cancellationToken);
@@ -34,10 +36,4 @@ public interface IBlobStore
 
     /// <summary>Every object in one area, in no particular order (for the orphan sweep).</summary>
     IAsyncEnumerable<BlobInfo> ListAsync(StorageArea area, CancellationToken cancellationToken);
-
-    /// <summary>A local folder for spooling uploads that tools need as seekable files; files there can be imported cheaply.</summary>
-    string StagingDirectory { get; }
-
-    /// <summary>The object's path on the local filesystem when the store keeps it there (for zero-copy sends), else null.</summary>
-    string? TryGetLocalPath(BlobKey key);
 }

@@ -3,7 +3,6 @@ using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
 using MediaVault.Core.Storage;
 using MediaVault.Data;
-using MediaVault.Server.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaVault.Server.Api;
@@ -35,5 +34,5 @@ public sealed class MediaDeletion(MediaVaultDbContext db, IBlobStore store, Time
     }
 
     public Task RemoveBlobsAsync(Guid tenantId, string mediaId, CancellationToken cancellationToken) =>
-        DeleteBlobsJobHandler.DeleteEverywhereAsync(store, tenantId, mediaId, cancellationToken);
+        store.DeleteMediaEverywhereAsync(tenantId, mediaId, cancellationToken);
 }

@@ -9,17 +9,17 @@ namespace MediaVault.Server.Hosting;
 /// Unhealthy while the filesystem that stages uploads (and, on the embedded default, holds the blobs and the database)
 /// has less free space than <see cref="DiskSpaceOptions.MinFreeBytes"/>; the free bytes are in the description and data.
 /// </summary>
-public sealed class DiskSpaceHealthCheck(IBlobStore store, IOptions<DiskSpaceOptions> options) : IHealthCheck
+public sealed class DiskSpaceHealthCheck(IStagingArea staging, IOptions<DiskSpaceOptions> options) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var floor = options.Value.MinFreeBytes;
-        if (floor == 0 || !Directory.Exists(store.StagingDirectory))
+        if (floor == 0 || !Directory.Exists(staging.Folder))
         {
             return Task.FromResult(HealthCheckResult.Healthy());
         }
 
-        var free = new DriveInfo(store.StagingDirectory).AvailableFreeSpace;
+        var free = new DriveInfo(staging.Folder).AvailableFreeSpace;
         var data = new Dictionary<string, object> { ["freeBytes"] = free, ["minFreeBytes"] = floor };
         var text = free.ToString(CultureInfo.InvariantCulture);
         return Task.FromResult(free < floor

@@ -39,9 +39,9 @@ public static class HealthEndpoints
             await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Database unreachable");
     }
 
-    private sealed class StorageHealthCheck(IBlobStore store) : IHealthCheck
+    private sealed class StorageHealthCheck(IStagingArea staging) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Directory.Exists(store.StagingDirectory) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Storage staging folder missing"));
+            Task.FromResult(Directory.Exists(staging.Folder) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Storage staging folder missing"));
     }
 }

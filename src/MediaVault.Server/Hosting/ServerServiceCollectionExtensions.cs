@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
+using MediaVault.Core.Storage;
 using MediaVault.Data;
 using MediaVault.Media;
 using MediaVault.Server.Api;
@@ -17,6 +18,8 @@ namespace MediaVault.Server.Hosting;
 
 public static class ServerServiceCollectionExtensions
 {
+    private const string PresignedUrlsFromS3 = "presigned bucket URLs, issued by the S3 store";
+
     /// <summary>Everything the CLI needs too: options, database, storage, media tools and identity helpers.</summary>
     public static IServiceCollection AddMediaVaultCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -62,16 +65,19 @@ public static class ServerServiceCollectionExtensions
                 }
             })
             .Validate(o => o.SigningKeys.All(k => k.Length >= 32), "Delivery:SigningKeys entries must be at least 32 characters.")
+            .RequireCapability<DeliveryOptions, IPresignedUrls>(o => o.PresignedDownloads, "Delivery:PresignedDownloads", PresignedUrlsFromS3)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<MediaUrlSigner>();
         services.AddSingleton<DeliveryLookup>();
+        services.AddSingleton<DeliveryStorage>();
         services.AddSingleton<MediaUrls>();
         services.AddOptions<VariantOptions>().BindConfiguration(VariantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ImageVariantService>();
 
         services.AddScoped<MediaDeletion>();
         services.AddScoped<Application.Media.MediaIntake>();
+        services.AddScoped<Api.Session.MediaDetailLoader>();
         services.AddScoped<ReleaseService>();
         services.AddScoped<ReleaseMediaService>();
         services.AddScoped<ReleaseViewLoader>();
@@ -83,14 +89,13 @@ public static class ServerServiceCollectionExtensions
         services.AddScoped<ProductService>();
         services.AddScoped<VariantService>();
 
-        services.AddOptions<LibraryOptions>().BindConfiguration(LibraryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LibraryOptions>().BindConfiguration(LibraryOptions.Section)
+            .RequireCapability<LibraryOptions, IPresignedUrls>(o => o.DirectToBucket, "Library:DirectToBucket", PresignedUrlsFromS3)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<LibraryMediaService>();
         services.AddSingleton<LibraryViews>();
 
         services.AddOptions<TusOptions>().BindConfiguration(TusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ITusChunkStore>(sp => MediaVaultPaths.UsesS3(configuration)
-            ? new BlobTusChunkStore(sp.GetRequiredService<MediaVault.Core.Storage.IBlobStore>())
-            : new TusFileStore(sp.GetRequiredService<MediaVault.Core.Storage.IBlobStore>()));
         services.AddScoped<TusUploadService>();
         services.AddSingleton<TusInstance>();
         services.AddSingleton<TusLocks>();

@@ -12,14 +12,8 @@ public sealed class DeleteBlobsJobHandler(IBlobStore store) : IJobHandler
     {
         var payload = job.ReadPayload<MediaJobPayload>();
         var tenantId = job.TenantId ?? throw new InvalidOperationException($"Job {job.Id} has no tenant.");
-        await DeleteEverywhereAsync(store, tenantId, payload.MediaId, cancellationToken);
+        await store.DeleteMediaEverywhereAsync(tenantId, payload.MediaId, cancellationToken);
     }
 
     public Task GiveUpAsync(Job job, Exception failure, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public static async Task DeleteEverywhereAsync(IBlobStore store, Guid tenantId, string mediaId, CancellationToken cancellationToken)
-    {
-        await store.DeleteMediaAsync(StorageArea.Temporary, tenantId, mediaId, cancellationToken);
-        await store.DeleteMediaAsync(StorageArea.Permanent, tenantId, mediaId, cancellationToken);
-    }
 }

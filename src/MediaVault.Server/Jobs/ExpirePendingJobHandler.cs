@@ -1,6 +1,7 @@
 using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
 using MediaVault.Core.Storage;
+using MediaVault.Core.Uploads;
 using MediaVault.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace MediaVault.Server.Jobs;
 public sealed partial class ExpirePendingJobHandler(
     IDbContextFactory<MediaVaultDbContext> dbFactory,
     IBlobStore store,
-    Api.Uploads.Tus.ITusChunkStore tusFiles,
+    ITusChunkStore tusFiles,
     IOptions<HousekeepingOptions> options,
     TimeProvider clock,
     ILogger<ExpirePendingJobHandler> logger) : IJobHandler
@@ -42,7 +43,7 @@ public sealed partial class ExpirePendingJobHandler(
             var deleted = await db.Media.Where(m => m.Id == media.Id && m.State == MediaState.Pending).ExecuteDeleteAsync(cancellationToken);
             if (deleted == 1)
             {
-                await DeleteBlobsJobHandler.DeleteEverywhereAsync(store, media.TenantId, media.Id, cancellationToken);
+                await store.DeleteMediaEverywhereAsync(media.TenantId, media.Id, cancellationToken);
                 LogExpired(media.TenantId, media.Id);
             }
         }

@@ -1,4 +1,5 @@
 using MediaVault.Core.Processing;
+using MediaVault.Server.Hosting;
 using MediaVault.Data.Jobs;
 using Microsoft.Extensions.Options;
 

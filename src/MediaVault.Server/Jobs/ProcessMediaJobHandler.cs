@@ -16,7 +16,8 @@ namespace MediaVault.Server.Jobs;
 /// </summary>
 public sealed partial class ProcessMediaJobHandler(
     IDbContextFactory<MediaVaultDbContext> dbFactory,
-    IBlobStore store,
+    IStagingArea staging,
+    LocalCopies copies,
     IEnumerable<IMetadataExtractor> extractors,
     IEnumerable<IRenditionGenerator> generators,
     IEnumerable<IDeferredRenditionGenerator> deferredGenerators,
@@ -41,11 +42,11 @@ public sealed partial class ProcessMediaJobHandler(
         media.UpdatedAt = Now;
         await db.SaveChangesAsync(cancellationToken);
 
-        var workDirectory = Path.Combine(store.StagingDirectory, "work-" + Guid.NewGuid().ToString("N"));
+        var workDirectory = Path.Combine(staging.Folder, "work-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(workDirectory);
         try
         {
-            await using var local = await LocalCopy.OpenAsync(store, BlobKey.Original(media.Area, media.TenantId, media.Id), cancellationToken);
+            await using var local = await copies.OpenAsync(BlobKey.Original(media.Area, media.TenantId, media.Id), cancellationToken);
             var metadata = await ExtractAsync(local.Path, media.MimeType, cancellationToken);
             RefineKind(media, metadata);
             var files = new List<RenditionFile>();

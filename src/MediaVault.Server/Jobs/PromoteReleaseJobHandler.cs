@@ -30,7 +30,7 @@ public sealed partial class PromoteReleaseJobHandler(
             return;
         }
 
-        var mediaIds = await ReleaseMediaIds(db, release).ToListAsync(cancellationToken);
+        var mediaIds = await db.ReleaseMediaIds(release).ToListAsync(cancellationToken);
         var files = await db.Media.Where(m => m.TenantId == release.TenantId && mediaIds.Contains(m.Id) && !m.IsLink)
             .Include(m => m.Renditions)
             .ToListAsync(cancellationToken);
@@ -48,13 +48,6 @@ public sealed partial class PromoteReleaseJobHandler(
     }
 
     public Task GiveUpAsync(Job job, Exception failure, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>Ids of the media attached to the release itself or to any of its tracks.</summary>
-    public static IQueryable<string> ReleaseMediaIds(MediaVaultDbContext db, Release release) =>
-        db.Usages.Where(u => u.TenantId == release.TenantId
-                && ((u.OwnerKind == UsageOwners.Release && u.OwnerId == release.Id)
-                    || (u.OwnerKind == UsageOwners.Track && u.ParentId == release.Id)))
-            .Select(u => u.MediaId);
 
     private async Task PromoteAsync(MediaVaultDbContext db, MediaItem media, CancellationToken cancellationToken)
     {

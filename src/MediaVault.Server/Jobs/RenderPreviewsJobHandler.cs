@@ -13,7 +13,8 @@ namespace MediaVault.Server.Jobs;
 /// </summary>
 public sealed partial class RenderPreviewsJobHandler(
     IDbContextFactory<MediaVaultDbContext> dbFactory,
-    IBlobStore store,
+    IStagingArea staging,
+    LocalCopies copies,
     IEnumerable<IDeferredRenditionGenerator> generators,
     RenditionWriter renditions,
     ILogger<RenderPreviewsJobHandler> logger) : IJobHandler
@@ -36,12 +37,12 @@ public sealed partial class RenderPreviewsJobHandler(
             return;
         }
 
-        var workDirectory = Path.Combine(store.StagingDirectory, "work-" + Guid.NewGuid().ToString("N"));
+        var workDirectory = Path.Combine(staging.Folder, "work-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(workDirectory);
         try
         {
             var files = new List<RenditionFile>();
-            await using (var local = await LocalCopy.OpenAsync(store, BlobKey.Original(media.Area, media.TenantId, media.Id), cancellationToken))
+            await using (var local = await copies.OpenAsync(BlobKey.Original(media.Area, media.TenantId, media.Id), cancellationToken))
             {
                 var source = new RenditionSource(local.Path, mimeType, MediaMetadata.Parse(media.MetadataJson));
                 foreach (var generator in applicable)

@@ -13,6 +13,7 @@ namespace MediaVault.Server.Jobs;
 public sealed partial class SweepOrphansJobHandler(
     IDbContextFactory<MediaVaultDbContext> dbFactory,
     IBlobStore store,
+    IStagingArea staging,
     IOptions<HousekeepingOptions> options,
     TimeProvider clock,
     ILogger<SweepOrphansJobHandler> logger) : IJobHandler
@@ -46,7 +47,7 @@ public sealed partial class SweepOrphansJobHandler(
             removed += await RemoveUnownedAsync(area, batch, cancellationToken);
         }
 
-        removed += RemoveStaleStaging(cutoff);
+        removed += staging.RemoveStale(cutoff);
         LogSwept(removed);
     }
 
@@ -71,37 +72,6 @@ public sealed partial class SweepOrphansJobHandler(
             {
                 removed++;
             }
-        }
-
-        return removed;
-    }
-
-    private int RemoveStaleStaging(DateTime cutoff)
-    {
-        if (!Directory.Exists(store.StagingDirectory))
-        {
-            return 0;
-        }
-
-        var removed = 0;
-        foreach (var entry in new DirectoryInfo(store.StagingDirectory).EnumerateFileSystemInfos())
-        {
-            // Unfinished resumable uploads live longer than the grace period; their own expiry removes them.
-            if (entry.LastWriteTimeUtc >= cutoff || entry.Name == Api.Uploads.Tus.TusFileStore.FolderName)
-            {
-                continue;
-            }
-
-            if (entry is DirectoryInfo directory)
-            {
-                directory.Delete(recursive: true);
-            }
-            else
-            {
-                entry.Delete();
-            }
-
-            removed++;
         }
 
         return removed;

@@ -6,9 +6,10 @@ namespace MediaVault.Storage.FileSystem;
 
 /// <summary>
 /// Stores objects as files under <see cref="FileSystemStorageOptions.RootPath"/>. Every write goes to a staging file
-/// on the same filesystem and is renamed into place when complete, so readers never see a partial object.
+/// on the same filesystem (its <see cref="Staging"/> area, <c>.staging</c> under the root) and is renamed into place when
+/// complete, so readers never see a partial object. Objects are local files: <see cref="ILocalFiles"/>.
 /// </summary>
-public sealed class FileSystemBlobStore : IBlobStore
+public sealed class FileSystemBlobStore : IBlobStore, ILocalFiles
 {
     private const int BufferSize = 1024 * 1024;
     private readonly string _root;
@@ -16,11 +17,11 @@ public sealed class FileSystemBlobStore : IBlobStore
     public FileSystemBlobStore(IOptions<FileSystemStorageOptions> options)
     {
         _root = Path.GetFullPath(options.Value.RootPath);
-        StagingDirectory = Path.Combine(_root, ".staging");
-        Directory.CreateDirectory(StagingDirectory);
+        Staging = new StagingFolder(Path.Combine(_root, ".staging"), FileSystemTusChunkStore.FolderName);
     }
 
-    public string StagingDirectory { get; }
+    /// <summary>Staging on the same filesystem as the objects, so imports are renames.</summary>
+    public StagingFolder Staging { get; }
 
     public async Task<long> UploadAsync(BlobKey key, Stream content, CancellationToken cancellationToken)
     {
@@ -185,7 +186,7 @@ public sealed class FileSystemBlobStore : IBlobStore
         await Task.CompletedTask;
     }
 
-    public string? TryGetLocalPath(BlobKey key)
+    public string? TryGetPath(BlobKey key)
     {
         var path = Resolve(key);
         return File.Exists(path) ? path : null;
@@ -194,7 +195,7 @@ public sealed class FileSystemBlobStore : IBlobStore
     private static FileStream OpenForWrite(string path) =>
         new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
 
-    private string NewStagingPath() => Path.Combine(StagingDirectory, Guid.NewGuid().ToString("N") + ".part");
+    private string NewStagingPath() => Path.Combine(Staging.Folder, Guid.NewGuid().ToString("N") + ".part");
 
     private string Resolve(BlobKey key) => ResolveRelative(key.Path);
 

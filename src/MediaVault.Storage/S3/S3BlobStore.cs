@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
 using MediaVault.Core.Storage;
@@ -12,9 +10,10 @@ namespace MediaVault.Storage.S3;
 
 /// <summary>
 /// Stores objects in an S3-compatible bucket under <see cref="S3StorageOptions.Prefix"/> + <see cref="BlobKey.Path"/>.
-/// Uploads stream in parts (see <see cref="S3MultipartWriter"/>), so an object appears only when complete; copies are server-side.
+/// Uploads stream in parts (see <see cref="S3MultipartWriter"/>), so an object appears only when complete; copies are
+/// server-side. Issues presigned URLs (<see cref="IPresignedUrls"/>).
 /// </summary>
-public sealed class S3BlobStore : IBlobStore, IDisposable
+public sealed class S3BlobStore : IBlobStore, IPresignedUrls, IDisposable
 {
     // The most keys one ListObjectsV2 page and one DeleteObjects request take.
     private const int BatchSize = 1000;
@@ -34,11 +33,7 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         _client = client;
         _writer = new S3MultipartWriter(client, options.Bucket, options.PartSizeBytes);
         _bucket = new S3BucketCreator(client, options.Bucket, options.CreateBucket);
-        StagingDirectory = options.StagingPath.Length > 0 ? Path.GetFullPath(options.StagingPath) : DefaultStagingDirectory(options);
-        Directory.CreateDirectory(StagingDirectory);
     }
-
-    public string StagingDirectory { get; }
 
     public async Task<long> UploadAsync(BlobKey key, Stream content, CancellationToken cancellationToken)
     {
@@ -184,20 +179,9 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         while (request.ContinuationToken is not null);
     }
 
-    public string? TryGetLocalPath(BlobKey key) => null;
-
-    /// <summary>
-    /// A URL that downloads the object straight from the bucket for <see cref="S3StorageOptions.PresignedUrlLifetime"/>,
-    /// as <paramref name="contentType"/> and, with <paramref name="downloadName"/>, as an attachment of that name; null when
-    /// <see cref="S3StorageOptions.PresignedDownloads"/> is off.
-    /// </summary>
-    public Uri? PresignGet(BlobKey key, string? downloadName, string contentType)
+    /// <summary>Valid for <see cref="S3StorageOptions.PresignedUrlLifetime"/>.</summary>
+    public Uri PresignGet(BlobKey key, string contentType, string? downloadName)
     {
-        if (!_options.PresignedDownloads)
-        {
-            return null;
-        }
-
         var request = NewPresignRequest(key, HttpVerb.GET, _options.PresignedUrlLifetime);
         request.ResponseHeaderOverrides.ContentType = contentType;
         if (downloadName is not null)
@@ -208,7 +192,6 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         return new Uri(_client.GetPreSignedURL(request));
     }
 
-    /// <summary>A URL that stores the body of a PUT to it as the object, valid for <paramref name="lifetime"/>.</summary>
     public Uri PresignPut(BlobKey key, TimeSpan lifetime) => new(_client.GetPreSignedURL(NewPresignRequest(key, HttpVerb.PUT, lifetime)));
 
     public void Dispose()
@@ -240,11 +223,5 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     {
         var ascii = new string(downloadName.Select(c => c is >= ' ' and < '\x7f' and not '"' and not '\\' ? c : '_').ToArray());
         return new ContentDispositionHeaderValue("attachment") { FileName = $"\"{ascii}\"", FileNameStar = downloadName }.ToString();
-    }
-
-    private static string DefaultStagingDirectory(S3StorageOptions options)
-    {
-        var identity = SHA256.HashData(Encoding.UTF8.GetBytes($"{options.ServiceUrl}|{options.Bucket}|{options.Prefix}"));
-        return Path.Combine(Path.GetTempPath(), "mediavault-s3-staging", Convert.ToHexStringLower(identity.AsSpan(0, 8)));
     }
 }

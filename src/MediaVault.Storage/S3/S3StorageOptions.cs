@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace MediaVault.Storage.S3;
 
@@ -36,17 +38,35 @@ public sealed class S3StorageOptions : IValidatableObject
     [Range(MinPartSizeBytes, MaxPartSizeBytes, ErrorMessage = "Storage:S3:PartSizeBytes must be between 5 MiB and 1 GiB.")]
     public int PartSizeBytes { get; set; } = 8 * 1024 * 1024;
 
-    /// <summary>Let clients download straight from the bucket through presigned URLs instead of through the server.</summary>
+    /// <summary>Moved to <c>Delivery:PresignedDownloads</c>; still bound only so that setting it fails at start with that news.</summary>
     public bool PresignedDownloads { get; set; }
 
+    /// <summary>How long a presigned download URL is valid.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Storage:S3:PresignedUrlLifetime must be between 1 second and 7 days.")]
     public TimeSpan PresignedUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Local folder for spooled uploads; empty for a folder per endpoint, bucket and prefix under the system temp directory.</summary>
     public string StagingPath { get; set; } = "";
 
+    /// <summary>The staging folder: <see cref="StagingPath"/>, else one per endpoint, bucket and prefix under the system temp directory.</summary>
+    public string StagingFolder()
+    {
+        if (StagingPath.Length > 0)
+        {
+            return Path.GetFullPath(StagingPath);
+        }
+
+        var identity = SHA256.HashData(Encoding.UTF8.GetBytes($"{ServiceUrl}|{Bucket}|{Prefix}"));
+        return Path.Combine(Path.GetTempPath(), "mediavault-s3-staging", Convert.ToHexStringLower(identity.AsSpan(0, 8)));
+    }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (PresignedDownloads)
+        {
+            yield return new ValidationResult("Storage:S3:PresignedDownloads moved to Delivery:PresignedDownloads; set that instead.", [nameof(PresignedDownloads)]);
+        }
+
         if (ServiceUrl.Length > 0
             && !(Uri.TryCreate(ServiceUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)))
         {

@@ -2,24 +2,24 @@ using MediaVault.Core.Storage;
 
 namespace MediaVault.Core.Tests.Media;
 
-/// <summary>Just enough of a blob store for the ingestor: a staging folder and imported files moved under an objects folder.</summary>
-internal sealed class FolderBlobStore : IBlobStore
+/// <summary>Just enough of a blob store and its staging area for the ingestor: a staging folder and imported files moved under an objects folder.</summary>
+internal sealed class FolderBlobStore : IBlobStore, IStagingArea
 {
     private readonly string _objects;
 
     public FolderBlobStore(string root)
     {
-        StagingDirectory = Path.Combine(root, "staging");
+        Folder = Path.Combine(root, "staging");
         _objects = Path.Combine(root, "objects");
         Directory.CreateDirectory(_objects);
     }
 
-    public string StagingDirectory { get; }
+    public string Folder { get; }
 
     public IEnumerable<string> StoredFiles => Directory.EnumerateFiles(_objects, "*", SearchOption.AllDirectories);
 
     public IEnumerable<string> StagedFiles =>
-        Directory.Exists(StagingDirectory) ? Directory.EnumerateFileSystemEntries(StagingDirectory) : [];
+        Directory.Exists(Folder) ? Directory.EnumerateFileSystemEntries(Folder) : [];
 
     public string PathOf(BlobKey key) => Path.Combine(_objects, key.Path);
 
@@ -44,7 +44,7 @@ internal sealed class FolderBlobStore : IBlobStore
     public Task<int> DeleteMediaAsync(StorageArea area, Guid tenantId, string mediaId, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
-    public string? TryGetLocalPath(BlobKey key) => throw new NotSupportedException();
+    public int RemoveStale(DateTime cutoffUtc) => throw new NotSupportedException();
 
     public IAsyncEnumerable<BlobInfo> ListAsync(StorageArea area, CancellationToken cancellationToken) => throw new NotSupportedException();
 }

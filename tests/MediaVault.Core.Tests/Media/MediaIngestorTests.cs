@@ -118,7 +118,7 @@ public sealed class MediaIngestorTests : IDisposable
     {
         await using var content = new MemoryStream([.. Bytes("?", 5000), .. Encoding.ASCII.GetBytes(TrailerProbe.VideoTrailer)]);
         var ingestor = new MediaIngestor(
-            _store, _sniffer, _probe, Options.Create(new MediaOptions { MaxBytesByKind = new(StringComparer.OrdinalIgnoreCase) { ["video"] = 4000 } }), new FixedTimeProvider(Now));
+            _store, _store, _sniffer, _probe, Options.Create(new MediaOptions { MaxBytesByKind = new(StringComparer.OrdinalIgnoreCase) { ["video"] = 4000 } }), new FixedTimeProvider(Now));
 
         var result = await ingestor.IngestAsync(Request(content), CancellationToken.None);
 
@@ -131,7 +131,7 @@ public sealed class MediaIngestorTests : IDisposable
     {
         await using var content = new MemoryStream([.. Bytes(PrefixSniffer.ContainerPrefix, 5000), .. Encoding.ASCII.GetBytes(TrailerProbe.AudioTrailer)]);
         var ingestor = new MediaIngestor(
-            _store, _sniffer, _probe, Options.Create(new MediaOptions { MaxBytesByKind = new(StringComparer.OrdinalIgnoreCase) { ["video"] = 4000 } }), new FixedTimeProvider(Now));
+            _store, _store, _sniffer, _probe, Options.Create(new MediaOptions { MaxBytesByKind = new(StringComparer.OrdinalIgnoreCase) { ["video"] = 4000 } }), new FixedTimeProvider(Now));
 
         var result = await ingestor.IngestAsync(Request(content), CancellationToken.None);
 
@@ -288,7 +288,7 @@ public sealed class MediaIngestorTests : IDisposable
     }
 
     private MediaIngestor Ingestor(long maxFileBytes = 100 * 1024 * 1024) =>
-        new(_store, _sniffer, _probe, Options.Create(new MediaOptions { MaxFileBytes = maxFileBytes }), new FixedTimeProvider(Now));
+        new(_store, _store, _sniffer, _probe, Options.Create(new MediaOptions { MaxFileBytes = maxFileBytes }), new FixedTimeProvider(Now));
 
     private static IngestRequest Request(Stream content, long? maxBytes = null, MediaKind[]? allowed = null) =>
         new(Guid.NewGuid(), content, "song.mp3", StorageArea.Temporary, (allowed ?? Enum.GetValues<MediaKind>()).ToHashSet(), maxBytes);

@@ -118,7 +118,7 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>Half-written uploads in the staging folder (processing's temporary copies are not uploads).</summary>
     public IReadOnlyList<string> StagingFiles()
     {
-        var staging = Services.GetRequiredService<IBlobStore>().StagingDirectory;
+        var staging = Services.GetRequiredService<IStagingArea>().Folder;
         return Directory.Exists(staging) ? Directory.GetFiles(staging, "*.part") : [];
     }
 

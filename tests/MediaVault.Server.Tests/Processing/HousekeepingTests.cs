@@ -20,18 +20,19 @@ public sealed class HousekeepingTests(ServerFixture server)
         var owned = (await client.UploadAsync(releaseId, "image.png")).GetProperty("data")[0].GetProperty("cloudId").GetString()!;
         await client.WaitProcessedAsync(releaseId);
         var store = server.Services.GetRequiredService<IBlobStore>();
+        var local = server.Services.GetService<ILocalFiles>();
         var tenantId = Guid.NewGuid();
         var oldOrphan = BlobKey.Original(StorageArea.Permanent, tenantId, MediaId.New());
         var newOrphan = BlobKey.Original(StorageArea.Temporary, tenantId, MediaId.New());
         await store.UploadAsync(oldOrphan, new MemoryStream([1, 2, 3]), CancellationToken.None);
-        if (store.TryGetLocalPath(oldOrphan) is { } local)
+        if (local?.TryGetPath(oldOrphan) is { } oldPath)
         {
             await store.UploadAsync(newOrphan, new MemoryStream([1, 2, 3]), CancellationToken.None);
-            File.SetLastWriteTimeUtc(local, DateTime.UtcNow.AddDays(-2));
+            File.SetLastWriteTimeUtc(oldPath, DateTime.UtcNow.AddDays(-2));
             foreach (var key in server.StoredFiles(owned))
             {
                 BlobKey.TryParse(key, out var parsed);
-                File.SetLastWriteTimeUtc(store.TryGetLocalPath(parsed)!, DateTime.UtcNow.AddDays(-2));
+                File.SetLastWriteTimeUtc(local.TryGetPath(parsed)!, DateTime.UtcNow.AddDays(-2));
             }
 
             await RunAsync(JobKinds.SweepOrphans);
@@ -53,6 +54,7 @@ public sealed class HousekeepingTests(ServerFixture server)
     public async Task Pending_media_past_their_window_are_expired_with_their_bytes()
     {
         var store = server.Services.GetRequiredService<IBlobStore>();
+        var local = server.Services.GetService<ILocalFiles>();
         var factory = server.Services.GetRequiredService<IDbContextFactory<MediaVaultDbContext>>();
         var tenantId = await server.Services.GetRequiredService<MediaVault.Server.Hosting.TenantResolver>()
             .ResolveAsync("pending-" + Guid.NewGuid().ToString("N")[..8], CancellationToken.None);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using MediaVault.Core.Storage;
 using MediaVault.Server.Api.Uploads.Tus;
+using MediaVault.Storage.FileSystem;
 using MediaVault.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -94,7 +95,7 @@ public sealed class DiskFullTests(FullDiskServerFixture server) : IClassFixture<
         Assert.Equal(HttpStatusCode.InsufficientStorage, otherTenant.StatusCode);
         if (TestBackends.UsesFileSystem)
         {
-            Assert.Equal(100_000, new FileInfo(((TusFileStore)server.Services.GetRequiredService<ITusChunkStore>()).PathOf(url.Split('/')[^1])).Length);
+            Assert.Equal(100_000, new FileInfo(Path.Combine(server.Services.GetRequiredService<IStagingArea>().Folder, FileSystemTusChunkStore.FolderName, url.Split('/')[^1] + ".bin")).Length);
         }
 
         server.Free();
@@ -132,7 +133,7 @@ public sealed class DiskFullTests(FullDiskServerFixture server) : IClassFixture<
 
     private string[] StagingFiles()
     {
-        var staging = server.Services.GetRequiredService<IBlobStore>().StagingDirectory;
+        var staging = server.Services.GetRequiredService<IStagingArea>().Folder;
         return Directory.Exists(staging) ? Directory.GetFiles(staging, "*.part") : [];
     }
 

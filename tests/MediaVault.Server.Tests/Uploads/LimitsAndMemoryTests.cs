@@ -34,7 +34,7 @@ public sealed class LimitsAndMemoryTests : IAsyncLifetime
 
         await response.AssertErrorAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.Empty(Originals());
-        Assert.Empty(Directory.GetFiles(Store.StagingDirectory));
+        Assert.Empty(Directory.GetFiles(_app!.Services.GetRequiredService<IStagingArea>().Folder));
     }
 
     [Fact]

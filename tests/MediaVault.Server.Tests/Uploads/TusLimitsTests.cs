@@ -1,6 +1,7 @@
 using System.Net;
 using MediaVault.Core.Storage;
 using MediaVault.Server.Api.Uploads.Tus;
+using MediaVault.Storage.FileSystem;
 using MediaVault.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -152,7 +153,7 @@ public sealed class TusLimitsTests : IAsyncLifetime
     /// <summary>The bytes of unfinished uploads on the filesystem backend (the blob backend keeps them as objects).</summary>
     private string[] TusFiles()
     {
-        var folder = Path.Combine(_app!.Services.GetRequiredService<IBlobStore>().StagingDirectory, TusFileStore.FolderName);
+        var folder = Path.Combine(_app!.Services.GetRequiredService<IStagingArea>().Folder, FileSystemTusChunkStore.FolderName);
         return TestBackends.UsesFileSystem && Directory.Exists(folder) ? Directory.GetFiles(folder).Where(f => new FileInfo(f).Length > 0).ToArray() : [];
     }
 

@@ -15,6 +15,7 @@ public sealed class S3StorageOptionsTests
         { o => o.ServiceUrl = "127.0.0.1:9000", "Storage:S3:ServiceUrl" },
         { o => o.AccessKey = "key-without-secret", "Storage:S3:AccessKey" },
         { o => o.Prefix = "/runs/", "Storage:S3:Prefix" },
+        { o => o.PresignedDownloads = true, "Delivery:PresignedDownloads" },
     };
 
     [Fact]

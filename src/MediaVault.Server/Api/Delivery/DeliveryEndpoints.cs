@@ -24,7 +24,9 @@ public static class DeliveryEndpoints
         return routes;
     }
 
-    private static async Task<IResult> ServeAsync(string mediaId, HttpContext context, MediaUrlSigner signer, IBlobStore store, ImageVariantService variants, DeliveryLookup lookup, CancellationToken cancellationToken)
+    private static async Task<IResult> ServeAsync(
+        string mediaId, HttpContext context, MediaUrlSigner signer, IBlobStore store, ImageVariantService variants, DeliveryLookup lookup, DeliveryStorage storage,
+        CancellationToken cancellationToken)
     {
         IgnoreUnknownRangeUnit(context.Request);
         var query = context.Request.Query;
@@ -53,11 +55,10 @@ public static class DeliveryEndpoints
         // The URL names the original, one rendition, or a variant — which, once made, is a rendition like any other,
         // so the same remembered lookup serves it; only a variant not made yet goes to the variant service.
         var named = variant is not null ? variant.RenditionName : rendition;
-        var local = store is MediaVault.Storage.FileSystem.FileSystemBlobStore;
-        var found = await FindAsync(lookup, store, mediaId, named, local, cancellationToken);
+        var found = await FindAsync(lookup, storage.LocalFiles, mediaId, named, cancellationToken);
         if (found is null && variant is not null)
         {
-            found = await FindAsync(lookup, store, mediaId, null, local, cancellationToken);
+            found = await FindAsync(lookup, storage.LocalFiles, mediaId, null, cancellationToken);
         }
 
         if (found is not { } answer)
@@ -90,15 +91,15 @@ public static class DeliveryEndpoints
         }
 
         WriteHeaders(context, media, derived, contentType, MediaUrlSigner.ExpiresAt(exp));
-        if (store.TryGetLocalPath(key) is { } path)
+        if (storage.LocalFiles?.TryGetPath(key) is { } path)
         {
             return TypedResults.PhysicalFile(path, contentType, lastModified: lastModified, entityTag: etag, enableRangeProcessing: true);
         }
 
-        if (store is MediaVault.Storage.S3.S3BlobStore s3 && s3.PresignGet(key, media.Name, contentType) is { } presigned)
+        if (storage.PresignedDownloads is { } presigned)
         {
-            // Configured (Storage:S3:PresignedDownloads): the bucket serves the bytes, ranges and all.
-            return TypedResults.Redirect(presigned.ToString());
+            // Configured (Delivery:PresignedDownloads): the bucket serves the bytes, ranges and all.
+            return TypedResults.Redirect(presigned.PresignGet(key, contentType, media.Name).ToString());
         }
 
         var info = await store.GetInfoAsync(key, cancellationToken);
@@ -111,27 +112,31 @@ public static class DeliveryEndpoints
         return TypedResults.Stream(stream, contentType, lastModified: lastModified, entityTag: etag, enableRangeProcessing: true);
     }
 
-    /// <summary>The lookup, asked again from the database when a remembered answer's file has gone.</summary>
+    /// <summary>
+    /// The lookup, asked again from the database when a remembered answer's file has gone. Answers are remembered only
+    /// where the store keeps local files, whose existence is cheap to check.
+    /// </summary>
     private static async Task<(MediaItem Media, MediaRendition? Rendition, bool Remembered)?> FindAsync(
-        DeliveryLookup lookup, IBlobStore store, string mediaId, string? rendition, bool local, CancellationToken cancellationToken)
+        DeliveryLookup lookup, ILocalFiles? localFiles, string mediaId, string? rendition, CancellationToken cancellationToken)
     {
-        var found = await lookup.FindAsync(mediaId, rendition, remember: local, cancellationToken);
-        if (found is { Remembered: true } && !StillStored(store, found.Value.Media, found.Value.Rendition))
+        var remember = localFiles is not null;
+        var found = await lookup.FindAsync(mediaId, rendition, remember, cancellationToken);
+        if (found is { Remembered: true } && !StillStored(localFiles!, found.Value.Media, found.Value.Rendition))
         {
             lookup.Forget(mediaId, rendition);
-            found = await lookup.FindAsync(mediaId, rendition, remember: local, cancellationToken);
+            found = await lookup.FindAsync(mediaId, rendition, remember, cancellationToken);
         }
 
         return found;
     }
 
-    /// <summary>Whether a remembered answer's file is still where it says (only local stores have remembered answers).</summary>
-    private static bool StillStored(IBlobStore store, MediaItem media, MediaRendition? rendition)
+    /// <summary>Whether a remembered answer's file is still where it says.</summary>
+    private static bool StillStored(ILocalFiles localFiles, MediaItem media, MediaRendition? rendition)
     {
         var key = rendition is null
             ? BlobKey.Original(media.Area, media.TenantId, media.Id)
             : BlobKey.Rendition(media.Area, media.TenantId, media.Id, rendition.Name);
-        return store.TryGetLocalPath(key) is not null;
+        return localFiles.TryGetPath(key) is not null;
     }
 
     private static void WriteHeaders(HttpContext context, MediaItem media, MediaRendition? derived, string contentType, DateTimeOffset? expires)

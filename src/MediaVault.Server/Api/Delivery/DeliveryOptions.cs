@@ -23,4 +23,10 @@ public sealed class DeliveryOptions
 
     /// <summary>Absolute base (scheme, host, optional path) for URLs; when empty, the request's own host is used.</summary>
     public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>
+    /// Answer a signed download with a redirect to a presigned bucket URL, so the bucket serves the bytes (ranges and
+    /// all). Needs a store that issues presigned URLs (S3); start fails otherwise.
+    /// </summary>
+    public bool PresignedDownloads { get; set; }
 }

@@ -5,7 +5,6 @@ using MediaVault.Core.Processing;
 using MediaVault.Core.Storage;
 using MediaVault.Data;
 using MediaVault.Media.Vips;
-using MediaVault.Server.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,8 +15,8 @@ namespace MediaVault.Server.Api.Delivery;
 /// Concurrent requests for the same missing variant share one computation.
 /// </summary>
 public sealed class ImageVariantService(
-    IDbContextFactory<MediaVaultDbContext> dbFactory, IBlobStore store, VipsThumbnailer vips, IOptions<VariantOptions> options,
-    IOptions<ProcessingOptions> processing, TimeProvider clock)
+    IDbContextFactory<MediaVaultDbContext> dbFactory, IBlobStore store, IStagingArea staging, LocalCopies copies, VipsThumbnailer vips,
+    IOptions<VariantOptions> options, IOptions<ProcessingOptions> processing, TimeProvider clock)
 {
     private readonly string _largePreview = RenditionNames.LargestThumbnail(processing.Value.ThumbnailSizes);
     private readonly ConcurrentDictionary<string, Lazy<Task<Outcome<MediaRendition>>>> _inFlight = new(StringComparer.Ordinal);
@@ -88,11 +87,11 @@ public sealed class ImageVariantService(
         // Shared by every waiting request, so it must not die with the first one's cancellation.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var cancellationToken = timeout.Token;
-        var target = Path.Combine(store.StagingDirectory, $"{Guid.NewGuid():N}.{variant.Format}");
+        var target = Path.Combine(staging.Folder, $"{Guid.NewGuid():N}.{variant.Format}");
         try
         {
             var source = await SourceForAsync(media, variant, cancellationToken);
-            await using var local = await LocalCopy.OpenAsync(store, source, cancellationToken);
+            await using var local = await copies.OpenAsync(source, cancellationToken);
             var (width, height) = await vips.WriteVariantAsync(local.Path, variant, target, cancellationToken);
             var rendition = new MediaRendition
             {

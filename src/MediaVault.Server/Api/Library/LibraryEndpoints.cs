@@ -56,9 +56,10 @@ public static class LibraryEndpoints
 
         var expires = clock.GetUtcNow().Add(options.Value.UploadUrlLifetime);
         var baseUrl = delivery.Value.PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
-        var store = context.RequestServices.GetRequiredService<MediaVault.Core.Storage.IBlobStore>();
-        var uploadUrl = options.Value.DirectToBucket && store is MediaVault.Storage.S3.S3BlobStore s3
-            ? s3.PresignPut(MediaVault.Core.Storage.BlobKey.Original(media.Area, media.TenantId, media.Id), options.Value.UploadUrlLifetime).ToString()
+        // Start-up guarantees the capability whenever DirectToBucket is on.
+        var presigned = options.Value.DirectToBucket ? context.RequestServices.GetRequiredService<MediaVault.Core.Storage.IPresignedUrls>() : null;
+        var uploadUrl = presigned is not null
+            ? presigned.PresignPut(MediaVault.Core.Storage.BlobKey.Original(media.Area, media.TenantId, media.Id), options.Value.UploadUrlLifetime).ToString()
             : $"{baseUrl}/v2/media/{media.Id}/upload?{signer.SignUploadQuery(media.Id, media.Size!.Value, expires)}";
         var view = new CreatedMediaView(media.Id, media.Id, media.Name, media.MimeType!, LibraryViews.Status(media.State), uploadUrl, expires.UtcDateTime);
         return TypedResults.Json(view, statusCode: StatusCodes.Status201Created);

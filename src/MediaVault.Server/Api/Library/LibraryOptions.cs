@@ -12,8 +12,9 @@ public sealed class LibraryOptions
     public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
-    /// With the S3 store: hand out presigned bucket URLs as <c>uploadUrl</c>, so bytes go straight to the bucket
-    /// (confirm then hashes and checks them as usual). Off: uploads come through this server's own endpoint.
+    /// Hand out presigned bucket URLs as <c>uploadUrl</c>, so bytes go straight to the bucket (confirm then hashes and
+    /// checks them as usual). Needs a store that issues presigned URLs (S3); start fails otherwise. Off: uploads come
+    /// through this server's own endpoint.
     /// </summary>
     public bool DirectToBucket { get; set; }
 }

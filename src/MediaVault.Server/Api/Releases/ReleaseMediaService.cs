@@ -5,7 +5,6 @@ using MediaVault.Core.Releases;
 using MediaVault.Core.Storage;
 using MediaVault.Data;
 using MediaVault.Server.Application.Media;
-using MediaVault.Server.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaVault.Server.Api.Releases;
@@ -147,7 +146,7 @@ public sealed partial class ReleaseMediaService(MediaVaultDbContext db, ReleaseS
         }
 
         if (!MediaId.IsWellFormed(mediaId)
-            || !await PromoteReleaseJobHandler.ReleaseMediaIds(db, found.Value).AnyAsync(id => id == mediaId, cancellationToken))
+            || !await db.ReleaseMediaIds(found.Value).AnyAsync(id => id == mediaId, cancellationToken))
         {
             return Failure.NotFound(ReleaseErrors.MediaNotFound);
         }

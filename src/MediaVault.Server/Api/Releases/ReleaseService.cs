@@ -3,7 +3,6 @@ using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
 using MediaVault.Core.Releases;
 using MediaVault.Data;
-using MediaVault.Server.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaVault.Server.Api.Releases;

@@ -1,11 +1,9 @@
 using MediaVault.Core.Media;
 using MediaVault.Core.Tenants;
-using MediaVault.Data;
 using MediaVault.Server.Api.Catalog;
 using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Api.Releases;
 using MediaVault.Server.Hosting;
-using Microsoft.EntityFrameworkCore;
 
 namespace MediaVault.Server.Api.Session;
 
@@ -30,7 +28,7 @@ public static class SessionEndpoints
             : ReleaseErrors.Unauthorized();
 
     private static async Task<IResult> GetMediaAsync(
-        string mediaId, HttpContext context, TenantResolver tenants, MediaVaultDbContext db, MediaUrls urls, CancellationToken ct)
+        string mediaId, HttpContext context, MediaDetailLoader details, MediaUrls urls, CancellationToken ct)
     {
         if (Caller.From(context.User) is not { } caller)
         {
@@ -42,11 +40,7 @@ public static class SessionEndpoints
             return ReleaseErrors.Forbidden($"Forbidden: missing permission {Permissions.MediaRead}");
         }
 
-        var tenantId = await tenants.ResolveAsync(caller.TenantKey, ct);
-        var media = tenantId is null || !MediaId.IsWellFormed(mediaId)
-            ? null
-            : await db.Media.AsNoTracking().AsSplitQuery().Include(m => m.Renditions).Include(m => m.Usages)
-                .SingleOrDefaultAsync(m => m.Id == mediaId && m.TenantId == tenantId, ct);
+        var media = await details.FindAsync(caller.TenantKey, mediaId, ct);
         if (media is null)
         {
             return ReleaseErrors.NotFound(ReleaseErrors.MediaNotFound);

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using MediaVault.Core;
 using MediaVault.Core.Media;
 using MediaVault.Core.Storage;
-using MediaVault.Server.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaVault.Server.Application.Media;
@@ -224,7 +223,7 @@ public sealed partial class MediaIntake
             return fromHeader;
         }
 
-        await using var local = await LocalCopy.OpenAsync(store, key, cancellationToken);
+        await using var local = await copies.OpenAsync(key, cancellationToken);
         return await probe.RecognizeAsync(local.Path, fromHeader, cancellationToken);
     }
 

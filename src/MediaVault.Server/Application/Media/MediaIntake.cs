@@ -5,7 +5,6 @@ using MediaVault.Core.Processing;
 using MediaVault.Core.Storage;
 using MediaVault.Data;
 using MediaVault.Server.Api;
-using MediaVault.Server.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +24,7 @@ public sealed partial class MediaIntake(
     IContentSniffer sniffer,
     IContentProbe probe,
     JobSignal signal,
+    LocalCopies copies,
     IOptions<MediaOptions> mediaOptions,
     TimeProvider clock)
 {

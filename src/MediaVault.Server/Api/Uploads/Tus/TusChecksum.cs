@@ -49,7 +49,8 @@ public sealed class TusChecksum : IDisposable
         }
     }
 
-    public void Append(ReadOnlySpan<byte> data) => _hash.AppendData(data);
+    /// <summary>The running hash of the chunk, fed by the chunk store as it stores the bytes.</summary>
+    public IncrementalHash Hash => _hash;
 
     public bool Matches() => CryptographicOperations.FixedTimeEquals(_hash.GetHashAndReset(), _expected);
 

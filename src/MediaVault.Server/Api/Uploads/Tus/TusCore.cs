@@ -127,7 +127,7 @@ public sealed partial class TusCore(
         {
             capped = await CapAsync(context.Request.Body, upload, offset, cap, ct);
             var max = (upload.Length ?? options.Value.MaxSize) - offset;
-            result = await files.AppendAsync(upload.TenantId, upload.Id, offset, capped, max, checksum, ct);
+            result = await files.AppendAsync(upload.TenantId, upload.Id, offset, capped, max, checksum?.Hash, ct);
         }
         catch (Exception ex) when (StorageFullException.IsCause(ex))
         {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using MediaVault.Server.Jobs;
+using MediaVault.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Api.Uploads.Tus;

@@ -1,4 +1,4 @@
-namespace MediaVault.Server.Api.Uploads.Tus;
+namespace MediaVault.Core.Uploads;
 
 /// <summary>What one chunk did: bytes durably written, whether the body was longer than allowed, whether it broke off.</summary>
 public sealed record TusAppendResult(long Written, bool TooLong, bool Interrupted);

@@ -1,4 +1,4 @@
-namespace MediaVault.Server.Jobs;
+namespace MediaVault.Core.Processing;
 
 /// <summary>Payload of jobs about one media.</summary>
 public sealed record MediaJobPayload(string MediaId);

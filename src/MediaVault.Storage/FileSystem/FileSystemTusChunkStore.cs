@@ -1,24 +1,26 @@
 using System.Buffers;
+using System.Security.Cryptography;
 using MediaVault.Core.Storage;
+using MediaVault.Core.Uploads;
 
-namespace MediaVault.Server.Api.Uploads.Tus;
+namespace MediaVault.Storage.FileSystem;
 
 /// <summary>
-/// The bytes of unfinished uploads: one file per upload in the blob store's staging folder (same filesystem, so the
-/// finished file is renamed into place). Every chunk but the last is flushed to disk before its offset is acknowledged.
+/// The bytes of unfinished uploads beside the filesystem store: one file per upload in the <see cref="FolderName"/>
+/// folder of its staging area (same filesystem, so the finished file is renamed into place; the staging sweep keeps it). Every chunk but the last is flushed to disk before its offset is acknowledged.
 /// </summary>
-public sealed class TusFileStore(IBlobStore store) : ITusChunkStore
+public sealed class FileSystemTusChunkStore(IStagingArea staging) : ITusChunkStore
 {
     public const string FolderName = "tus";
     private const int BufferSize = 1024 * 1024;
 
-    public string PathOf(string uploadId) => Path.Combine(store.StagingDirectory, FolderName, uploadId + ".bin");
+    public string PathOf(string uploadId) => Path.Combine(staging.Folder, FolderName, uploadId + ".bin");
 
     public Task CreateAsync(Guid tenantId, string uploadId, CancellationToken cancellationToken)
     {
         try
         {
-            Directory.CreateDirectory(Path.Combine(store.StagingDirectory, FolderName));
+            Directory.CreateDirectory(Path.Combine(staging.Folder, FolderName));
             using var _ = new FileStream(PathOf(uploadId), FileMode.CreateNew, FileAccess.Write);
         }
         catch (IOException ex) when (StorageFullException.IsCause(ex))
@@ -29,7 +31,7 @@ public sealed class TusFileStore(IBlobStore store) : ITusChunkStore
         return Task.CompletedTask;
     }
 
-    public Task<TusAppendResult> AppendAsync(Guid tenantId, string uploadId, long offset, Stream body, long maxBytes, TusChecksum? checksum, CancellationToken cancellationToken) =>
+    public Task<TusAppendResult> AppendAsync(Guid tenantId, string uploadId, long offset, Stream body, long maxBytes, IncrementalHash? checksum, CancellationToken cancellationToken) =>
         AppendAsync(uploadId, offset, body, maxBytes, checksum, cancellationToken);
 
     public async Task<int> ReadStartAsync(Guid tenantId, string uploadId, Memory<byte> buffer, CancellationToken cancellationToken)
@@ -57,7 +59,7 @@ public sealed class TusFileStore(IBlobStore store) : ITusChunkStore
     /// acknowledged), up to <paramref name="maxBytes"/>. A body that breaks off (the client went away) keeps what
     /// arrived, flushed, so the client can resume from there, as tus asks. A full disk cuts the chunk away again.
     /// </summary>
-    private async Task<TusAppendResult> AppendAsync(string uploadId, long offset, Stream body, long maxBytes, TusChecksum? checksum, CancellationToken cancellationToken)
+    private async Task<TusAppendResult> AppendAsync(string uploadId, long offset, Stream body, long maxBytes, IncrementalHash? checksum, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(PathOf(uploadId), FileMode.Open, FileAccess.Write, FileShare.Read, 1, FileOptions.Asynchronous);
         file.SetLength(offset);
@@ -74,7 +76,7 @@ public sealed class TusFileStore(IBlobStore store) : ITusChunkStore
                 {
                     read = await body.ReadAtLeastAsync(buffer.AsMemory(0, BufferSize), BufferSize, throwOnEndOfStream: false, cancellationToken);
                 }
-                catch (Exception ex) when (ex is IOException or OperationCanceledException or BadHttpRequestException)
+                catch (Exception ex) when (ex is IOException or OperationCanceledException)
                 {
                     interrupted = true;
                     break;
@@ -91,7 +93,7 @@ public sealed class TusFileStore(IBlobStore store) : ITusChunkStore
                     return new TusAppendResult(0, TooLong: true, Interrupted: false);
                 }
 
-                checksum?.Append(buffer.AsSpan(0, read));
+                checksum?.AppendData(buffer.AsSpan(0, read));
                 await file.WriteAsync(buffer.AsMemory(0, read), CancellationToken.None);
                 written += read;
             }

@@ -1,18 +1,20 @@
+using System.Security.Cryptography;
 using MediaVault.Core.Storage;
+using MediaVault.Core.Uploads;
 
-namespace MediaVault.Server.Api.Uploads.Tus;
+namespace MediaVault.Storage.Uploads;
 
 /// <summary>
 /// Upload bytes as one object per chunk in the blob store (<c>uploads/{tenant}/{upload}/part-{offset}</c>), so any
 /// instance can take the next chunk or finish the upload. A chunk is visible only once completely stored.
 /// </summary>
-public sealed class BlobTusChunkStore(IBlobStore store) : ITusChunkStore
+public sealed class BlobTusChunkStore(IBlobStore store, IStagingArea staging) : ITusChunkStore
 {
     private const int BufferSize = 1024 * 1024;
 
     public Task CreateAsync(Guid tenantId, string uploadId, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task<TusAppendResult> AppendAsync(Guid tenantId, string uploadId, long offset, Stream body, long maxBytes, TusChecksum? checksum, CancellationToken cancellationToken)
+    public async Task<TusAppendResult> AppendAsync(Guid tenantId, string uploadId, long offset, Stream body, long maxBytes, IncrementalHash? checksum, CancellationToken cancellationToken)
     {
         await TruncateAsync(tenantId, uploadId, offset, cancellationToken);
         var counting = new CountingStream(body, maxBytes, checksum);
@@ -26,7 +28,7 @@ public sealed class BlobTusChunkStore(IBlobStore store) : ITusChunkStore
             // The part was not stored (writes are atomic); the offset stays where it was.
             throw new StorageFullException("No space left for the chunk.", ex);
         }
-        catch (Exception ex) when (ex is IOException or BadHttpRequestException or StorageException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is IOException or StorageException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // The client went away mid-chunk: the part was not stored, the offset stays where it was.
             return new TusAppendResult(0, TooLong: false, Interrupted: true);
@@ -76,8 +78,8 @@ public sealed class BlobTusChunkStore(IBlobStore store) : ITusChunkStore
 
     public async Task<string> MaterializeAsync(Guid tenantId, string uploadId, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(store.StagingDirectory);
-        var path = Path.Combine(store.StagingDirectory, $"tus-{uploadId}.bin");
+        Directory.CreateDirectory(staging.Folder);
+        var path = Path.Combine(staging.Folder, $"tus-{uploadId}.bin");
         try
         {
             await using var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
@@ -100,7 +102,7 @@ public sealed class BlobTusChunkStore(IBlobStore store) : ITusChunkStore
     public async Task DeleteAsync(Guid tenantId, string uploadId, CancellationToken cancellationToken)
     {
         await store.DeleteMediaAsync(StorageArea.Uploads, tenantId, uploadId, cancellationToken);
-        File.Delete(Path.Combine(store.StagingDirectory, $"tus-{uploadId}.bin"));
+        File.Delete(Path.Combine(staging.Folder, $"tus-{uploadId}.bin"));
     }
 
     private async Task<List<BlobInfo>> PartsAsync(Guid tenantId, string uploadId, CancellationToken cancellationToken)
@@ -118,7 +120,7 @@ public sealed class BlobTusChunkStore(IBlobStore store) : ITusChunkStore
     }
 
     /// <summary>Passes the body through, counting and hashing it, and stops it once it runs past its limit.</summary>
-    private sealed class CountingStream(Stream inner, long limit, TusChecksum? checksum) : Stream
+    private sealed class CountingStream(Stream inner, long limit, IncrementalHash? checksum) : Stream
     {
         public long Count { get; private set; }
 
@@ -151,7 +153,7 @@ public sealed class BlobTusChunkStore(IBlobStore store) : ITusChunkStore
                 return 0;
             }
 
-            checksum?.Append(buffer.Span[..read]);
+            checksum?.AppendData(buffer.Span[..read]);
             Count += read;
             return read;
         }

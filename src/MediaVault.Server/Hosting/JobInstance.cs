@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace MediaVault.Server.Jobs;
+namespace MediaVault.Server.Hosting;
 
 /// <summary>
 /// Who this process is to the job queue: a stable <see cref="InstanceId"/> (configured, or kept in the data folder)

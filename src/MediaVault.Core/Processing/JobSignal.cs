@@ -1,4 +1,4 @@
-namespace MediaVault.Server.Jobs;
+namespace MediaVault.Core.Processing;
 
 /// <summary>Wakes idle workers in this process when a request has just committed new jobs.</summary>
 public sealed class JobSignal
