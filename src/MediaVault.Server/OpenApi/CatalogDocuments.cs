@@ -76,7 +76,25 @@ public sealed record CatalogCollection<T>(
     [property: JsonPropertyName("hydra:search"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonObject? Search);
 
 /// <summary>Body of product create and merge-patch (every field optional on PATCH).</summary>
-public sealed record CatalogProductInput(string? Name, string? Sku, string? Description, IReadOnlyList<string>? Medias);
+public sealed class CatalogProductInput
+{
+    public string? Name { get; init; }
+
+    public string? Sku { get; init; }
+
+    public string? Description { get; init; }
+
+    public IReadOnlyList<string>? Medias { get; init; }
+}
 
 /// <summary>Body of variant create and merge-patch (every field optional on PATCH).</summary>
-public sealed record CatalogVariantInput(string? Product, string? Name, string? Sku, IReadOnlyList<string>? Medias);
+public sealed class CatalogVariantInput
+{
+    public string? Product { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? Sku { get; init; }
+
+    public IReadOnlyList<string>? Medias { get; init; }
+}
