@@ -96,7 +96,7 @@ public static class SurfaceOperationTransformer
                 : type == errorType ? errorSchema ??= await ComponentAsync(type, context, document, cancellationToken) : await ComponentAsync(type, context, document, cancellationToken);
             operation.Responses[Code(status)] = new OpenApiResponse
             {
-                Description = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
+                Description = status == 460 ? "Checksum Mismatch (tus checksum extension)" : Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
                 Content = new Dictionary<string, OpenApiMediaType> { [mediaType] = new() { Schema = schema } },
             };
         }

@@ -26,11 +26,10 @@ public static class DeliveryEndpoints
             .WithHeader("Range", required: false, "bytes=… (one range)").WithHeader("If-Range", required: false, "ETag or date")
             .WithHeader("If-None-Match", required: false, "ETag").WithHeader("If-Modified-Since", required: false, "HTTP date")
             .WithHeader("If-Match", required: false, "ETag").WithHeader("If-Unmodified-Since", required: false, "HTTP date")
-            .ProducesRaw(StatusCodes.Status200OK, "application/octet-stream", "The bytes (their own Content-Type)", "ETag", "Last-Modified", "Accept-Ranges", "Content-Disposition")
-            .ProducesRaw(StatusCodes.Status206PartialContent, "application/octet-stream", "The requested range", "Content-Range", "ETag")
+            .ProducesRaw(StatusCodes.Status200OK, "*/*", "The bytes, with their own Content-Type", "ETag", "Last-Modified", "Accept-Ranges", "Content-Disposition")
+            .ProducesRaw(StatusCodes.Status206PartialContent, "*/*", "The requested range", "Content-Range", "ETag")
             .ProducesRaw(StatusCodes.Status304NotModified, null, "Not modified", "ETag")
-            .ProducesRaw(StatusCodes.Status412PreconditionFailed, null, "A precondition failed")
-            .ProducesRaw(StatusCodes.Status416RangeNotSatisfiable, null, "The range is outside the file", "Content-Range")
+            .ProducesErrors(StatusCodes.Status412PreconditionFailed, StatusCodes.Status416RangeNotSatisfiable)
             .WithSummary("Download a media's bytes, a rendition or an image variant through a signed URL")
             .WithDescription("Signed and expiring. Range (206/416, If-Range), strong ETag (the SHA-256), Last-Modified, If-None-Match/If-Modified-Since (304), If-Match/If-Unmodified-Since (412), HEAD. Presets usable on any signed original URL: " + string.Join(", ", ImageVariant.Presets.Keys) + ".");
         return routes;

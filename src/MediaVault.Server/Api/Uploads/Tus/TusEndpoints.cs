@@ -30,14 +30,14 @@ public static class TusEndpoints
             .RequireTusAccess().WithSummary("Append a chunk (application/offset+octet-stream at Upload-Offset; Upload-Checksum sha1|sha256)").WithName("appendTusChunk").WithTusResumable()
             .WithHeader("Upload-Offset", required: true, "Where the chunk starts", integer: true).WithHeader("Upload-Length", required: false, "The total size, once known (deferred length)", integer: true)
             .WithHeader("Upload-Checksum", required: false, "`sha1|sha256 <base64>` of the chunk").AcceptsBytes("application/offset+octet-stream")
-            .ProducesRaw(StatusCodes.Status204NoContent, null, "Chunk stored", "Upload-Offset", "Upload-Expires", "Upload-Media-Id").ProducesErrors(409, 413, 415, 423, 507);
+            .ProducesRaw(StatusCodes.Status204NoContent, null, "Chunk stored", "Upload-Offset", "Upload-Expires", "Upload-Media-Id").ProducesErrors(409, 413, 415, 423, 460, 507);
         group.MapDelete("/{id}", TusTermination.DeleteAsync).RequireTusAccess().WithSummary("Terminate an upload").WithName("terminateTusUpload").WithTusResumable()
             .ProducesRaw(StatusCodes.Status204NoContent, null, "Terminated");
         group.MapPost("/{id}", OverrideAsync).RequireTusAccess().WithSummary("X-HTTP-Method-Override for PATCH, DELETE and HEAD").WithName("overrideTusMethod").WithTusResumable()
             .WithHeader("X-HTTP-Method-Override", required: true, "PATCH, DELETE or HEAD").WithHeader("Upload-Offset", required: false, "As for PATCH", integer: true)
             .WithHeader("Upload-Checksum", required: false, "As for PATCH").AcceptsBytes("application/offset+octet-stream", required: false)
             .ProducesRaw(StatusCodes.Status200OK, null, "HEAD's answer", "Upload-Offset", "Upload-Expires", "Upload-Length", "Upload-Metadata", "Upload-Media-Id")
-            .ProducesRaw(StatusCodes.Status204NoContent, null, "PATCH's or DELETE's answer", "Upload-Offset", "Upload-Expires").ProducesErrors(405, 409, 413, 415, 423, 507);
+            .ProducesRaw(StatusCodes.Status204NoContent, null, "PATCH's or DELETE's answer", "Upload-Offset", "Upload-Expires").ProducesErrors(405, 409, 413, 415, 423, 460, 507);
         return routes;
     }
 
