@@ -64,7 +64,9 @@ public static class MediaVaultApplication
         app.UseWebPage();
         app.UseAuthentication();
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs");
+        // Scalar's script and styles ship in the package and are served from /docs; its default fonts and the
+        // "open in client" button would fetch from scalar.com, so the page uses system fonts and hides the button.
+        app.MapScalarApiReference("/docs", options => options.DisableDefaultFonts().DisableTelemetry().HideClientButton = true);
         app.MapHealthEndpoints();
         app.MapReleaseEndpoints();
         app.MapReleaseMediaEndpoints();

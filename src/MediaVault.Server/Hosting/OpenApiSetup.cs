@@ -1,3 +1,4 @@
+using MediaVault.Server.OpenApi;
 using Microsoft.OpenApi;
 
 namespace MediaVault.Server.Hosting;
@@ -57,11 +58,36 @@ public static class OpenApiSetup
 
     public static IServiceCollection AddMediaVaultOpenApi(this IServiceCollection services)
     {
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            document.Info = new OpenApiInfo { Title = "MediaVault", Version = "v1", Description = Description };
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo { Title = "MediaVault", Version = "v1", Description = Description };
+                foreach (var server in document.Servers ?? [])
+                {
+                    server.Url = server.Url?.TrimEnd('/');
+                }
+
+                document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
+                SecuritySchemes.AddTo(document);
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer(SurfaceOperationTransformer.TransformAsync);
+            options.AddSchemaTransformer(IntegerSchemaTransformer.TransformAsync);
+        });
         return services;
     }
+
+    private static readonly (string Name, string Description)[] Tags =
+    [
+        ("Releases", "Releases and tracks, as the releases API reference documents them. Errors `{status, message}`."),
+        ("Release Media", "Files and links of a release and its tracks. Errors `{status, message}`."),
+        ("Catalog Media", "Catalogue media in JSON-LD; errors are problem documents. Needs `X-Flowkiwi-Organization-Id`."),
+        ("Catalog Products", "Catalogue products in JSON-LD; errors are problem documents. Needs `X-Flowkiwi-Organization-Id`."),
+        ("Catalog Variants", "Catalogue variants in JSON-LD; errors are problem documents. Needs `X-Flowkiwi-Organization-Id`."),
+        ("Library Media", "The workspace media library: create, upload through a signed URL, confirm. Errors `{success: false, message, error}`."),
+        ("Resumable uploads (tus)", "tus 1.0.0 (creation, creation-with-upload, creation-defer-length, termination, checksum, expiration). Errors are plain text."),
+        ("Delivery", "Bytes behind signed, expiring URLs; no credentials."),
+        ("Web Page", "What the web page at `/` needs beyond the public surfaces."),
+    ];
 }

@@ -47,7 +47,7 @@ public sealed class FullDiskServerFixture : IAsyncLifetime
 
     public HttpClient Client(string tenant)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var client = new HttpClient(new OpenApiResponseValidator(new HttpClientHandler())) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create(tenant, ["admin"]));
         return client;
     }

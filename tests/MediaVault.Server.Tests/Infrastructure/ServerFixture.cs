@@ -51,7 +51,8 @@ public sealed class ServerFixture : IAsyncLifetime
         return (app, new Uri(app.Urls.First()));
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    /// <summary>A client whose every answer is checked against the OpenAPI document (<see cref="OpenApiResponseValidator"/>).</summary>
+    public HttpClient CreateClient() => new(new OpenApiResponseValidator(new HttpClientHandler())) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>A client acting for a fresh tenant, authenticated with a JWT carrying <paramref name="permissions"/>.</summary>
     public HttpClient CreateTenantClient(out string tenantKey, params string[] permissions)

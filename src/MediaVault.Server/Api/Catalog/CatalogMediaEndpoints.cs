@@ -3,6 +3,7 @@ using MediaVault.Core.Media;
 using MediaVault.Core.Tenants;
 using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Hosting;
+using MediaVault.Server.OpenApi;
 using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Api.Catalog;
@@ -12,14 +13,21 @@ public static class CatalogMediaEndpoints
 {
     public static IEndpointRouteBuilder MapCatalogMediaEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup(CatalogIris.MediasPath).WithTags("Catalog Media");
-        group.MapGet("/", ListAsync).RequireCatalogAccess(Permissions.MediaRead)
+        var group = routes.MapGroup(CatalogIris.MediasPath).WithTags("Catalog Media").WithSurface(ApiSurface.Catalog);
+        group.MapGet("/", ListAsync).RequireCatalogAccess(Permissions.MediaRead).WithName("listCatalogMedias")
+            .Produces<CatalogCollection<CatalogMedia>>(StatusCodes.Status200OK, "application/ld+json", "application/json")
+            .WithQuery("page", "1-based page number", integer: true).WithQuery("itemsPerPage", "Items per page (30, at most 100)", integer: true)
+            .WithQuery("id", "Media id filter").WithQuery("id[]", "Media id filter, repeated").WithQuery("type", "image, video or file").WithQuery("type[]", "Type filter, repeated")
             .WithSummary("List medias (hydra:Collection; filters id, id[], type, type[]; page, itemsPerPage; hydra:next continues by keyset cursor)");
-        group.MapGet("/{id}", GetAsync).RequireCatalogAccess(Permissions.MediaRead).WithSummary("Retrieve a media");
-        group.MapPost("/", UploadAsync).RequireCatalogAccess(Permissions.MediaWrite)
+        group.MapGet("/{id}", GetAsync).RequireCatalogAccess(Permissions.MediaRead).WithSummary("Retrieve a media")
+            .WithName("getCatalogMedia").Produces<CatalogMedia>(StatusCodes.Status200OK, "application/ld+json", "application/json");
+        group.MapPost("/", UploadAsync).RequireCatalogAccess(Permissions.MediaWrite).WithName("uploadCatalogMedia")
+            .AcceptsFiles(repeated: false, "file").Produces<CatalogMedia>(StatusCodes.Status201Created, "application/ld+json", "application/json")
+            .ProducesErrors(413, 415, 507)
             .WithSummary("Upload a media (multipart field `file`)")
             .WithDescription("Images and files up to 5 MB, video up to 100 MB (configurable); larger is 413 and nothing is kept. mimeType, type, hash and dimensions come from the file. 201 with a Location header.");
-        group.MapDelete("/{id}", DeleteAsync).RequireCatalogAccess(Permissions.MediaDelete)
+        group.MapDelete("/{id}", DeleteAsync).RequireCatalogAccess(Permissions.MediaDelete).WithName("deleteCatalogMedia")
+            .Produces(StatusCodes.Status204NoContent).ProducesErrors(409)
             .WithSummary("Delete a media")
             .WithDescription("204 with no body. A media that a product, variant or release still references is refused with 409 and a problem whose `referencedBy` lists their IRIs: the reference asks clients to check first; MediaVault makes it impossible to get wrong.");
         return routes;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MediaVault.Core.Tenants;
 using MediaVault.Server.Hosting;
+using MediaVault.Server.OpenApi;
 using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Api.Catalog;
@@ -10,13 +11,24 @@ public static class ProductEndpoints
 {
     public static IEndpointRouteBuilder MapProductEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup(CatalogIris.ProductsPath).WithTags("Catalog Products");
-        group.MapGet("/", ListAsync).RequireCatalogAccess(Permissions.CatalogRead).WithSummary("List products");
-        group.MapPost("/", CreateAsync).RequireCatalogAccess(Permissions.CatalogWrite).WithSummary("Create a product");
-        group.MapGet("/{id}", GetAsync).RequireCatalogAccess(Permissions.CatalogRead).WithSummary("Retrieve a product");
-        group.MapPatch("/{id}", UpdateAsync).RequireCatalogAccess(Permissions.CatalogWrite)
+        var group = routes.MapGroup(CatalogIris.ProductsPath).WithTags("Catalog Products").WithSurface(ApiSurface.Catalog);
+        group.MapGet("/", ListAsync).RequireCatalogAccess(Permissions.CatalogRead).WithName("listCatalogProducts")
+            .Produces<CatalogCollection<CatalogProduct>>(StatusCodes.Status200OK, "application/ld+json", "application/json").WithQuery("page", "1-based page number", integer: true).WithQuery("itemsPerPage", "Items per page (30, at most 100)", integer: true).WithQuery("expand", "`variants` embeds the variants")
+            .WithSummary("List products");
+        group.MapPost("/", CreateAsync).RequireCatalogAccess(Permissions.CatalogWrite).WithName("createCatalogProduct")
+            .Accepts<CatalogProductInput>("application/ld+json", "application/json").Produces<CatalogProduct>(StatusCodes.Status201Created, "application/ld+json", "application/json")
+            .ProducesErrors(413, 415, 422)
+            .WithSummary("Create a product");
+        group.MapGet("/{id}", GetAsync).RequireCatalogAccess(Permissions.CatalogRead).WithName("getCatalogProduct")
+            .Produces<CatalogProduct>(StatusCodes.Status200OK, "application/ld+json", "application/json").WithQuery("expand", "`variants` embeds the variants")
+            .WithSummary("Retrieve a product");
+        group.MapPatch("/{id}", UpdateAsync).RequireCatalogAccess(Permissions.CatalogWrite).WithName("updateCatalogProduct")
+            .Accepts<CatalogProductInput>("application/merge-patch+json", "application/ld+json", "application/json").Produces<CatalogProduct>(StatusCodes.Status200OK, "application/ld+json", "application/json")
+            .ProducesErrors(413, 415, 422)
             .WithSummary("Update a product (application/merge-patch+json); PATCH `medias` to attach or detach media");
-        group.MapDelete("/{id}", DeleteAsync).RequireCatalogAccess(Permissions.CatalogWrite).WithSummary("Delete a product and its variants");
+        group.MapDelete("/{id}", DeleteAsync).RequireCatalogAccess(Permissions.CatalogWrite).WithName("deleteCatalogProduct")
+            .Produces(StatusCodes.Status204NoContent)
+            .WithSummary("Delete a product and its variants");
         return routes;
     }
 

@@ -1,5 +1,6 @@
 using MediaVault.Core.Tenants;
 using MediaVault.Server.Hosting;
+using MediaVault.Server.OpenApi;
 using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Api.Catalog;
@@ -9,13 +10,24 @@ public static class VariantEndpoints
 {
     public static IEndpointRouteBuilder MapVariantEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup(CatalogIris.VariantsPath).WithTags("Catalog Variants");
-        group.MapGet("/", ListAsync).RequireCatalogAccess(Permissions.CatalogRead).WithSummary("List variants (filter `product` by IRI)");
-        group.MapPost("/", CreateAsync).RequireCatalogAccess(Permissions.CatalogWrite).WithSummary("Create a variant of a product");
-        group.MapGet("/{id}", GetAsync).RequireCatalogAccess(Permissions.CatalogRead).WithSummary("Retrieve a variant");
-        group.MapPatch("/{id}", UpdateAsync).RequireCatalogAccess(Permissions.CatalogWrite)
+        var group = routes.MapGroup(CatalogIris.VariantsPath).WithTags("Catalog Variants").WithSurface(ApiSurface.Catalog);
+        group.MapGet("/", ListAsync).RequireCatalogAccess(Permissions.CatalogRead).WithName("listCatalogVariants")
+            .Produces<CatalogCollection<CatalogVariant>>(StatusCodes.Status200OK, "application/ld+json", "application/json").WithQuery("page", "1-based page number", integer: true).WithQuery("itemsPerPage", "Items per page (30, at most 100)", integer: true).WithQuery("product", "Product IRI filter")
+            .WithSummary("List variants (filter `product` by IRI)");
+        group.MapPost("/", CreateAsync).RequireCatalogAccess(Permissions.CatalogWrite).WithName("createCatalogVariant")
+            .Accepts<CatalogVariantInput>("application/ld+json", "application/json").Produces<CatalogVariant>(StatusCodes.Status201Created, "application/ld+json", "application/json")
+            .ProducesErrors(413, 415, 422)
+            .WithSummary("Create a variant of a product");
+        group.MapGet("/{id}", GetAsync).RequireCatalogAccess(Permissions.CatalogRead).WithName("getCatalogVariant")
+            .Produces<CatalogVariant>(StatusCodes.Status200OK, "application/ld+json", "application/json")
+            .WithSummary("Retrieve a variant");
+        group.MapPatch("/{id}", UpdateAsync).RequireCatalogAccess(Permissions.CatalogWrite).WithName("updateCatalogVariant")
+            .Accepts<CatalogVariantInput>("application/merge-patch+json", "application/ld+json", "application/json").Produces<CatalogVariant>(StatusCodes.Status200OK, "application/ld+json", "application/json")
+            .ProducesErrors(413, 415, 422)
             .WithSummary("Update a variant (application/merge-patch+json); PATCH `medias` to attach or detach media");
-        group.MapDelete("/{id}", DeleteAsync).RequireCatalogAccess(Permissions.CatalogWrite).WithSummary("Delete a variant");
+        group.MapDelete("/{id}", DeleteAsync).RequireCatalogAccess(Permissions.CatalogWrite).WithName("deleteCatalogVariant")
+            .Produces(StatusCodes.Status204NoContent)
+            .WithSummary("Delete a variant");
         return routes;
     }
 

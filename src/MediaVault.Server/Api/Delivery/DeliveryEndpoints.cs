@@ -2,6 +2,7 @@ using System.Globalization;
 using MediaVault.Core.Media;
 using MediaVault.Core.Storage;
 using Microsoft.Net.Http.Headers;
+using MediaVault.Server.OpenApi;
 
 namespace MediaVault.Server.Api.Delivery;
 
@@ -18,7 +19,17 @@ public static class DeliveryEndpoints
     public static IEndpointRouteBuilder MapDeliveryEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapMethods("/files/{mediaId}", [HttpMethods.Get, HttpMethods.Head], ServeAsync)
-            .WithTags("Delivery")
+            .WithTags("Delivery").WithSurface(ApiSurface.Delivery).WithName("downloadFile")
+            .WithQuery("exp", "Expiry (Unix seconds), signed", integer: true).WithQuery("kid", "Signing key id").WithQuery("sig", "Signature")
+            .WithQuery("r", "Rendition name").WithQuery("w", "Variant width", integer: true).WithQuery("h", "Variant height", integer: true)
+            .WithQuery("fit", "Variant fit").WithQuery("format", "Variant format").WithQuery("q", "Variant quality", integer: true).WithQuery("preset", "A named variant")
+            .WithHeader("Range", required: false, "bytes=… (one range)").WithHeader("If-Range", required: false, "ETag or date")
+            .WithHeader("If-None-Match", required: false, "ETag").WithHeader("If-Modified-Since", required: false, "HTTP date")
+            .WithHeader("If-Match", required: false, "ETag").WithHeader("If-Unmodified-Since", required: false, "HTTP date")
+            .ProducesRaw(StatusCodes.Status200OK, "*/*", "The bytes, with their own Content-Type", "ETag", "Last-Modified", "Accept-Ranges", "Content-Disposition")
+            .ProducesRaw(StatusCodes.Status206PartialContent, "*/*", "The requested range", "Content-Range", "ETag")
+            .ProducesRaw(StatusCodes.Status304NotModified, null, "Not modified", "ETag")
+            .ProducesErrors(StatusCodes.Status412PreconditionFailed, StatusCodes.Status416RangeNotSatisfiable)
             .WithSummary("Download a media's bytes, a rendition or an image variant through a signed URL")
             .WithDescription("Signed and expiring. Range (206/416, If-Range), strong ETag (the SHA-256), Last-Modified, If-None-Match/If-Modified-Since (304), If-Match/If-Unmodified-Since (412), HEAD. Presets usable on any signed original URL: " + string.Join(", ", ImageVariant.Presets.Keys) + ".");
         return routes;

@@ -4,6 +4,7 @@ using MediaVault.Core.Media;
 using MediaVault.Core.Tenants;
 using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Hosting;
+using MediaVault.Server.OpenApi;
 using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Api.Library;
@@ -13,25 +14,27 @@ public static class LibraryEndpoints
 {
     public static IEndpointRouteBuilder MapLibraryEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v2/media").WithTags("Library Media");
+        var group = routes.MapGroup("/v2/media").WithTags("Library Media").WithSurface(ApiSurface.Library);
         group.MapPost("/", CreateAsync).RequireLibraryAccess(Permissions.MediaWrite)
+            .WithName("createLibraryMedia").Accepts<CreateMediaRequest>("application/json").ProducesErrors(413)
             .Produces<CreatedMediaView>(StatusCodes.Status201Created)
             .WithSummary("Create a Media")
             .WithDescription("Body `{name (at most 255 characters), type (MIME, at most 200), fileSize (bytes), width?, height?, duration?, sha256?}`; a longer field is 400 naming it, a body over `Requests:MaxJsonBodyBytes` (1 MiB) is 413. Answers 201 with `uploadUrl`: PUT the raw bytes there (signed, single use, expires after `uploadExpiresAt`), then PATCH the media to confirm.");
-        group.MapGet("/", ListAsync).RequireLibraryAccess(Permissions.MediaRead)
+        group.MapGet("/", ListAsync).RequireLibraryAccess(Permissions.MediaRead).WithName("listLibraryMedia")
             .Produces<LibraryPage>()
             .WithSummary("List media (our addition)")
             .WithDescription("Newest first. `limit` (20, max 100), `type` (MIME, or its first part such as `image`), `status` (PROCESSING, SUCCESS, ERROR, ARCHIVED), `q` (name contains, case-insensitive). Keyset paging by default: the first page, then pass the previous page's `pagination.nextCursor` as `cursor` (constant cost at any depth; `page`, `total` and `totalPages` are null). Give `page` (1-based) for numbered pages with `total` and `totalPages` (counting costs a pass over the tenant's media).");
-        group.MapGet("/{mediaId}", GetAsync).RequireLibraryAccess(Permissions.MediaRead)
+        group.MapGet("/{mediaId}", GetAsync).RequireLibraryAccess(Permissions.MediaRead).WithName("getLibraryMedia")
             .Produces<LibraryMediaView>().WithSummary("Get a Media")
             .WithDescription("`path` and `preview` are signed URLs that expire; `preview` appears once a thumbnail exists. `status` ERROR carries `reason` (a plain sentence) and `failureCode` (a stable code such as `unreadable_media`, `too_long`, `processing_timeout`).");
-        group.MapPatch("/{mediaId}", ConfirmAsync).RequireLibraryAccess(Permissions.MediaWrite)
+        group.MapPatch("/{mediaId}", ConfirmAsync).RequireLibraryAccess(Permissions.MediaWrite).WithName("confirmLibraryMedia").ProducesErrors(409)
             .Produces<LibraryMediaView>().WithSummary("Confirm Uploaded Media")
             .WithDescription("No body. Checks the bytes arrived whole (size, and sha256 when declared) and that their sniffed type matches the declared one (a mismatch is 400 and the bytes are discarded), then processing starts. Confirming again is harmless; before any upload it is 409.");
-        group.MapDelete("/{mediaId}", DeleteAsync).RequireLibraryAccess(Permissions.MediaDelete)
+        group.MapDelete("/{mediaId}", DeleteAsync).RequireLibraryAccess(Permissions.MediaDelete).WithName("deleteLibraryMedia").Produces<LibraryMessage>()
             .WithSummary("Delete a Media")
             .WithDescription("Permanent: removes the original, previews and thumbnails. Media referenced elsewhere (catalog products, releases) are deleted too and drop out of those lists.");
-        group.MapPut("/{mediaId}/upload", UploadAsync).AllowAnonymous()
+        group.MapPut("/{mediaId}/upload", UploadAsync).AllowAnonymous().WithName("uploadLibraryMediaBytes")
+            .AcceptsBytes("application/octet-stream").Produces<LibraryUploadAnswer>().ProducesErrors(409, 413, 507)
             .WithSummary("Upload File to Media")
             .WithDescription("The `uploadUrl` of Create a Media: PUT the raw bytes (any Content-Type). Authorised by its signature; more bytes than declared is 413 and nothing is kept. Single use: while one PUT is streaming another is 409 `upload_in_progress`, after a complete upload it is 409 `already_uploaded`; a PUT that fails, is dropped or stops short gives the URL back for a retry while it is valid.");
         return routes;

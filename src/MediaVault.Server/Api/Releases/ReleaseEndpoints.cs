@@ -1,6 +1,7 @@
 using MediaVault.Core.Releases;
 using MediaVault.Core.Tenants;
 using MediaVault.Server.Hosting;
+using MediaVault.Server.OpenApi;
 
 namespace MediaVault.Server.Api.Releases;
 
@@ -9,30 +10,37 @@ public static class ReleaseEndpoints
 {
     public static IEndpointRouteBuilder MapReleaseEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/releases").WithTags("Releases");
+        var group = routes.MapGroup("/releases").WithTags("Releases").WithSurface(ApiSurface.Releases);
         group.MapPost("/", CreateAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
+            .WithName("createRelease").Accepts<ReleaseFields>("application/json").ProducesErrors(413)
             .Produces<ReleaseEnvelope<ReleaseView>>(StatusCodes.Status201Created).WithSummary("Create a release (draft)");
-        group.MapGet("/", ListAsync).RequireReleaseAccess(Permissions.ReleasesRead)
+        group.MapGet("/", ListAsync).RequireReleaseAccess(Permissions.ReleasesRead).WithName("listReleases")
             .Produces<ReleaseEnvelope<ReleasePage>>().WithSummary("List releases");
-        group.MapGet("/{id}", GetAsync).RequireReleaseAccess(Permissions.ReleasesRead)
+        group.MapGet("/{id}", GetAsync).RequireReleaseAccess(Permissions.ReleasesRead).WithName("getRelease")
             .Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Get a release with its tracks and media");
         group.MapPut("/{id}", UpdateAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
+            .WithName("updateRelease").Accepts<ReleaseFields>("application/json").ProducesErrors(409, 413)
             .Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Update a release (draft or rejected only)");
-        group.MapPost("/{id}/submit", SubmitAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
+        group.MapPost("/{id}/submit", SubmitAsync).RequireReleaseAccess(Permissions.ReleasesWrite).WithName("submitRelease").ProducesErrors(409)
             .Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Submit a draft or rejected release for review");
         group.MapPost("/{id}/review", ReviewAsync).RequireReleaseAccess(Permissions.ReleasesReview)
+            .WithName("reviewRelease").Accepts<ReviewRequest>("application/json").ProducesErrors(409, 413)
             .Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Approve or reject a submitted release");
         group.MapPost("/{id}/approve", (string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct) =>
                 ReviewAliasAsync(id, "approve", context, releases, loader, ct))
-            .RequireReleaseAccess(Permissions.ReleasesReview).Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Alias of review with action approve");
+            .RequireReleaseAccess(Permissions.ReleasesReview).Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Alias of review with action approve")
+            .WithName("approveRelease").Accepts<ReviewRequest>(isOptional: true, "application/json").ProducesErrors(409, 413);
         group.MapPost("/{id}/reject", (string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct) =>
                 ReviewAliasAsync(id, "reject", context, releases, loader, ct))
-            .RequireReleaseAccess(Permissions.ReleasesReview).Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Alias of review with action reject");
+            .RequireReleaseAccess(Permissions.ReleasesReview).Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Alias of review with action reject")
+            .WithName("rejectRelease").Accepts<ReviewRequest>(isOptional: true, "application/json").ProducesErrors(409, 413);
         group.MapPost("/{id}/revert-status", RevertAsync).RequireReleaseAccess(Permissions.ReleasesReview)
+            .WithName("revertReleaseStatus").Accepts<RevertStatusRequest>("application/json").ProducesErrors(409, 413)
             .Produces<ReleaseEnvelope<RevertResult>>().WithSummary("Revert approved → submitted or completed → draft");
         group.MapPost("/{id}/tracks", AddTrackAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
+            .WithName("addTrack").Accepts<TrackFields>("application/json").ProducesErrors(409, 413)
             .Produces<ReleaseEnvelope<TrackView>>(StatusCodes.Status201Created).WithSummary("Add a track");
-        group.MapGet("/{id}/tracks", ListTracksAsync).RequireReleaseAccess(Permissions.ReleasesRead)
+        group.MapGet("/{id}/tracks", ListTracksAsync).RequireReleaseAccess(Permissions.ReleasesRead).WithName("listTracks")
             .Produces<ReleaseEnvelope<List<TrackView>>>().WithSummary("List a release's tracks");
         return routes;
     }

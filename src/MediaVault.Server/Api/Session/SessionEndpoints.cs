@@ -4,6 +4,7 @@ using MediaVault.Server.Api.Catalog;
 using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Api.Releases;
 using MediaVault.Server.Hosting;
+using MediaVault.Server.OpenApi;
 
 namespace MediaVault.Server.Api.Session;
 
@@ -12,11 +13,11 @@ public static class SessionEndpoints
 {
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api").WithTags("Web Page");
-        group.MapGet("/session", GetSession)
+        var group = routes.MapGroup("/api").WithTags("Web Page").WithSurface(ApiSurface.WebPage);
+        group.MapGet("/session", GetSession).WithName("getSession")
             .Produces<SessionView>().WithSummary("Who am I (our addition)")
             .WithDescription("The tenant, subject and permissions of the credentials sent; 401 without any.");
-        group.MapGet("/media/{mediaId}", GetMediaAsync)
+        group.MapGet("/media/{mediaId}", GetMediaAsync).WithName("getMediaDetail")
             .Produces<MediaDetailView>().WithSummary("A media in full (our addition)")
             .WithDescription("Every stored field, the parsed metadata, signed URLs of the original and each rendition, and where the media is used. Needs media:read; another tenant's media is 404.");
         return routes;
