@@ -6,7 +6,7 @@ namespace MediaVault.Core.Storage;
 /// Backend failures throw <see cref="StorageException"/>, a backend out of space <see cref="StorageFullException"/>;
 /// a missing object throws <see cref="BlobNotFoundException"/>. What only some backends can do is a separate capability
 /// a registration provides or not: <see cref="ILocalFiles"/>, <see cref="IPresignedUrls"/>; every registration also
-/// provides an <see cref="IStagingArea"/> and a <see cref="Uploads.ITusChunkStore"/>.
+/// provides an <see cref="IStagingArea"/> and a <see cref="MediaVault.Core.Uploads.ITusChunkStore"/>.
 /// </summary>
 public interface IBlobStore
 {
