@@ -70,6 +70,7 @@ public static class OpenApiSetup
 
                 document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
                 SecuritySchemes.AddTo(document);
+                AnyJsonSchemas.Simplify(document);
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer(SurfaceOperationTransformer.TransformAsync);

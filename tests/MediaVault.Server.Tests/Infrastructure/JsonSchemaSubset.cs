@@ -38,8 +38,17 @@ public sealed class JsonSchemaSubset(JsonElement document)
 
         foreach (var keyword in new[] { "oneOf", "anyOf" })
         {
-            if (schema.TryGetProperty(keyword, out var branches)
-                && !branches.EnumerateArray().Any(branch => Validate(branch, value, path).Count == 0))
+            if (!schema.TryGetProperty(keyword, out var branches))
+            {
+                continue;
+            }
+
+            var matching = branches.EnumerateArray().Count(branch => Validate(branch, value, path).Count == 0);
+            if (keyword == "oneOf" && matching > 1)
+            {
+                errors.Add($"{path}: matches {matching} branches of oneOf, which allows exactly one");
+            }
+            else if (matching == 0)
             {
                 var reasons = branches.EnumerateArray().Select(branch => string.Join("; ", Validate(branch, value, path))).ToList();
                 errors.Add($"{path}: matches no branch of {keyword} ({string.Join(" | ", reasons)})");

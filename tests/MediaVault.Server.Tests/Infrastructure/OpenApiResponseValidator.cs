@@ -13,11 +13,14 @@ namespace MediaVault.Server.Tests.Infrastructure;
 /// </summary>
 public sealed class OpenApiResponseValidator(HttpMessageHandler inner) : DelegatingHandler(inner)
 {
-    private static readonly ConcurrentDictionary<string, Lazy<Task<JsonDocument>>> Documents = new();
+    private static readonly ConcurrentDictionary<string, Lazy<Task<JsonDocument?>>> Documents = new();
 
     public static string ReportPath { get; } = Path.Combine(Path.GetTempPath(), "mediavault-openapi-violations.log");
 
     private static bool ReportOnly => Environment.GetEnvironmentVariable("MEDIAVAULT_OPENAPI_VALIDATION") == "report";
+
+    /// <summary>A handler for a test's own <see cref="HttpClient"/>.</summary>
+    public static HttpMessageHandler Handler() => new OpenApiResponseValidator(new HttpClientHandler());
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -28,8 +31,18 @@ public sealed class OpenApiResponseValidator(HttpMessageHandler inner) : Delegat
         }
 
         var document = await Documents.GetOrAdd(uri.GetLeftPart(UriPartial.Authority),
-            origin => new Lazy<Task<JsonDocument>>(() => LoadAsync(origin))).Value;
+            origin => new Lazy<Task<JsonDocument?>>(() => LoadAsync(origin))).Value;
+        if (document is null)
+        {
+            return response;
+        }
+
         var violations = await CheckAsync(document.RootElement, request.Method.Method, uri.AbsolutePath, response);
+        if (Environment.GetEnvironmentVariable("MEDIAVAULT_OPENAPI_COVERAGE") is { Length: > 0 } coverage
+            && FindOperation(document.RootElement, request.Method.Method, uri.AbsolutePath) is { } checkedOperation)
+        {
+            await File.AppendAllTextAsync(coverage, $"{checkedOperation.GetProperty("operationId").GetString()} {(int)response.StatusCode} {violations.Count}\n", CancellationToken.None);
+        }
         if (violations.Count == 0)
         {
             return response;
@@ -129,11 +142,17 @@ public sealed class OpenApiResponseValidator(HttpMessageHandler inner) : Delegat
         return best;
     }
 
-    private static async Task<JsonDocument> LoadAsync(string origin)
+    /// <summary>The origin's document, or null when the origin is not a MediaVault server (an S3 bucket behind a presigned URL).</summary>
+    private static async Task<JsonDocument?> LoadAsync(string origin)
     {
         using var client = new HttpClient { BaseAddress = new Uri(origin), Timeout = TimeSpan.FromSeconds(60) };
-        await using var stream = await client.GetStreamAsync("/openapi/v1.json");
-        return await JsonDocument.ParseAsync(stream);
+        using var response = await client.GetAsync("/openapi/v1.json");
+        if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType != "application/json")
+        {
+            return null;
+        }
+
+        return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
     }
 }
 

@@ -91,7 +91,7 @@ public sealed class DurableJobTests : IAsyncLifetime
 
     private static HttpClient Client(Uri address, string tenant)
     {
-        var client = new HttpClient { BaseAddress = address };
+        var client = new HttpClient(OpenApiResponseValidator.Handler()) { BaseAddress = address };
         client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Create(tenant, ["admin"]));
         return client;
     }

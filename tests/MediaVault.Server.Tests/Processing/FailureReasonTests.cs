@@ -83,7 +83,7 @@ public sealed class FailureReasonTests(ServerFixture server)
         var (app, address) = await ServerFixture.StartAsync(dataPath, "--Processing:MaxDurationSeconds=1");
         try
         {
-            using var client = new HttpClient { BaseAddress = address };
+            using var client = new HttpClient(OpenApiResponseValidator.Handler()) { BaseAddress = address };
             client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Create("toolong-" + Guid.NewGuid().ToString("N")[..8], ["admin"]));
             var (metadata, _) = await UploadAndProcessAsync(client, "tone-2s.wav", TestFiles.Bytes("tone-2s.wav"));
 

@@ -178,7 +178,7 @@ public sealed class JobRestartTests : IAsyncLifetime
 
     private static HttpClient Client(ServerProcess server, string tenant)
     {
-        var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(1) };
+        var client = new HttpClient(OpenApiResponseValidator.Handler()) { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(1) };
         client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Create(tenant, ["admin"]));
         return client;
     }

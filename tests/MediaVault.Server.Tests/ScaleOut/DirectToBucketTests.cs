@@ -19,7 +19,7 @@ public sealed class DirectToBucketTests : IAsyncLifetime
             return;
         }
 
-        using var client = new HttpClient { BaseAddress = _address };
+        using var client = new HttpClient(OpenApiResponseValidator.Handler()) { BaseAddress = _address };
         client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Create("direct-" + Guid.NewGuid().ToString("N")[..8], ["admin"]));
         var created = await client.CreateLibraryMediaAsync("image.png", "image/png");
         var uploadUrl = created.GetProperty("uploadUrl").GetString()!;

@@ -177,7 +177,7 @@ public sealed class MultiInstanceTests : IAsyncLifetime
 
     private static HttpClient Client(ServerProcess server, string tenant)
     {
-        var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
+        var client = new HttpClient(OpenApiResponseValidator.Handler()) { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
         client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Create(tenant, ["admin"]));
         return client;
     }

@@ -62,7 +62,7 @@ public sealed class LimitsAndMemoryTests : IAsyncLifetime
     {
         const long size = 4L * 1024 * 1024 * 1024;
         using var client = Client("memory-" + Guid.NewGuid().ToString("N")[..8]);
-        using var anonymous = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromMinutes(10) };
+        using var anonymous = new HttpClient(OpenApiResponseValidator.Handler()) { BaseAddress = _address, Timeout = TimeSpan.FromMinutes(10) };
         await PutGeneratedAsync(client, anonymous, 64L * 1024 * 1024);
         var id = "";
         var growthMiB = await MeasureGrowthAsync(async () => id = await PutGeneratedAsync(client, anonymous, size));
@@ -186,7 +186,7 @@ public sealed class LimitsAndMemoryTests : IAsyncLifetime
 
     private HttpClient Client(string tenant)
     {
-        var client = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromMinutes(10) };
+        var client = new HttpClient(OpenApiResponseValidator.Handler()) { BaseAddress = _address, Timeout = TimeSpan.FromMinutes(10) };
         client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Create(tenant, ["admin"]));
         return client;
     }

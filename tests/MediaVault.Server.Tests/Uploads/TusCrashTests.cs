@@ -124,7 +124,7 @@ public sealed class TusCrashTests : IAsyncLifetime
 
     private static HttpClient Client(ServerProcess server)
     {
-        var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient(OpenApiResponseValidator.Handler()) { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Create("tus-crash", ["admin"]));
         return client;
     }

@@ -159,7 +159,7 @@ public sealed class TusLimitsTests : IAsyncLifetime
 
     private HttpClient Client(string tenant)
     {
-        var client = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromMinutes(1) };
+        var client = new HttpClient(OpenApiResponseValidator.Handler()) { BaseAddress = _address, Timeout = TimeSpan.FromMinutes(1) };
         client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Create(tenant, ["admin"]));
         return client;
     }
