@@ -34,17 +34,17 @@ public sealed class CreatedLocationTests(ServerFixture server)
         var trackId = (await track.ReadJsonAsync()).GetProperty("data").GetProperty("id").GetString();
         using var files = ReleaseApi.SampleFiles("image.jpg");
         using var uploaded = await client.PostAsync($"/releases/{releaseId}/media/files", files);
-        var mediaId = (await uploaded.ReadJsonAsync()).GetProperty("data")[0].GetProperty("id").GetString();
+        var mediaId = (await uploaded.ReadJsonAsync()).GetProperty("data")[0].GetProperty("cloudId").GetString();
 
         Assert.Equal(HttpStatusCode.Created, release.StatusCode);
         Assert.Equal($"/releases/{releaseId}", release.Headers.Location?.OriginalString);
         Assert.Equal(releaseId, (await GetAsync(client, release)).GetProperty("data").GetProperty("id").GetString());
         Assert.Equal(HttpStatusCode.Created, track.StatusCode);
         Assert.Equal($"/releases/{releaseId}/tracks", track.Headers.Location?.OriginalString);
-        Assert.Contains(trackId, Ids((await GetAsync(client, track)).GetProperty("data")));
+        Assert.Contains(trackId, Ids((await GetAsync(client, track)).GetProperty("data"), "id"));
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
         Assert.Equal($"/releases/{releaseId}/media", uploaded.Headers.Location?.OriginalString);
-        Assert.Contains(mediaId, Ids((await GetAsync(client, uploaded)).GetProperty("data")));
+        Assert.Contains(mediaId, Ids((await GetAsync(client, uploaded)).GetProperty("data"), "cloudId"));
     }
 
     [Fact]
@@ -90,5 +90,5 @@ public sealed class CreatedLocationTests(ServerFixture server)
         return await found.ReadJsonAsync();
     }
 
-    private static IEnumerable<string?> Ids(JsonElement items) => items.EnumerateArray().Select(i => i.GetProperty("id").GetString());
+    private static IEnumerable<string?> Ids(JsonElement items, string property) => items.EnumerateArray().Select(i => i.GetProperty(property).GetString());
 }
