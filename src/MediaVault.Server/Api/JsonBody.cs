@@ -19,9 +19,10 @@ public static class JsonBody
             return Failure.BadRequest("Request body must be JSON (Content-Type: application/json)");
         }
 
-        if (JsonBodyLimit.Apply(request) is { } tooLarge)
+        var limited = JsonBodyLimit.Apply(request);
+        if (limited.Failed)
         {
-            return tooLarge;
+            return limited.Failure;
         }
 
         var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;

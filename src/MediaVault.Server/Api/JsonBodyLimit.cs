@@ -9,9 +9,9 @@ public static class JsonBodyLimit
 {
     /// <summary>
     /// Sets the server's body limit for this request (Kestrel then stops reading past it) and refuses at once a body
-    /// that declares a larger length. Returns the 413 failure, or null when reading may go ahead.
+    /// that declares a larger length. Fails with the 413 when it does; <see cref="Done"/> when reading may go ahead.
     /// </summary>
-    public static Failure? Apply(HttpRequest request)
+    public static Outcome<Done> Apply(HttpRequest request)
     {
         var max = request.HttpContext.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.MaxJsonBodyBytes;
         if (request.ContentLength > max)
@@ -26,7 +26,7 @@ public static class JsonBodyLimit
             limit.MaxRequestBodySize = max;
         }
 
-        return null;
+        return Done.Value;
     }
 
     /// <summary>Whether reading stopped because the body passed the limit set by <see cref="Apply"/>.</summary>

@@ -25,9 +25,10 @@ public sealed class CatalogBody
             return (null, $"The content-type \"{mediaType}\" is not supported. Supported MIME types are \"{string.Join("\", \"", Types)}\".", StatusCodes.Status415UnsupportedMediaType);
         }
 
-        if (JsonBodyLimit.Apply(request) is { } tooLarge)
+        var limited = JsonBodyLimit.Apply(request);
+        if (limited.Failed)
         {
-            return (null, tooLarge.Message, StatusCodes.Status413PayloadTooLarge);
+            return (null, limited.Failure.Message, StatusCodes.Status413PayloadTooLarge);
         }
 
         try

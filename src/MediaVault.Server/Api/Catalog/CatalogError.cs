@@ -10,7 +10,7 @@ public sealed record CatalogError(int Status, string Detail, IReadOnlyList<(stri
     public static CatalogError Invalid(IReadOnlyList<(string, string)> violations) =>
         new(StatusCodes.Status422UnprocessableEntity, "", violations);
 
-    public IResult ToResult(HttpContext context) => Status switch
+    public CatalogProblemResult ToResult(HttpContext context) => Status switch
     {
         StatusCodes.Status404NotFound => CatalogProblems.NotFound(context, Detail),
         StatusCodes.Status422UnprocessableEntity => CatalogProblems.Unprocessable(context, Violations ?? []),

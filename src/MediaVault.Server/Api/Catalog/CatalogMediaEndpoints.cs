@@ -4,6 +4,7 @@ using MediaVault.Core.Tenants;
 using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Hosting;
 using MediaVault.Server.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Api.Catalog;
@@ -15,25 +16,24 @@ public static class CatalogMediaEndpoints
     {
         var group = routes.MapGroup(CatalogIris.MediasPath).WithTags("Catalog Media").WithSurface(ApiSurface.Catalog);
         group.MapGet("/", ListAsync).RequireCatalogAccess(Permissions.MediaRead).WithName("listCatalogMedias")
-            .Produces<CatalogCollection<CatalogMedia>>(StatusCodes.Status200OK, "application/ld+json", "application/json")
+            
             .WithQuery("page", "1-based page number", integer: true).WithQuery("itemsPerPage", "Items per page (30, at most 100)", integer: true)
             .WithQuery("id", "Media id filter").WithQuery("id[]", "Media id filter, repeated").WithQuery("type", "image, video or file").WithQuery("type[]", "Type filter, repeated")
             .WithSummary("List medias (hydra:Collection; filters id, id[], type, type[]; page, itemsPerPage; hydra:next continues by keyset cursor)");
         group.MapGet("/{id}", GetAsync).RequireCatalogAccess(Permissions.MediaRead).WithSummary("Retrieve a media")
-            .WithName("getCatalogMedia").Produces<CatalogMedia>(StatusCodes.Status200OK, "application/ld+json", "application/json");
+            .WithName("getCatalogMedia");
         group.MapPost("/", UploadAsync).RequireCatalogAccess(Permissions.MediaWrite).WithName("uploadCatalogMedia")
-            .AcceptsFiles(repeated: false, "file").Produces<CatalogMedia>(StatusCodes.Status201Created, "application/ld+json", "application/json")
+            .AcceptsFiles(repeated: false, "file")
             .ProducesErrors(413, 415, 507)
             .WithSummary("Upload a media (multipart field `file`)")
             .WithDescription("Images and files up to 5 MB, video up to 100 MB (configurable); larger is 413 and nothing is kept. mimeType, type, hash and dimensions come from the file. 201 with a Location header.");
-        group.MapDelete("/{id}", DeleteAsync).RequireCatalogAccess(Permissions.MediaDelete).WithName("deleteCatalogMedia")
-            .Produces(StatusCodes.Status204NoContent).ProducesErrors(409)
+        group.MapDelete("/{id}", DeleteAsync).RequireCatalogAccess(Permissions.MediaDelete).WithName("deleteCatalogMedia").ProducesErrors(409)
             .WithSummary("Delete a media")
             .WithDescription("204 with no body. A media that a product, variant or release still references is refused with 409 and a problem whose `referencedBy` lists their IRIs: the reference asks clients to check first; MediaVault makes it impossible to get wrong.");
         return routes;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, CatalogMediaService medias, MediaUrls urls, IOptions<CatalogOptions> options, CancellationToken ct)
+    private static async Task<Results<LdJsonOk<CatalogCollection<CatalogMedia>>, CatalogProblemResult>> ListAsync(HttpContext context, CatalogMediaService medias, MediaUrls urls, IOptions<CatalogOptions> options, CancellationToken ct)
     {
         if (!CatalogPaging.TryRead(context.Request, options.Value, out var page, out var itemsPerPage, out var error))
         {
@@ -83,18 +83,18 @@ public static class CatalogMediaEndpoints
             }
         }
 
-        return new LdJsonResult(body, StatusCodes.Status200OK);
+        return new LdJsonOk<CatalogCollection<CatalogMedia>>(body);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext context, CatalogMediaService medias, MediaUrls urls, CancellationToken ct)
+    private static async Task<Results<LdJsonOk<CatalogMedia>, CatalogProblemResult>> GetAsync(string id, HttpContext context, CatalogMediaService medias, MediaUrls urls, CancellationToken ct)
     {
         var media = await medias.FindAsync(RequestTenant.Of(context).Id, id, ct);
         return media is null
             ? CatalogProblems.NotFound(context)
-            : new LdJsonResult(CatalogJsonLd.Media(media, urls.For(context.Request, media), withContext: true), StatusCodes.Status200OK);
+            : new LdJsonOk<CatalogMedia>(CatalogJsonLd.Media(media, urls.For(context.Request, media), withContext: true));
     }
 
-    private static async Task<IResult> UploadAsync(HttpContext context, CatalogMediaService medias, MediaUrls urls, CancellationToken ct)
+    private static async Task<Results<LdJsonCreated<CatalogMedia>, CatalogProblemResult>> UploadAsync(HttpContext context, CatalogMediaService medias, MediaUrls urls, CancellationToken ct)
     {
         var tenant = RequestTenant.Of(context);
         var uploaded = await medias.UploadAsync(tenant.Id, tenant.Key, Uploads.MultipartFiles.From(context.Request), ct);
@@ -105,10 +105,10 @@ public static class CatalogMediaEndpoints
 
         var media = uploaded.Value;
         var body = CatalogJsonLd.Media(media, urls.For(context.Request, media), withContext: true);
-        return new LdJsonResult(body, StatusCodes.Status201Created, location: CatalogIris.Media(media.Id));
+        return new LdJsonCreated<CatalogMedia>(body, CatalogIris.Media(media.Id));
     }
 
-    private static async Task<IResult> DeleteAsync(string id, HttpContext context, CatalogMediaService medias, CancellationToken ct)
+    private static async Task<Results<NoContent, CatalogProblemResult>> DeleteAsync(string id, HttpContext context, CatalogMediaService medias, CancellationToken ct)
     {
         var deleted = await medias.DeleteAsync(RequestTenant.Of(context).Id, id, ct);
         return deleted.Failure switch

@@ -6,40 +6,40 @@ namespace MediaVault.Server.Api.Catalog;
 /// <summary>The one place the catalogue surface writes errors: problem documents in the reference's shapes.</summary>
 public static class CatalogProblems
 {
-    public static IResult BadRequest(HttpContext context, string detail, string title = "Bad Request") =>
+    public static CatalogProblemResult BadRequest(HttpContext context, string detail, string title = "Bad Request") =>
         Write(context, StatusCodes.Status400BadRequest, title, detail);
 
-    public static IResult InvalidInput(HttpContext context, string detail) =>
+    public static CatalogProblemResult InvalidInput(HttpContext context, string detail) =>
         Write(context, StatusCodes.Status400BadRequest, "Invalid input", detail);
 
-    public static IResult Unauthorized(HttpContext context) =>
+    public static CatalogProblemResult Unauthorized(HttpContext context) =>
         Write(context, StatusCodes.Status401Unauthorized, "Unauthorized", "Full authentication is required to access this resource.");
 
-    public static IResult Forbidden(HttpContext context, string detail, IReadOnlyList<string>? missingPermissions = null)
+    public static CatalogProblemResult Forbidden(HttpContext context, string detail, IReadOnlyList<string>? missingPermissions = null)
     {
         JsonObject? extra = missingPermissions is null ? null : new JsonObject { ["missingPermissions"] = new JsonArray(missingPermissions.Select(p => (JsonNode)p).ToArray()) };
         return Write(context, StatusCodes.Status403Forbidden, "Access Denied", detail, extra);
     }
 
-    public static IResult NotFound(HttpContext context, string detail = "Not Found") =>
+    public static CatalogProblemResult NotFound(HttpContext context, string detail = "Not Found") =>
         Write(context, StatusCodes.Status404NotFound, "Not Found", detail);
 
-    public static IResult Conflict(HttpContext context, string detail, IEnumerable<string> referencedBy) =>
+    public static CatalogProblemResult Conflict(HttpContext context, string detail, IEnumerable<string> referencedBy) =>
         Write(context, StatusCodes.Status409Conflict, "Conflict", detail,
             new JsonObject { ["referencedBy"] = new JsonArray(referencedBy.Select(r => (JsonNode)r).ToArray()) });
 
-    public static IResult TooLarge(HttpContext context, string detail) =>
+    public static CatalogProblemResult TooLarge(HttpContext context, string detail) =>
         Write(context, StatusCodes.Status413PayloadTooLarge, "Invalid input", detail);
 
     /// <summary>507: the server has no room left; nothing was kept and a retry may succeed later.</summary>
-    public static IResult InsufficientStorage(HttpContext context, string detail) =>
+    public static CatalogProblemResult InsufficientStorage(HttpContext context, string detail) =>
         Write(context, StatusCodes.Status507InsufficientStorage, "Insufficient Storage", detail);
 
-    public static IResult UnsupportedMediaType(HttpContext context, string detail) =>
+    public static CatalogProblemResult UnsupportedMediaType(HttpContext context, string detail) =>
         Write(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type", detail);
 
     /// <summary>422 with API Platform's <c>violations</c>: one entry per invalid field.</summary>
-    public static IResult Unprocessable(HttpContext context, IReadOnlyList<(string PropertyPath, string Message)> violations) =>
+    public static CatalogProblemResult Unprocessable(HttpContext context, IReadOnlyList<(string PropertyPath, string Message)> violations) =>
         Write(context, StatusCodes.Status422UnprocessableEntity, "An error occurred",
             string.Join("\n", violations.Select(v => $"{v.PropertyPath}: {v.Message}")),
             new JsonObject
@@ -52,7 +52,7 @@ public static class CatalogProblems
     /// Every failure kind has its problem here, with no default: a new kind does not compile until it is mapped.
     /// <paramref name="badRequestTitle"/> is the 400's title (uploads say <c>Invalid input</c>, as the reference does).
     /// </summary>
-    public static IResult From(HttpContext context, Failure failure, string badRequestTitle = "Bad Request") => failure.Kind switch
+    public static CatalogProblemResult From(HttpContext context, Failure failure, string badRequestTitle = "Bad Request") => failure.Kind switch
     {
         FailureKind.BadRequest => BadRequest(context, failure.Message, badRequestTitle),
         FailureKind.NotFound => NotFound(context, failure.Message),
@@ -63,7 +63,7 @@ public static class CatalogProblems
         FailureKind.InsufficientStorage => InsufficientStorage(context, failure.Message),
     };
 
-    public static IResult Write(HttpContext context, int status, string title, string detail, JsonObject? extra = null, string type = "Error")
+    public static CatalogProblemResult Write(HttpContext context, int status, string title, string detail, JsonObject? extra = null, string type = "Error")
     {
         var problem = new JsonObject
         {
@@ -85,6 +85,6 @@ public static class CatalogProblems
             problem[key] = value?.DeepClone();
         }
 
-        return new LdJsonResult(problem, status, LdJsonResult.ProblemJson);
+        return new CatalogProblemResult(status, problem);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using MediaVault.Core.Tenants;
 using MediaVault.Server.Hosting;
 using MediaVault.Server.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Api.Catalog;
@@ -13,26 +14,25 @@ public static class ProductEndpoints
     {
         var group = routes.MapGroup(CatalogIris.ProductsPath).WithTags("Catalog Products").WithSurface(ApiSurface.Catalog);
         group.MapGet("/", ListAsync).RequireCatalogAccess(Permissions.CatalogRead).WithName("listCatalogProducts")
-            .Produces<CatalogCollection<CatalogProduct>>(StatusCodes.Status200OK, "application/ld+json", "application/json").WithQuery("page", "1-based page number", integer: true).WithQuery("itemsPerPage", "Items per page (30, at most 100)", integer: true).WithQuery("expand", "`variants` embeds the variants")
+            .WithQuery("page", "1-based page number", integer: true).WithQuery("itemsPerPage", "Items per page (30, at most 100)", integer: true).WithQuery("expand", "`variants` embeds the variants")
             .WithSummary("List products");
         group.MapPost("/", CreateAsync).RequireCatalogAccess(Permissions.CatalogWrite).WithName("createCatalogProduct")
-            .Accepts<CatalogProductInput>("application/ld+json", "application/json").Produces<CatalogProduct>(StatusCodes.Status201Created, "application/ld+json", "application/json")
+            .Accepts<CatalogProductInput>("application/ld+json", "application/json")
             .ProducesErrors(413, 415, 422)
             .WithSummary("Create a product");
         group.MapGet("/{id}", GetAsync).RequireCatalogAccess(Permissions.CatalogRead).WithName("getCatalogProduct")
-            .Produces<CatalogProduct>(StatusCodes.Status200OK, "application/ld+json", "application/json").WithQuery("expand", "`variants` embeds the variants")
+            .WithQuery("expand", "`variants` embeds the variants")
             .WithSummary("Retrieve a product");
         group.MapPatch("/{id}", UpdateAsync).RequireCatalogAccess(Permissions.CatalogWrite).WithName("updateCatalogProduct")
-            .Accepts<CatalogProductInput>("application/merge-patch+json", "application/ld+json", "application/json").Produces<CatalogProduct>(StatusCodes.Status200OK, "application/ld+json", "application/json")
+            .Accepts<CatalogProductInput>("application/merge-patch+json", "application/ld+json", "application/json")
             .ProducesErrors(413, 415, 422)
             .WithSummary("Update a product (application/merge-patch+json); PATCH `medias` to attach or detach media");
         group.MapDelete("/{id}", DeleteAsync).RequireCatalogAccess(Permissions.CatalogWrite).WithName("deleteCatalogProduct")
-            .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Delete a product and its variants");
         return routes;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, ProductService products, IOptions<CatalogOptions> options, CancellationToken ct)
+    private static async Task<Results<LdJsonOk<CatalogCollection<CatalogProduct>>, CatalogProblemResult>> ListAsync(HttpContext context, ProductService products, IOptions<CatalogOptions> options, CancellationToken ct)
     {
         if (!CatalogPaging.TryRead(context.Request, options.Value, out var page, out var itemsPerPage, out var error))
         {
@@ -44,25 +44,30 @@ public static class ProductEndpoints
         var views = await products.ViewsAsync(tenantId, items, Expand(context), withContext: false, ct);
         var body = CatalogJsonLd.Collection("Product", CatalogIris.ProductsPath, views, total, page, itemsPerPage,
             CatalogPaging.QueryWithoutPage(context.Request), CatalogJsonLd.Search(CatalogIris.ProductsPath, "expand"));
-        return new LdJsonResult(body, StatusCodes.Status200OK);
+        return new LdJsonOk<CatalogCollection<CatalogProduct>>(body);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext context, ProductService products, CancellationToken ct)
+    private static async Task<Results<LdJsonOk<CatalogProduct>, CatalogProblemResult>> GetAsync(string id, HttpContext context, ProductService products, CancellationToken ct)
     {
         var tenantId = RequestTenant.Of(context).Id;
         var product = await products.FindAsync(tenantId, id, ct);
         return product is null
             ? CatalogProblems.NotFound(context)
-            : new LdJsonResult((await products.ViewsAsync(tenantId, [product], Expand(context), withContext: true, ct))[0], StatusCodes.Status200OK);
+            : new LdJsonOk<CatalogProduct>((await products.ViewsAsync(tenantId, [product], Expand(context), withContext: true, ct))[0]);
     }
 
-    private static Task<IResult> CreateAsync(HttpContext context, ProductService products, CancellationToken ct) =>
-        SaveAsync(context, products, null, ct);
+    private static Task<Results<LdJsonCreated<CatalogProduct>, CatalogProblemResult>> CreateAsync(HttpContext context, ProductService products, CancellationToken ct) =>
+        SaveAsync(context, products, null, (product, view) => new LdJsonCreated<CatalogProduct>(view, CatalogIris.Product(product.Id)), ct);
 
-    private static Task<IResult> UpdateAsync(string id, HttpContext context, ProductService products, CancellationToken ct) =>
-        Guid.TryParse(id, out var productId) ? SaveAsync(context, products, productId, ct) : Task.FromResult(CatalogProblems.NotFound(context));
+    private static async Task<Results<LdJsonOk<CatalogProduct>, CatalogProblemResult>> UpdateAsync(string id, HttpContext context, ProductService products, CancellationToken ct) =>
+        Guid.TryParse(id, out var productId)
+            ? await SaveAsync(context, products, productId, (_, view) => new LdJsonOk<CatalogProduct>(view), ct)
+            : CatalogProblems.NotFound(context);
 
-    private static async Task<IResult> SaveAsync(HttpContext context, ProductService products, Guid? id, CancellationToken ct)
+    /// <summary>Creates (<paramref name="id"/> null) or merge-patches a product; <paramref name="answer"/> renders the saved product.</summary>
+    private static async Task<Results<TSuccess, CatalogProblemResult>> SaveAsync<TSuccess>(
+        HttpContext context, ProductService products, Guid? id, Func<Core.Catalog.Product, JsonObject, TSuccess> answer, CancellationToken ct)
+        where TSuccess : IResult
     {
         var (body, bodyError, status) = await CatalogBody.ReadAsync(context.Request, ct);
         if (body is null)
@@ -78,12 +83,10 @@ public static class ProductEndpoints
         }
 
         JsonObject view = (await products.ViewsAsync(tenantId, [product], Expand(context), withContext: true, ct))[0];
-        return id is null
-            ? new LdJsonResult(view, StatusCodes.Status201Created, location: CatalogIris.Product(product.Id))
-            : new LdJsonResult(view, StatusCodes.Status200OK);
+        return answer(product, view);
     }
 
-    private static async Task<IResult> DeleteAsync(string id, HttpContext context, ProductService products, CancellationToken ct) =>
+    private static async Task<Results<NoContent, CatalogProblemResult>> DeleteAsync(string id, HttpContext context, ProductService products, CancellationToken ct) =>
         await products.DeleteAsync(RequestTenant.Of(context).Id, id, ct) ? TypedResults.NoContent() : CatalogProblems.NotFound(context);
 
     private static bool Expand(HttpContext context) =>

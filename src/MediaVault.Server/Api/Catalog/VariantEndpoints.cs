@@ -1,6 +1,7 @@
 using MediaVault.Core.Tenants;
 using MediaVault.Server.Hosting;
 using MediaVault.Server.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Api.Catalog;
@@ -12,26 +13,25 @@ public static class VariantEndpoints
     {
         var group = routes.MapGroup(CatalogIris.VariantsPath).WithTags("Catalog Variants").WithSurface(ApiSurface.Catalog);
         group.MapGet("/", ListAsync).RequireCatalogAccess(Permissions.CatalogRead).WithName("listCatalogVariants")
-            .Produces<CatalogCollection<CatalogVariant>>(StatusCodes.Status200OK, "application/ld+json", "application/json").WithQuery("page", "1-based page number", integer: true).WithQuery("itemsPerPage", "Items per page (30, at most 100)", integer: true).WithQuery("product", "Product IRI filter")
+            .WithQuery("page", "1-based page number", integer: true).WithQuery("itemsPerPage", "Items per page (30, at most 100)", integer: true).WithQuery("product", "Product IRI filter")
             .WithSummary("List variants (filter `product` by IRI)");
         group.MapPost("/", CreateAsync).RequireCatalogAccess(Permissions.CatalogWrite).WithName("createCatalogVariant")
-            .Accepts<CatalogVariantInput>("application/ld+json", "application/json").Produces<CatalogVariant>(StatusCodes.Status201Created, "application/ld+json", "application/json")
+            .Accepts<CatalogVariantInput>("application/ld+json", "application/json")
             .ProducesErrors(413, 415, 422)
             .WithSummary("Create a variant of a product");
         group.MapGet("/{id}", GetAsync).RequireCatalogAccess(Permissions.CatalogRead).WithName("getCatalogVariant")
-            .Produces<CatalogVariant>(StatusCodes.Status200OK, "application/ld+json", "application/json")
+            
             .WithSummary("Retrieve a variant");
         group.MapPatch("/{id}", UpdateAsync).RequireCatalogAccess(Permissions.CatalogWrite).WithName("updateCatalogVariant")
-            .Accepts<CatalogVariantInput>("application/merge-patch+json", "application/ld+json", "application/json").Produces<CatalogVariant>(StatusCodes.Status200OK, "application/ld+json", "application/json")
+            .Accepts<CatalogVariantInput>("application/merge-patch+json", "application/ld+json", "application/json")
             .ProducesErrors(413, 415, 422)
             .WithSummary("Update a variant (application/merge-patch+json); PATCH `medias` to attach or detach media");
         group.MapDelete("/{id}", DeleteAsync).RequireCatalogAccess(Permissions.CatalogWrite).WithName("deleteCatalogVariant")
-            .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Delete a variant");
         return routes;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, VariantService variants, IOptions<CatalogOptions> options, CancellationToken ct)
+    private static async Task<Results<LdJsonOk<CatalogCollection<CatalogVariant>>, CatalogProblemResult>> ListAsync(HttpContext context, VariantService variants, IOptions<CatalogOptions> options, CancellationToken ct)
     {
         if (!CatalogPaging.TryRead(context.Request, options.Value, out var page, out var itemsPerPage, out var error))
         {
@@ -55,10 +55,10 @@ public static class VariantEndpoints
         var members = items.Select(v => (System.Text.Json.Nodes.JsonNode)CatalogViews.Variant(v, medias[v.Id], withContext: false));
         var body = CatalogJsonLd.Collection("Variant", CatalogIris.VariantsPath, members, total, page, itemsPerPage,
             CatalogPaging.QueryWithoutPage(context.Request), CatalogJsonLd.Search(CatalogIris.VariantsPath, "product"));
-        return new LdJsonResult(body, StatusCodes.Status200OK);
+        return new LdJsonOk<CatalogCollection<CatalogVariant>>(body);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext context, VariantService variants, CancellationToken ct)
+    private static async Task<Results<LdJsonOk<CatalogVariant>, CatalogProblemResult>> GetAsync(string id, HttpContext context, VariantService variants, CancellationToken ct)
     {
         var tenantId = RequestTenant.Of(context).Id;
         var variant = await variants.FindAsync(tenantId, id, ct);
@@ -68,15 +68,21 @@ public static class VariantEndpoints
         }
 
         var medias = await variants.MediasAsync(tenantId, [variant], ct);
-        return new LdJsonResult(CatalogViews.Variant(variant, medias[variant.Id], withContext: true), StatusCodes.Status200OK);
+        return new LdJsonOk<CatalogVariant>(CatalogViews.Variant(variant, medias[variant.Id], withContext: true));
     }
 
-    private static Task<IResult> CreateAsync(HttpContext context, VariantService variants, CancellationToken ct) => SaveAsync(context, variants, null, ct);
+    private static Task<Results<LdJsonCreated<CatalogVariant>, CatalogProblemResult>> CreateAsync(HttpContext context, VariantService variants, CancellationToken ct) =>
+        SaveAsync(context, variants, null, (variant, view) => new LdJsonCreated<CatalogVariant>(view, CatalogIris.Variant(variant.Id)), ct);
 
-    private static Task<IResult> UpdateAsync(string id, HttpContext context, VariantService variants, CancellationToken ct) =>
-        Guid.TryParse(id, out var variantId) ? SaveAsync(context, variants, variantId, ct) : Task.FromResult(CatalogProblems.NotFound(context));
+    private static async Task<Results<LdJsonOk<CatalogVariant>, CatalogProblemResult>> UpdateAsync(string id, HttpContext context, VariantService variants, CancellationToken ct) =>
+        Guid.TryParse(id, out var variantId)
+            ? await SaveAsync(context, variants, variantId, (_, view) => new LdJsonOk<CatalogVariant>(view), ct)
+            : CatalogProblems.NotFound(context);
 
-    private static async Task<IResult> SaveAsync(HttpContext context, VariantService variants, Guid? id, CancellationToken ct)
+    /// <summary>Creates (<paramref name="id"/> null) or merge-patches a variant; <paramref name="answer"/> renders the saved variant.</summary>
+    private static async Task<Results<TSuccess, CatalogProblemResult>> SaveAsync<TSuccess>(
+        HttpContext context, VariantService variants, Guid? id, Func<Core.Catalog.Variant, System.Text.Json.Nodes.JsonObject, TSuccess> answer, CancellationToken ct)
+        where TSuccess : IResult
     {
         var (body, bodyError, status) = await CatalogBody.ReadAsync(context.Request, ct);
         if (body is null)
@@ -93,11 +99,9 @@ public static class VariantEndpoints
 
         var medias = await variants.MediasAsync(tenantId, [variant], ct);
         var view = CatalogViews.Variant(variant, medias[variant.Id], withContext: true);
-        return id is null
-            ? new LdJsonResult(view, StatusCodes.Status201Created, location: CatalogIris.Variant(variant.Id))
-            : new LdJsonResult(view, StatusCodes.Status200OK);
+        return answer(variant, view);
     }
 
-    private static async Task<IResult> DeleteAsync(string id, HttpContext context, VariantService variants, CancellationToken ct) =>
+    private static async Task<Results<NoContent, CatalogProblemResult>> DeleteAsync(string id, HttpContext context, VariantService variants, CancellationToken ct) =>
         await variants.DeleteAsync(RequestTenant.Of(context).Id, id, ct) ? TypedResults.NoContent() : CatalogProblems.NotFound(context);
 }

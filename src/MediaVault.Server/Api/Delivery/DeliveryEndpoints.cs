@@ -3,6 +3,7 @@ using MediaVault.Core.Media;
 using MediaVault.Core.Storage;
 using Microsoft.Net.Http.Headers;
 using MediaVault.Server.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MediaVault.Server.Api.Delivery;
 
@@ -29,13 +30,14 @@ public static class DeliveryEndpoints
             .ProducesRaw(StatusCodes.Status200OK, "*/*", "The bytes, with their own Content-Type", "ETag", "Last-Modified", "Accept-Ranges", "Content-Disposition")
             .ProducesRaw(StatusCodes.Status206PartialContent, "*/*", "The requested range", "Content-Range", "ETag")
             .ProducesRaw(StatusCodes.Status304NotModified, null, "Not modified", "ETag")
+            .ProducesRaw(StatusCodes.Status302Found, null, "With Delivery:PresignedDownloads on a bucket store: the bucket's presigned URL for the same bytes", "Location")
             .ProducesErrors(StatusCodes.Status412PreconditionFailed, StatusCodes.Status416RangeNotSatisfiable)
             .WithSummary("Download a media's bytes, a rendition or an image variant through a signed URL")
             .WithDescription("Signed and expiring. Range (206/416, If-Range), strong ETag (the SHA-256), Last-Modified, If-None-Match/If-Modified-Since (304), If-Match/If-Unmodified-Since (412), HEAD. Presets usable on any signed original URL: " + string.Join(", ", ImageVariant.Presets.Keys) + ".");
         return routes;
     }
 
-    private static async Task<IResult> ServeAsync(
+    private static async Task<Results<PhysicalFileHttpResult, FileStreamHttpResult, RedirectHttpResult, DeliveryErrorResult>> ServeAsync(
         string mediaId, HttpContext context, MediaUrlSigner signer, IBlobStore store, ImageVariantService variants, DeliveryLookup lookup, DeliveryStorage storage,
         CancellationToken cancellationToken)
     {
@@ -179,8 +181,7 @@ public static class DeliveryEndpoints
         }
     }
 
-    private static IResult Denied() => Error(StatusCodes.Status403Forbidden, "This link is invalid or has expired");
+    private static DeliveryErrorResult Denied() => Error(StatusCodes.Status403Forbidden, "This link is invalid or has expired");
 
-    private static IResult Error(int status, string message) =>
-        TypedResults.Json(new { status = "error", message }, statusCode: status);
+    private static DeliveryErrorResult Error(int status, string message) => new(status, new DeliveryError("error", message));
 }

@@ -5,6 +5,7 @@ using MediaVault.Core.Tenants;
 using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Hosting;
 using MediaVault.Server.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Api.Library;
@@ -17,30 +18,28 @@ public static class LibraryEndpoints
         var group = routes.MapGroup("/v2/media").WithTags("Library Media").WithSurface(ApiSurface.Library);
         group.MapPost("/", CreateAsync).RequireLibraryAccess(Permissions.MediaWrite)
             .WithName("createLibraryMedia").Accepts<CreateMediaRequest>("application/json").ProducesErrors(413)
-            .Produces<CreatedMediaView>(StatusCodes.Status201Created)
             .WithSummary("Create a Media")
-            .WithDescription("Body `{name (at most 255 characters), type (MIME, at most 200), fileSize (bytes), width?, height?, duration?, sha256?}`; a longer field is 400 naming it, a body over `Requests:MaxJsonBodyBytes` (1 MiB) is 413. Answers 201 with `uploadUrl`: PUT the raw bytes there (signed, single use, expires after `uploadExpiresAt`), then PATCH the media to confirm.");
+            .WithDescription("Body `{name (at most 255 characters), type (MIME, at most 200), fileSize (bytes), width?, height?, duration?, sha256?}`; a longer field is 400 naming it, a body over `Requests:MaxJsonBodyBytes` (1 MiB) is 413. Answers 201 with `Location` (the media's URL) and `uploadUrl`: PUT the raw bytes there (signed, single use, expires after `uploadExpiresAt`), then PATCH the media to confirm.");
         group.MapGet("/", ListAsync).RequireLibraryAccess(Permissions.MediaRead).WithName("listLibraryMedia")
-            .Produces<LibraryPage>()
             .WithSummary("List media (our addition)")
             .WithDescription("Newest first. `limit` (20, max 100), `type` (MIME, or its first part such as `image`), `status` (PROCESSING, SUCCESS, ERROR, ARCHIVED), `q` (name contains, case-insensitive). Keyset paging by default: the first page, then pass the previous page's `pagination.nextCursor` as `cursor` (constant cost at any depth; `page`, `total` and `totalPages` are null). Give `page` (1-based) for numbered pages with `total` and `totalPages` (counting costs a pass over the tenant's media).");
         group.MapGet("/{mediaId}", GetAsync).RequireLibraryAccess(Permissions.MediaRead).WithName("getLibraryMedia")
-            .Produces<LibraryMediaView>().WithSummary("Get a Media")
+            .WithSummary("Get a Media")
             .WithDescription("`path` and `preview` are signed URLs that expire; `preview` appears once a thumbnail exists. `status` ERROR carries `reason` (a plain sentence) and `failureCode` (a stable code such as `unreadable_media`, `too_long`, `processing_timeout`).");
         group.MapPatch("/{mediaId}", ConfirmAsync).RequireLibraryAccess(Permissions.MediaWrite).WithName("confirmLibraryMedia").ProducesErrors(409)
-            .Produces<LibraryMediaView>().WithSummary("Confirm Uploaded Media")
+            .WithSummary("Confirm Uploaded Media")
             .WithDescription("No body. Checks the bytes arrived whole (size, and sha256 when declared) and that their sniffed type matches the declared one (a mismatch is 400 and the bytes are discarded), then processing starts. Confirming again is harmless; before any upload it is 409.");
-        group.MapDelete("/{mediaId}", DeleteAsync).RequireLibraryAccess(Permissions.MediaDelete).WithName("deleteLibraryMedia").Produces<LibraryMessage>()
+        group.MapDelete("/{mediaId}", DeleteAsync).RequireLibraryAccess(Permissions.MediaDelete).WithName("deleteLibraryMedia")
             .WithSummary("Delete a Media")
             .WithDescription("Permanent: removes the original, previews and thumbnails. Media referenced elsewhere (catalog products, releases) are deleted too and drop out of those lists.");
         group.MapPut("/{mediaId}/upload", UploadAsync).AllowAnonymous().WithName("uploadLibraryMediaBytes")
-            .AcceptsBytes("application/octet-stream").Produces<LibraryUploadAnswer>().ProducesErrors(409, 413, 507)
+            .AcceptsBytes("application/octet-stream").ProducesErrors(409, 413, 507)
             .WithSummary("Upload File to Media")
             .WithDescription("The `uploadUrl` of Create a Media: PUT the raw bytes (any Content-Type). Authorised by its signature; more bytes than declared is 413 and nothing is kept. Single use: while one PUT is streaming another is 409 `upload_in_progress`, after a complete upload it is 409 `already_uploaded`; a PUT that fails, is dropped or stops short gives the URL back for a retry while it is valid.");
         return routes;
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, LibraryMediaService library, MediaUrlSigner signer, IOptions<LibraryOptions> options, TimeProvider clock, IOptions<DeliveryOptions> delivery, CancellationToken ct)
+    private static async Task<Results<Created<CreatedMediaView>, LibraryErrorResult>> CreateAsync(HttpContext context, LibraryMediaService library, MediaUrlSigner signer, IOptions<LibraryOptions> options, TimeProvider clock, IOptions<DeliveryOptions> delivery, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<CreateMediaRequest>(context.Request, ct);
         if (body.Failed)
@@ -65,10 +64,10 @@ public static class LibraryEndpoints
             ? presigned.PresignPut(MediaVault.Core.Storage.BlobKey.Original(media.Area, media.TenantId, media.Id), options.Value.UploadUrlLifetime).ToString()
             : $"{baseUrl}/v2/media/{media.Id}/upload?{signer.SignUploadQuery(media.Id, media.Size!.Value, expires)}";
         var view = new CreatedMediaView(media.Id, media.Id, media.Name, media.MimeType!, LibraryViews.Status(media.State), uploadUrl, expires.UtcDateTime);
-        return TypedResults.Json(view, statusCode: StatusCodes.Status201Created);
+        return TypedResults.Created($"{context.Request.PathBase}/v2/media/{media.Id}", view);
     }
 
-    private static async Task<IResult> UploadAsync(
+    private static async Task<Results<Ok<LibraryUploadAnswer>, LibraryErrorResult>> UploadAsync(
         string mediaId, string? exp, string? kid, string? sig, HttpContext context, LibraryMediaService library, MediaUrlSigner signer, CancellationToken ct)
     {
         var media = await library.FindAsync(null, mediaId, ct);
@@ -88,11 +87,11 @@ public static class LibraryEndpoints
             return LibraryErrors.From(received.Failure, received.Failure.Message == LibraryMediaService.UploadInProgress ? "upload_in_progress" : "already_uploaded");
         }
 
-        var data = new { id = media.Id, receivedBytes = received.Value.Size, sha256 = received.Value.Sha256 };
-        return TypedResults.Ok(new { success = true, message = "File uploaded successfully", data });
+        var data = new LibraryUploadReceipt(media.Id, received.Value.Size, received.Value.Sha256);
+        return TypedResults.Ok(new LibraryUploadAnswer(true, "File uploaded successfully", data));
     }
 
-    private static async Task<IResult> ConfirmAsync(string mediaId, HttpContext context, LibraryMediaService library, LibraryViews views, CancellationToken ct)
+    private static async Task<Results<Ok<LibraryMediaView>, LibraryErrorResult>> ConfirmAsync(string mediaId, HttpContext context, LibraryMediaService library, LibraryViews views, CancellationToken ct)
     {
         var tenantId = RequestTenant.Of(context).Id;
         var media = await library.FindAsync(tenantId, mediaId, ct);
@@ -111,13 +110,13 @@ public static class LibraryEndpoints
         return reloaded is null ? LibraryErrors.NotFound() : TypedResults.Ok(views.Media(context.Request, reloaded));
     }
 
-    private static async Task<IResult> GetAsync(string mediaId, HttpContext context, LibraryMediaService library, LibraryViews views, CancellationToken ct)
+    private static async Task<Results<Ok<LibraryMediaView>, LibraryErrorResult>> GetAsync(string mediaId, HttpContext context, LibraryMediaService library, LibraryViews views, CancellationToken ct)
     {
         var media = await library.FindAsync(RequestTenant.Of(context).Id, mediaId, ct);
         return media is null ? LibraryErrors.NotFound() : TypedResults.Ok(views.Media(context.Request, media));
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<LibraryPage>, LibraryErrorResult>> ListAsync(
         HttpContext context, LibraryMediaService library, LibraryViews views, string? page, string? limit, string? type, string? status, string? cursor, string? q, CancellationToken ct)
     {
         KeysetCursor? after = null;
@@ -153,9 +152,9 @@ public static class LibraryEndpoints
         return TypedResults.Ok(new LibraryPage(true, data, pagination));
     }
 
-    private static async Task<IResult> DeleteAsync(string mediaId, HttpContext context, LibraryMediaService library, CancellationToken ct) =>
+    private static async Task<Results<Ok<LibraryMessage>, LibraryErrorResult>> DeleteAsync(string mediaId, HttpContext context, LibraryMediaService library, CancellationToken ct) =>
         await library.DeleteAsync(RequestTenant.Of(context).Id, mediaId, ct)
-            ? TypedResults.Ok(new { success = true, message = "Media deleted successfully" })
+            ? TypedResults.Ok(new LibraryMessage(true, "Media deleted successfully"))
             : LibraryErrors.NotFound();
 
     private static bool TryPositive(string? raw, int fallback, int max, out int value)

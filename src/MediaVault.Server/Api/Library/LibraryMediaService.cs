@@ -18,12 +18,13 @@ public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake inta
 
     public async Task<Outcome<MediaItem>> CreateAsync(Guid tenantId, string tenantKey, CreateMediaRequest request, CancellationToken cancellationToken)
     {
-        if (TextLimits.First(
-                TextLimits.Check(request.Name, "name", LibraryFieldLimits.Name),
-                TextLimits.Check(request.Type, "type", LibraryFieldLimits.Type),
-                TextLimits.Check(request.Sha256, "sha256", LibraryFieldLimits.Sha256)) is { } tooLong)
+        var lengths = TextLimits.First(
+            TextLimits.Check(request.Name, "name", LibraryFieldLimits.Name),
+            TextLimits.Check(request.Type, "type", LibraryFieldLimits.Type),
+            TextLimits.Check(request.Sha256, "sha256", LibraryFieldLimits.Sha256));
+        if (lengths.Failed)
         {
-            return tooLong;
+            return lengths.Failure;
         }
 
         var allowed = mediaOptions.Value.AllowedMimeTypes;

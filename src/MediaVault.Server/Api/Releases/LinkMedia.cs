@@ -14,12 +14,13 @@ public static class LinkMedia
             return Failure.BadRequest("Each link needs a url");
         }
 
-        if (TextLimits.First(
-                TextLimits.Check(link.Url, "url", ReleaseFieldLimits.LinkUrl),
-                TextLimits.Check(link.Name, "name", ReleaseFieldLimits.LinkName),
-                TextLimits.Check(link.Type, "type", ReleaseFieldLimits.Enumerated)) is { } tooLong)
+        var lengths = TextLimits.First(
+            TextLimits.Check(link.Url, "url", ReleaseFieldLimits.LinkUrl),
+            TextLimits.Check(link.Name, "name", ReleaseFieldLimits.LinkName),
+            TextLimits.Check(link.Type, "type", ReleaseFieldLimits.Enumerated));
+        if (lengths.Failed)
         {
-            return tooLong;
+            return lengths.Failure;
         }
 
         if (!Uri.TryCreate(link.Url.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))

@@ -2,6 +2,7 @@ using MediaVault.Core.Releases;
 using MediaVault.Core.Tenants;
 using MediaVault.Server.Hosting;
 using MediaVault.Server.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MediaVault.Server.Api.Releases;
 
@@ -12,40 +13,31 @@ public static class ReleaseEndpoints
     {
         var group = routes.MapGroup("/releases").WithTags("Releases").WithSurface(ApiSurface.Releases);
         group.MapPost("/", CreateAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
-            .WithName("createRelease").Accepts<ReleaseFields>("application/json").ProducesErrors(413)
-            .Produces<ReleaseEnvelope<ReleaseView>>(StatusCodes.Status201Created).WithSummary("Create a release (draft)");
-        group.MapGet("/", ListAsync).RequireReleaseAccess(Permissions.ReleasesRead).WithName("listReleases")
-            .Produces<ReleaseEnvelope<ReleasePage>>().WithSummary("List releases");
-        group.MapGet("/{id}", GetAsync).RequireReleaseAccess(Permissions.ReleasesRead).WithName("getRelease")
-            .Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Get a release with its tracks and media");
+            .WithName("createRelease").Accepts<ReleaseFields>("application/json").ProducesErrors(413).WithSummary("Create a release (draft)");
+        group.MapGet("/", ListAsync).RequireReleaseAccess(Permissions.ReleasesRead).WithName("listReleases").WithSummary("List releases");
+        group.MapGet("/{id}", GetAsync).RequireReleaseAccess(Permissions.ReleasesRead).WithName("getRelease").WithSummary("Get a release with its tracks and media");
         group.MapPut("/{id}", UpdateAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
-            .WithName("updateRelease").Accepts<ReleaseFields>("application/json").ProducesErrors(409, 413)
-            .Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Update a release (draft or rejected only)");
-        group.MapPost("/{id}/submit", SubmitAsync).RequireReleaseAccess(Permissions.ReleasesWrite).WithName("submitRelease").ProducesErrors(409)
-            .Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Submit a draft or rejected release for review");
+            .WithName("updateRelease").Accepts<ReleaseFields>("application/json").ProducesErrors(409, 413).WithSummary("Update a release (draft or rejected only)");
+        group.MapPost("/{id}/submit", SubmitAsync).RequireReleaseAccess(Permissions.ReleasesWrite).WithName("submitRelease").ProducesErrors(409).WithSummary("Submit a draft or rejected release for review");
         group.MapPost("/{id}/review", ReviewAsync).RequireReleaseAccess(Permissions.ReleasesReview)
-            .WithName("reviewRelease").Accepts<ReviewRequest>("application/json").ProducesErrors(409, 413)
-            .Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Approve or reject a submitted release");
+            .WithName("reviewRelease").Accepts<ReviewRequest>("application/json").ProducesErrors(409, 413).WithSummary("Approve or reject a submitted release");
         group.MapPost("/{id}/approve", (string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct) =>
                 ReviewAliasAsync(id, "approve", context, releases, loader, ct))
-            .RequireReleaseAccess(Permissions.ReleasesReview).Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Alias of review with action approve")
+            .RequireReleaseAccess(Permissions.ReleasesReview).WithSummary("Alias of review with action approve")
             .WithName("approveRelease").Accepts<ReviewRequest>(isOptional: true, "application/json").ProducesErrors(409, 413);
         group.MapPost("/{id}/reject", (string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct) =>
                 ReviewAliasAsync(id, "reject", context, releases, loader, ct))
-            .RequireReleaseAccess(Permissions.ReleasesReview).Produces<ReleaseEnvelope<ReleaseView>>().WithSummary("Alias of review with action reject")
+            .RequireReleaseAccess(Permissions.ReleasesReview).WithSummary("Alias of review with action reject")
             .WithName("rejectRelease").Accepts<ReviewRequest>(isOptional: true, "application/json").ProducesErrors(409, 413);
         group.MapPost("/{id}/revert-status", RevertAsync).RequireReleaseAccess(Permissions.ReleasesReview)
-            .WithName("revertReleaseStatus").Accepts<RevertStatusRequest>("application/json").ProducesErrors(409, 413)
-            .Produces<ReleaseEnvelope<RevertResult>>().WithSummary("Revert approved → submitted or completed → draft");
+            .WithName("revertReleaseStatus").Accepts<RevertStatusRequest>("application/json").ProducesErrors(409, 413).WithSummary("Revert approved → submitted or completed → draft");
         group.MapPost("/{id}/tracks", AddTrackAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
-            .WithName("addTrack").Accepts<TrackFields>("application/json").ProducesErrors(409, 413)
-            .Produces<ReleaseEnvelope<TrackView>>(StatusCodes.Status201Created).WithSummary("Add a track");
-        group.MapGet("/{id}/tracks", ListTracksAsync).RequireReleaseAccess(Permissions.ReleasesRead).WithName("listTracks")
-            .Produces<ReleaseEnvelope<List<TrackView>>>().WithSummary("List a release's tracks");
+            .WithName("addTrack").Accepts<TrackFields>("application/json").ProducesErrors(409, 413).WithSummary("Add a track");
+        group.MapGet("/{id}/tracks", ListTracksAsync).RequireReleaseAccess(Permissions.ReleasesRead).WithName("listTracks").WithSummary("List a release's tracks");
         return routes;
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
+    private static async Task<Results<Created<ReleaseEnvelope<ReleaseView>>, ReleaseErrorResult>> CreateAsync(HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
     {
         var body = await Api.JsonBody.ReadAsync<ReleaseFields>(context.Request, ct);
         if (body.Failed)
@@ -64,10 +56,10 @@ public static class ReleaseEndpoints
         var release = created.Value;
 
         var view = await loader.LoadAsync(context.Request, release, ct);
-        return TypedResults.Json(ReleaseEnvelope.Ok(view, "Release created successfully"), statusCode: StatusCodes.Status201Created);
+        return TypedResults.Created($"{context.Request.PathBase}/releases/{release.Id}", ReleaseEnvelope.Ok(view, "Release created successfully"));
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<ReleaseEnvelope<ReleasePage>>, ReleaseErrorResult>> ListAsync(
         HttpContext context, ReleaseService releases, string? status, string? format, string? type, string? search, string? owner, string? page, string? limit, CancellationToken ct)
     {
         ReleaseStatus? statusFilter = null;
@@ -93,7 +85,7 @@ public static class ReleaseEndpoints
         return TypedResults.Ok(ReleaseEnvelope.Ok(new ReleasePage(views, pagination)));
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
+    private static async Task<Results<Ok<ReleaseEnvelope<ReleaseView>>, ReleaseErrorResult>> GetAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
     {
         var found = await releases.FindAsync(RequestTenant.Of(context).Id, id, ct);
         return found.Succeeded
@@ -101,7 +93,7 @@ public static class ReleaseEndpoints
             : ReleaseErrors.From(found.Failure);
     }
 
-    private static async Task<IResult> UpdateAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
+    private static async Task<Results<Ok<ReleaseEnvelope<ReleaseView>>, ReleaseErrorResult>> UpdateAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
     {
         var body = await Api.JsonBody.ReadAsync<ReleaseFields>(context.Request, ct);
         if (body.Failed)
@@ -115,13 +107,13 @@ public static class ReleaseEndpoints
         return await RespondAsync(updated, "Release updated successfully", context, loader, ct);
     }
 
-    private static async Task<IResult> SubmitAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
+    private static async Task<Results<Ok<ReleaseEnvelope<ReleaseView>>, ReleaseErrorResult>> SubmitAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
     {
         var submitted = await releases.SubmitAsync(RequestTenant.Of(context).Id, id, ct);
         return await RespondAsync(submitted, "Release submitted for review successfully", context, loader, ct);
     }
 
-    private static async Task<IResult> ReviewAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
+    private static async Task<Results<Ok<ReleaseEnvelope<ReleaseView>>, ReleaseErrorResult>> ReviewAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
     {
         var body = await Api.JsonBody.ReadAsync<ReviewRequest>(context.Request, ct);
         if (body.Failed)
@@ -134,7 +126,7 @@ public static class ReleaseEndpoints
         return await ReviewCoreAsync(id, review.Action, review.Feedback, context, releases, loader, ct);
     }
 
-    private static async Task<IResult> ReviewAliasAsync(string id, string action, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
+    private static async Task<Results<Ok<ReleaseEnvelope<ReleaseView>>, ReleaseErrorResult>> ReviewAliasAsync(string id, string action, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
     {
         string? feedback = null;
         if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
@@ -153,7 +145,7 @@ public static class ReleaseEndpoints
         return await ReviewCoreAsync(id, action, feedback, context, releases, loader, ct);
     }
 
-    private static async Task<IResult> ReviewCoreAsync(string id, string? action, string? feedback, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
+    private static async Task<Results<Ok<ReleaseEnvelope<ReleaseView>>, ReleaseErrorResult>> ReviewCoreAsync(string id, string? action, string? feedback, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
     {
         var tenant = RequestTenant.Of(context);
         var reviewed = await releases.ReviewAsync(tenant.Id, id, tenant.Caller.Subject, action, feedback, ct);
@@ -161,7 +153,7 @@ public static class ReleaseEndpoints
         return await RespondAsync(reviewed, message, context, loader, ct);
     }
 
-    private static async Task<IResult> RevertAsync(string id, HttpContext context, ReleaseService releases, CancellationToken ct)
+    private static async Task<Results<Ok<ReleaseEnvelope<RevertResult>>, ReleaseErrorResult>> RevertAsync(string id, HttpContext context, ReleaseService releases, CancellationToken ct)
     {
         var body = await Api.JsonBody.ReadAsync<RevertStatusRequest>(context.Request, ct);
         if (body.Failed)
@@ -182,7 +174,7 @@ public static class ReleaseEndpoints
         return TypedResults.Ok(ReleaseEnvelope.Ok(data, $"Release status reverted to \"{release.Status.ToWire()}\" successfully"));
     }
 
-    private static async Task<IResult> AddTrackAsync(string id, HttpContext context, ReleaseService releases, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
+    private static async Task<Results<Created<ReleaseEnvelope<TrackView>>, ReleaseErrorResult>> AddTrackAsync(string id, HttpContext context, ReleaseService releases, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
     {
         var body = await Api.JsonBody.ReadAsync<TrackFields>(context.Request, ct);
         if (body.Failed)
@@ -204,10 +196,11 @@ public static class ReleaseEndpoints
         var release = (await releases.FindAsync(tenantId, id, ct)).Value!;
         var trackMedia = (await media.ListAsync(release, ct)).Where(x => x.Usage.OwnerId == track.Id)
             .Select(x => views.Media(context.Request, x.Media, Core.Media.UsageOwners.Track)).ToList();
-        return TypedResults.Json(ReleaseEnvelope.Ok(ReleaseViews.Track(track, trackMedia), "Track added successfully"), statusCode: StatusCodes.Status201Created);
+        // No route serves one track: the Location is the release's track list, where the new track is listed.
+        return TypedResults.Created($"{context.Request.PathBase}/releases/{release.Id}/tracks", ReleaseEnvelope.Ok(ReleaseViews.Track(track, trackMedia), "Track added successfully"));
     }
 
-    private static async Task<IResult> ListTracksAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
+    private static async Task<Results<Ok<ReleaseEnvelope<List<TrackView>>>, ReleaseErrorResult>> ListTracksAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
     {
         var found = await releases.FindAsync(RequestTenant.Of(context).Id, id, ct);
         return found.Succeeded
@@ -215,7 +208,7 @@ public static class ReleaseEndpoints
             : ReleaseErrors.From(found.Failure);
     }
 
-    private static async Task<IResult> RespondAsync(Core.Outcome<Release> outcome, string message, HttpContext context, ReleaseViewLoader loader, CancellationToken ct) =>
+    private static async Task<Results<Ok<ReleaseEnvelope<ReleaseView>>, ReleaseErrorResult>> RespondAsync(Core.Outcome<Release> outcome, string message, HttpContext context, ReleaseViewLoader loader, CancellationToken ct) =>
         outcome.Succeeded
             ? TypedResults.Ok(ReleaseEnvelope.Ok(await loader.LoadAsync(context.Request, outcome.Value, ct), message))
             : ReleaseErrors.From(outcome.Failure);

@@ -12,7 +12,7 @@ public static class ReleaseErrors
     public const string NotEditable = "Release can only be modified while in draft or rejected status";
 
     /// <summary>Every failure kind has its status here, with no default: a new kind does not compile until it is mapped.</summary>
-    public static IResult From(Failure failure) => Write(failure.Kind switch
+    public static ReleaseErrorResult From(Failure failure) => Write(failure.Kind switch
     {
         FailureKind.BadRequest or FailureKind.Unprocessable => StatusCodes.Status400BadRequest,
         FailureKind.NotFound => StatusCodes.Status404NotFound,
@@ -22,13 +22,13 @@ public static class ReleaseErrors
         FailureKind.InsufficientStorage => StatusCodes.Status507InsufficientStorage,
     }, failure.Message);
 
-    public static IResult BadRequest(string message) => Write(StatusCodes.Status400BadRequest, message);
+    public static ReleaseErrorResult BadRequest(string message) => Write(StatusCodes.Status400BadRequest, message);
 
-    public static IResult NotFound(string message) => Write(StatusCodes.Status404NotFound, message);
+    public static ReleaseErrorResult NotFound(string message) => Write(StatusCodes.Status404NotFound, message);
 
-    public static IResult Unauthorized() => Write(StatusCodes.Status401Unauthorized, "Unauthorized");
+    public static ReleaseErrorResult Unauthorized() => Write(StatusCodes.Status401Unauthorized, "Unauthorized");
 
-    public static IResult Forbidden(string message) => Write(StatusCodes.Status403Forbidden, message);
+    public static ReleaseErrorResult Forbidden(string message) => Write(StatusCodes.Status403Forbidden, message);
 
-    public static IResult Write(int statusCode, string message) => TypedResults.Json(ReleaseError.Of(message), statusCode: statusCode);
+    public static ReleaseErrorResult Write(int statusCode, string message) => new(statusCode, ReleaseError.Of(message));
 }

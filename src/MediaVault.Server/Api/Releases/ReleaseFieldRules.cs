@@ -11,11 +11,12 @@ public static class ReleaseFieldRules
 {
     private static readonly string[] ExplicitValues = ["explicit", "clean"];
 
-    public static Failure? Apply(Release release, ReleaseFields fields, bool creating)
+    public static Outcome<Done> Apply(Release release, ReleaseFields fields, bool creating)
     {
-        if (TooLong(fields) is { } tooLong)
+        var lengthCheck = TooLong(fields);
+        if (lengthCheck.Failed)
         {
-            return tooLong;
+            return lengthCheck;
         }
 
         if (creating && string.IsNullOrWhiteSpace(fields.Title))
@@ -28,24 +29,28 @@ public static class ReleaseFieldRules
             return Failure.BadRequest("title must not be empty");
         }
 
-        if (Canonical(fields.Format, ReleaseRules.Formats, "format", out var format) is { } badFormat)
+        var formatCheck = Canonical(fields.Format, ReleaseRules.Formats, "format", out var format);
+        if (formatCheck.Failed)
         {
-            return badFormat;
+            return formatCheck;
         }
 
-        if (Canonical(fields.Type, ReleaseRules.Types, "type", out var type) is { } badType)
+        var typeCheck = Canonical(fields.Type, ReleaseRules.Types, "type", out var type);
+        if (typeCheck.Failed)
         {
-            return badType;
+            return typeCheck;
         }
 
-        if (Canonical(fields.Explicit, ExplicitValues, "explicit", out var explicitValue) is { } badExplicit)
+        var explicitCheck = Canonical(fields.Explicit, ExplicitValues, "explicit", out var explicitValue);
+        if (explicitCheck.Failed)
         {
-            return badExplicit;
+            return explicitCheck;
         }
 
-        if ((CheckDate(fields.ReleaseDate, "releaseDate") ?? CheckDate(fields.PreReleaseDate, "preReleaseDate")) is { } badDate)
+        var dateCheck = TextLimits.First(CheckDate(fields.ReleaseDate, "releaseDate"), CheckDate(fields.PreReleaseDate, "preReleaseDate"));
+        if (dateCheck.Failed)
         {
-            return badDate;
+            return dateCheck;
         }
 
         release.Title = fields.Title?.Trim() ?? release.Title;
@@ -64,11 +69,12 @@ public static class ReleaseFieldRules
             json => release.AttributesJson = json);
     }
 
-    public static Failure? Apply(Track track, TrackFields fields)
+    public static Outcome<Done> Apply(Track track, TrackFields fields)
     {
-        if (TooLong(fields) is { } tooLong)
+        var lengthCheck = TooLong(fields);
+        if (lengthCheck.Failed)
         {
-            return tooLong;
+            return lengthCheck;
         }
 
         if (string.IsNullOrWhiteSpace(fields.Title))
@@ -81,9 +87,10 @@ public static class ReleaseFieldRules
             return Failure.BadRequest("duration must not be negative");
         }
 
-        if (Canonical(fields.Explicit, ExplicitValues, "explicit", out var explicitValue) is { } badExplicit)
+        var explicitCheck = Canonical(fields.Explicit, ExplicitValues, "explicit", out var explicitValue);
+        if (explicitCheck.Failed)
         {
-            return badExplicit;
+            return explicitCheck;
         }
 
         track.Title = fields.Title.Trim();
@@ -99,7 +106,7 @@ public static class ReleaseFieldRules
             json => track.AttributesJson = json);
     }
 
-    private static Failure? TooLong(ReleaseFields fields) => TextLimits.First(
+    private static Outcome<Done> TooLong(ReleaseFields fields) => TextLimits.First(
         TextLimits.Check(fields.Title, "title", ReleaseFieldLimits.Title),
         TextLimits.Check(fields.DisplayArtist, "displayArtist", ReleaseFieldLimits.DisplayArtist),
         TextLimits.Check(fields.Format, "format", ReleaseFieldLimits.Enumerated),
@@ -113,7 +120,7 @@ public static class ReleaseFieldRules
         TextLimits.Check(fields.PreReleaseDate, "preReleaseDate", ReleaseFieldLimits.Enumerated),
         TextLimits.Check(fields.OwnerId, "ownerId", ReleaseFieldLimits.OwnerId));
 
-    private static Failure? TooLong(TrackFields fields) => TextLimits.First(
+    private static Outcome<Done> TooLong(TrackFields fields) => TextLimits.First(
         TextLimits.Check(fields.Title, "title", ReleaseFieldLimits.Title),
         TextLimits.Check(fields.Version, "version", ReleaseFieldLimits.Version),
         TextLimits.Check(fields.Isrc, "isrc", ReleaseFieldLimits.Isrc),
@@ -123,7 +130,7 @@ public static class ReleaseFieldRules
         TextLimits.Check(fields.DisplayArtist, "displayArtist", ReleaseFieldLimits.DisplayArtist),
         TextLimits.Check(fields.Explicit, "explicit", ReleaseFieldLimits.Enumerated));
 
-    private static Failure? MergeAttributes(string current, JsonNode? artists, JsonNode? mainGenre, JsonNode? subGenre, JsonNode? contributors, JsonNode? metadata, Action<string> store)
+    private static Outcome<Done> MergeAttributes(string current, JsonNode? artists, JsonNode? mainGenre, JsonNode? subGenre, JsonNode? contributors, JsonNode? metadata, Action<string> store)
     {
         if (artists is not (null or JsonObject) || contributors is not (null or JsonObject) || metadata is not (null or JsonObject))
         {
@@ -142,7 +149,7 @@ public static class ReleaseFieldRules
         Set(attributes, "contributors", contributors);
         Set(attributes, "metadata", metadata);
         store(MediaMetadata.Serialize(attributes));
-        return null;
+        return Done.Value;
     }
 
     private static void Set(JsonObject attributes, string name, JsonNode? value)
@@ -153,20 +160,20 @@ public static class ReleaseFieldRules
         }
     }
 
-    private static Failure? Canonical(string? value, IReadOnlyList<string> allowed, string field, out string? canonical)
+    private static Outcome<Done> Canonical(string? value, IReadOnlyList<string> allowed, string field, out string? canonical)
     {
         canonical = null;
         if (value is null)
         {
-            return null;
+            return Done.Value;
         }
 
         canonical = allowed.FirstOrDefault(a => a.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase));
-        return canonical is null ? Failure.BadRequest($"{field} must be one of: {string.Join(", ", allowed)}") : null;
+        return canonical is null ? Failure.BadRequest($"{field} must be one of: {string.Join(", ", allowed)}") : Done.Value;
     }
 
-    private static Failure? CheckDate(string? value, string field) =>
+    private static Outcome<Done> CheckDate(string? value, string field) =>
         value is null || DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-            ? null
+            ? Done.Value
             : Failure.BadRequest($"{field} must be a date in the form YYYY-MM-DD");
 }

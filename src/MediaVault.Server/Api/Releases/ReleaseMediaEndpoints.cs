@@ -3,6 +3,7 @@ using MediaVault.Core.Tenants;
 using MediaVault.Server.Api.Uploads;
 using MediaVault.Server.Hosting;
 using MediaVault.Server.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MediaVault.Server.Api.Releases;
 
@@ -12,29 +13,23 @@ public static class ReleaseMediaEndpoints
     public static IEndpointRouteBuilder MapReleaseMediaEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/releases/{id}").WithTags("Release Media").WithSurface(ApiSurface.Releases);
-        group.MapGet("/media", ListAsync).RequireReleaseAccess(Permissions.ReleasesRead).WithName("listReleaseMedia")
-            .Produces<ReleaseEnvelope<List<ReleaseMediaView>>>().WithSummary("Get Release Media");
+        group.MapGet("/media", ListAsync).RequireReleaseAccess(Permissions.ReleasesRead).WithName("listReleaseMedia").WithSummary("Get Release Media");
         group.MapPost("/media/files", UploadFilesAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
             .WithName("uploadReleaseMediaFiles").AcceptsFiles(repeated: true, "files").ProducesErrors(409, 413, 507)
-            .Produces<ReleaseEnvelope<List<ReleaseMediaView>>>(StatusCodes.Status201Created)
             .WithSummary("Upload Media Files to Release")
             .WithDescription("Field `files`, repeated. Streamed to temporary storage; the type is sniffed from the content. All files of a request are stored, or none.");
         group.MapPost("/media/links", AddLinksAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
-            .WithName("addReleaseMediaLinks").Accepts<LinksRequest>("application/json").ProducesErrors(409, 413)
-            .Produces<ReleaseEnvelope<List<ReleaseMediaView>>>().WithSummary("Submit media links to a release");
-        group.MapDelete("/media/{mediaId}", DeleteAsync).RequireReleaseAccess(Permissions.ReleasesWrite).WithName("deleteReleaseMedia").ProducesErrors(409)
-            .Produces<ReleaseEnvelope<object>>().WithSummary("Delete Release Media")
+            .WithName("addReleaseMediaLinks").Accepts<LinksRequest>("application/json").ProducesErrors(409, 413).WithSummary("Submit media links to a release");
+        group.MapDelete("/media/{mediaId}", DeleteAsync).RequireReleaseAccess(Permissions.ReleasesWrite).WithName("deleteReleaseMedia").ProducesErrors(409).WithSummary("Delete Release Media")
             .WithDescription("Removes the media, its stored original and every rendition.");
         group.MapPost("/tracks/{trackId}/media/file", UploadTrackFileAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
-            .WithName("uploadTrackMediaFile").AcceptsFiles(repeated: false, "file").ProducesErrors(409, 413, 507)
-            .Produces<ReleaseEnvelope<ReleaseMediaView>>().WithSummary("Upload the track's audio or video file (field `file`, one per track)");
+            .WithName("uploadTrackMediaFile").AcceptsFiles(repeated: false, "file").ProducesErrors(409, 413, 507).WithSummary("Upload the track's audio or video file (field `file`, one per track)");
         group.MapPost("/tracks/{trackId}/media/link", AddTrackLinkAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
-            .WithName("addTrackMediaLink").Accepts<LinkItem>("application/json").ProducesErrors(409, 413)
-            .Produces<ReleaseEnvelope<ReleaseMediaView>>().WithSummary("Submit the track's audio or video link (one per track)");
+            .WithName("addTrackMediaLink").Accepts<LinkItem>("application/json").ProducesErrors(409, 413).WithSummary("Submit the track's audio or video link (one per track)");
         return routes;
     }
 
-    private static async Task<IResult> ListAsync(string id, HttpContext context, ReleaseService releases, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
+    private static async Task<Results<Ok<ReleaseEnvelope<List<ReleaseMediaView>>>, ReleaseErrorResult>> ListAsync(string id, HttpContext context, ReleaseService releases, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
     {
         var found = await releases.FindAsync(RequestTenant.Of(context).Id, id, ct);
         if (found.Failed)
@@ -46,7 +41,7 @@ public static class ReleaseMediaEndpoints
         return TypedResults.Ok(ReleaseEnvelope.Ok(items.Select(x => views.Media(context.Request, x.Media, x.Usage.OwnerKind)).ToList()));
     }
 
-    private static async Task<IResult> UploadFilesAsync(string id, HttpContext context, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
+    private static async Task<Results<Created<ReleaseEnvelope<List<ReleaseMediaView>>>, ReleaseErrorResult>> UploadFilesAsync(string id, HttpContext context, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
     {
         var tenant = RequestTenant.Of(context);
         var stored = await media.UploadFilesAsync(tenant.Id, tenant.Key, id, MultipartFiles.From(context.Request), ct);
@@ -56,10 +51,11 @@ public static class ReleaseMediaEndpoints
         }
 
         var data = stored.Value.Select(m => views.Media(context.Request, m, UsageOwners.Release)).ToList();
-        return TypedResults.Json(ReleaseEnvelope.Ok(data, $"{data.Count} files uploaded to release"), statusCode: StatusCodes.Status201Created);
+        // Several media at once: the Location is the release's media list, where each of them is listed.
+        return TypedResults.Created($"{context.Request.PathBase}/releases/{id}/media", ReleaseEnvelope.Ok(data, $"{data.Count} files uploaded to release"));
     }
 
-    private static async Task<IResult> AddLinksAsync(string id, HttpContext context, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
+    private static async Task<Results<Ok<ReleaseEnvelope<List<ReleaseMediaView>>>, ReleaseErrorResult>> AddLinksAsync(string id, HttpContext context, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<LinksRequest>(context.Request, ct);
         if (body.Failed)
@@ -73,13 +69,13 @@ public static class ReleaseMediaEndpoints
             : TypedResults.Ok(ReleaseEnvelope.Ok(created.Value.Select(m => views.Media(context.Request, m, UsageOwners.Release)).ToList(), "Media uploaded successfully"));
     }
 
-    private static async Task<IResult> DeleteAsync(string id, string mediaId, HttpContext context, ReleaseMediaService media, CancellationToken ct)
+    private static async Task<Results<Ok<ReleaseEnvelope<object>>, ReleaseErrorResult>> DeleteAsync(string id, string mediaId, HttpContext context, ReleaseMediaService media, CancellationToken ct)
     {
         var deleted = await media.DeleteAsync(RequestTenant.Of(context).Id, id, mediaId, ct);
         return deleted.Failed ? ReleaseErrors.From(deleted.Failure) : TypedResults.Ok(ReleaseEnvelope.Message("Media deleted successfully"));
     }
 
-    private static async Task<IResult> UploadTrackFileAsync(string id, string trackId, HttpContext context, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
+    private static async Task<Results<Ok<ReleaseEnvelope<ReleaseMediaView>>, ReleaseErrorResult>> UploadTrackFileAsync(string id, string trackId, HttpContext context, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
     {
         var tenant = RequestTenant.Of(context);
         var stored = await media.UploadTrackFileAsync(tenant.Id, tenant.Key, id, trackId, MultipartFiles.From(context.Request), ct);
@@ -88,7 +84,7 @@ public static class ReleaseMediaEndpoints
             : TypedResults.Ok(ReleaseEnvelope.Ok(views.Media(context.Request, stored.Value, UsageOwners.Track), "Media uploaded successfully"));
     }
 
-    private static async Task<IResult> AddTrackLinkAsync(string id, string trackId, HttpContext context, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
+    private static async Task<Results<Ok<ReleaseEnvelope<ReleaseMediaView>>, ReleaseErrorResult>> AddTrackLinkAsync(string id, string trackId, HttpContext context, ReleaseMediaService media, ReleaseViews views, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<LinkItem>(context.Request, ct);
         if (body.Failed)

@@ -14,9 +14,10 @@ public sealed class ReleaseService(MediaVaultDbContext db, JobSignal signal, Tim
     {
         var now = Now;
         var release = new Release { Id = Guid.CreateVersion7(), TenantId = tenantId, Title = "", Status = ReleaseStatus.Draft, CreatedAt = now, UpdatedAt = now };
-        if (ReleaseFieldRules.Apply(release, fields, creating: true) is { } invalid)
+        var applied = ReleaseFieldRules.Apply(release, fields, creating: true);
+        if (applied.Failed)
         {
-            return invalid;
+            return applied.Failure;
         }
 
         db.Releases.Add(release);
@@ -37,9 +38,10 @@ public sealed class ReleaseService(MediaVaultDbContext db, JobSignal signal, Tim
             var position = index++;
             var track = NewTrack(release, trackFields.TrackNumber ?? ++number);
             number = Math.Max(number, track.TrackNumber);
-            if (ReleaseFieldRules.Apply(track, trackFields) is { } badTrack)
+            var trackApplied = ReleaseFieldRules.Apply(track, trackFields);
+            if (trackApplied.Failed)
             {
-                return badTrack with { Message = $"tracks[{position}]: {badTrack.Message}" };
+                return trackApplied.Failure with { Message = $"tracks[{position}]: {trackApplied.Failure.Message}" };
             }
 
             db.Tracks.Add(track);
@@ -125,9 +127,10 @@ public sealed class ReleaseService(MediaVaultDbContext db, JobSignal signal, Tim
             return Failure.BadRequest(ReleaseErrors.NotEditable);
         }
 
-        if (ReleaseFieldRules.Apply(release, fields, creating: false) is { } invalid)
+        var applied = ReleaseFieldRules.Apply(release, fields, creating: false);
+        if (applied.Failed)
         {
-            return invalid;
+            return applied.Failure;
         }
 
         release.UpdatedAt = Now;
@@ -156,9 +159,10 @@ public sealed class ReleaseService(MediaVaultDbContext db, JobSignal signal, Tim
     /// <summary>Approves (and enqueues the move to permanent storage) or rejects a submitted release.</summary>
     public async Task<Outcome<Release>> ReviewAsync(Guid tenantId, string id, string reviewer, string? action, string? feedback, CancellationToken cancellationToken)
     {
-        if (TextLimits.Check(feedback, "feedback", ReleaseFieldLimits.Feedback) is { } tooLong)
+        var length = TextLimits.Check(feedback, "feedback", ReleaseFieldLimits.Feedback);
+        if (length.Failed)
         {
-            return tooLong;
+            return length.Failure;
         }
 
         var approve = string.Equals(action, "approve", StringComparison.OrdinalIgnoreCase);
@@ -207,9 +211,10 @@ public sealed class ReleaseService(MediaVaultDbContext db, JobSignal signal, Tim
             return Failure.BadRequest("reason is required");
         }
 
-        if (TextLimits.Check(request.Reason, "reason", ReleaseFieldLimits.Reason) is { } tooLong)
+        var length = TextLimits.Check(request.Reason, "reason", ReleaseFieldLimits.Reason);
+        if (length.Failed)
         {
-            return tooLong;
+            return length.Failure;
         }
 
         var found = await FindAsync(tenantId, id, cancellationToken);
@@ -251,9 +256,10 @@ public sealed class ReleaseService(MediaVaultDbContext db, JobSignal signal, Tim
 
         var last = await db.Tracks.Where(t => t.ReleaseId == release.Id).MaxAsync(t => (int?)t.TrackNumber, cancellationToken) ?? 0;
         var track = NewTrack(release, fields.TrackNumber ?? last + 1);
-        if (ReleaseFieldRules.Apply(track, fields) is { } invalid)
+        var applied = ReleaseFieldRules.Apply(track, fields);
+        if (applied.Failed)
         {
-            return invalid;
+            return applied.Failure;
         }
 
         if (fields.Media is { Count: > 1 })

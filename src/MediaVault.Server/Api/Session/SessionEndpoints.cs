@@ -5,6 +5,7 @@ using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Api.Releases;
 using MediaVault.Server.Hosting;
 using MediaVault.Server.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MediaVault.Server.Api.Session;
 
@@ -15,20 +16,20 @@ public static class SessionEndpoints
     {
         var group = routes.MapGroup("/api").WithTags("Web Page").WithSurface(ApiSurface.WebPage);
         group.MapGet("/session", GetSession).WithName("getSession")
-            .Produces<SessionView>().WithSummary("Who am I (our addition)")
+            .WithSummary("Who am I (our addition)")
             .WithDescription("The tenant, subject and permissions of the credentials sent; 401 without any.");
         group.MapGet("/media/{mediaId}", GetMediaAsync).WithName("getMediaDetail")
-            .Produces<MediaDetailView>().WithSummary("A media in full (our addition)")
+            .WithSummary("A media in full (our addition)")
             .WithDescription("Every stored field, the parsed metadata, signed URLs of the original and each rendition, and where the media is used. Needs media:read; another tenant's media is 404.");
         return routes;
     }
 
-    private static IResult GetSession(HttpContext context) =>
+    private static Results<Ok<SessionView>, ReleaseErrorResult> GetSession(HttpContext context) =>
         Caller.From(context.User) is { } caller
             ? TypedResults.Ok(new SessionView(caller.TenantKey, caller.Subject, caller.Permissions.Order(StringComparer.Ordinal).ToList()))
             : ReleaseErrors.Unauthorized();
 
-    private static async Task<IResult> GetMediaAsync(
+    private static async Task<Results<Ok<MediaDetailView>, ReleaseErrorResult>> GetMediaAsync(
         string mediaId, HttpContext context, MediaDetailLoader details, MediaUrls urls, CancellationToken ct)
     {
         if (Caller.From(context.User) is not { } caller)

@@ -1,3 +1,4 @@
+using MediaVault.Core;
 using MediaVault.Core.Tenants;
 using MediaVault.Core.Uploads;
 using MediaVault.Server.Hosting;
@@ -40,15 +41,15 @@ public static class TusAccess
     }
 
     /// <summary>
-    /// Null when the caller may touch <paramref name="upload"/>: HEAD, PATCH and DELETE need what creating it needed
-    /// (<c>media:write</c>, or <c>releases:write</c> for a release target); else the 403 to send.
+    /// Whether the caller may touch <paramref name="upload"/>: HEAD, PATCH and DELETE need what creating it needed
+    /// (<c>media:write</c>, or <c>releases:write</c> for a release target); a <see cref="FailureKind.Forbidden"/> otherwise.
     /// </summary>
-    public static IResult? Forbidden(HttpContext context, TusUpload upload)
+    public static Outcome<Done> Check(HttpContext context, TusUpload upload)
     {
         var target = TusTarget.From(TusMetadata.Parse(upload.Metadata) ?? []);
         var permission = target.Value?.Permission ?? Permissions.MediaWrite;
         return RequestTenant.Of(context).Caller.Has(permission)
-            ? null
-            : TusResponses.Error(StatusCodes.Status403Forbidden, $"Missing permission: {permission}");
+            ? Done.Value
+            : new Failure(FailureKind.Forbidden, $"Missing permission: {permission}");
     }
 }

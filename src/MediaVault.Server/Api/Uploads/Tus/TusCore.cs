@@ -4,6 +4,7 @@ using MediaVault.Core.Media;
 using MediaVault.Core.Storage;
 using MediaVault.Core.Uploads;
 using MediaVault.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Api.Uploads.Tus;
@@ -16,7 +17,7 @@ public sealed partial class TusCore(
     TusUploadService uploads, TusLocks locks, ITusChunkStore files, TusCompletion completion, IContentSniffer sniffer,
     IOptions<TusOptions> options, IOptions<MediaOptions> media, ILogger<TusCore> logger)
 {
-    public async Task<IResult> HeadAsync(string id, HttpContext context, CancellationToken ct)
+    public async Task<Results<Ok, TusErrorResult>> HeadAsync(string id, HttpContext context, CancellationToken ct)
     {
         var upload = await uploads.FindAsync(RequestTenant.Of(context).Id, id, ct);
         if (upload is null)
@@ -24,9 +25,10 @@ public sealed partial class TusCore(
             return TusResponses.NotFound();
         }
 
-        if (TusAccess.Forbidden(context, upload) is { } forbidden)
+        var allowed = TusAccess.Check(context, upload);
+        if (allowed.Failed)
         {
-            return forbidden;
+            return TusResponses.From(allowed.Failure);
         }
 
         var headers = context.Response.Headers;
@@ -49,7 +51,7 @@ public sealed partial class TusCore(
         return TypedResults.Ok();
     }
 
-    public async Task<IResult> PatchAsync(string id, HttpContext context, CancellationToken ct)
+    public async Task<Results<NoContent, TusErrorResult>> PatchAsync(string id, HttpContext context, CancellationToken ct)
     {
         var request = context.Request;
         var upload = await uploads.FindAsync(RequestTenant.Of(context).Id, id, ct);
@@ -58,9 +60,10 @@ public sealed partial class TusCore(
             return TusResponses.NotFound();
         }
 
-        if (TusAccess.Forbidden(context, upload) is { } forbidden)
+        var allowed = TusAccess.Check(context, upload);
+        if (allowed.Failed)
         {
-            return forbidden;
+            return TusResponses.From(allowed.Failure);
         }
 
         if (request.ContentType?.StartsWith(TusHeaders.OffsetContentType, StringComparison.OrdinalIgnoreCase) != true)
@@ -90,18 +93,14 @@ public sealed partial class TusCore(
         }
 
         var target = TusTarget.From(TusMetadata.Parse(upload.Metadata) ?? []).Value!;
-        var failed = await AppendAsync(context, upload, offset, target, ct);
-        if (failed is not null)
-        {
-            return failed;
-        }
-
-        TusResponses.WriteState(context.Response, upload);
-        return TypedResults.NoContent();
+        return await AppendAsync(context, upload, offset, target, ct);
     }
 
-    /// <summary>Writes the request body at <paramref name="offset"/>; null on success (the upload object is advanced), else the error to send.</summary>
-    public async Task<IResult?> AppendAsync(HttpContext context, TusUpload upload, long offset, TusTarget target, CancellationToken ct)
+    /// <summary>
+    /// Writes the request body at <paramref name="offset"/>: PATCH's answer. On success the upload object is advanced and
+    /// its state is in the response headers (creation-with-upload answers 201 instead of the 204); else the error to send.
+    /// </summary>
+    public async Task<Results<NoContent, TusErrorResult>> AppendAsync(HttpContext context, TusUpload upload, long offset, TusTarget target, CancellationToken ct)
     {
         using var checksum = TusChecksum.Parse(context.Request.Headers[TusHeaders.UploadChecksum], out var checksumError);
         if (checksumError is not null)
@@ -157,7 +156,7 @@ public sealed partial class TusCore(
         await uploads.AdvanceAsync(upload, lease, offset + result.Written, upload.Length, keepLock: last, CancellationToken.None);
         if (!last)
         {
-            return null;
+            return Appended(context.Response, upload);
         }
 
         Outcome<string> completed;
@@ -183,7 +182,13 @@ public sealed partial class TusCore(
         }
 
         await uploads.CompleteAsync(upload, completed.Value, ct);
-        return null;
+        return Appended(context.Response, upload);
+    }
+
+    private static NoContent Appended(HttpResponse response, TusUpload upload)
+    {
+        TusResponses.WriteState(response, upload);
+        return TypedResults.NoContent();
     }
 
     /// <summary>The body, cut off where the upload would pass the caps (its kind's as soon as its first bytes are known).</summary>

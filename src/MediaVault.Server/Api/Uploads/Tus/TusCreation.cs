@@ -3,13 +3,14 @@ using Microsoft.Extensions.Options;
 using MediaVault.Core.Storage;
 using MediaVault.Core.Uploads;
 using MediaVault.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MediaVault.Server.Api.Uploads.Tus;
 
 /// <summary>The creation extensions: <c>POST /uploads</c> with <c>Upload-Length</c> or <c>Upload-Defer-Length</c>, and optionally the first chunk (creation-with-upload).</summary>
 public static class TusCreation
 {
-    public static async Task<IResult> CreateAsync(
+    public static async Task<Results<Created, TusErrorResult>> CreateAsync(
         HttpContext context, TusUploadService uploads, TusCompletion completion, TusCore core, IOptions<TusOptions> options, IOptions<MediaVault.Core.Media.MediaOptions> media, CancellationToken ct)
     {
         var request = context.Request;
@@ -74,18 +75,22 @@ public static class TusCreation
             return TusResponses.From(MediaVault.Core.Failure.InsufficientStorage());
         }
 
-        context.Response.Headers.Location = $"{request.PathBase}/uploads/{upload.Id}";
+        // Set before the first chunk is written, so an error answer to it still names the upload to resume.
+        var location = $"{request.PathBase}/uploads/{upload.Id}";
+        context.Response.Headers.Location = location;
         if (request.ContentType?.StartsWith(TusHeaders.OffsetContentType, StringComparison.OrdinalIgnoreCase) == true)
         {
             // creation-with-upload: the body is the first chunk, written exactly as a PATCH at offset 0 would be.
-            var appended = await core.AppendAsync(context, upload, 0, target.Value, ct);
-            if (appended is not null)
+            if ((await core.AppendAsync(context, upload, 0, target.Value, ct)).Result is TusErrorResult failed)
             {
-                return appended;
+                return failed;
             }
         }
+        else
+        {
+            TusResponses.WriteState(context.Response, upload);
+        }
 
-        TusResponses.WriteState(context.Response, upload);
-        return TypedResults.StatusCode(StatusCodes.Status201Created);
+        return TypedResults.Created(location);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using MediaVault.Server.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MediaVault.Server.Api.Uploads.Tus;
 
@@ -57,7 +58,7 @@ public static class TusEndpoints
             return next(context);
         });
 
-    private static IResult Options(HttpContext context, IOptions<TusOptions> options)
+    private static NoContent Options(HttpContext context, IOptions<TusOptions> options)
     {
         var headers = context.Response.Headers;
         headers[TusHeaders.SupportedVersions] = TusHeaders.Version;
@@ -67,16 +68,26 @@ public static class TusEndpoints
         return TypedResults.NoContent();
     }
 
-    private static Task<IResult> CreateOrOverrideAsync(
+    private static Task<Results<Created, TusErrorResult>> CreateOrOverrideAsync(
         HttpContext context, TusUploadService uploads, TusCompletion completion, TusCore core, IOptions<TusOptions> options, IOptions<MediaVault.Core.Media.MediaOptions> media, CancellationToken ct) =>
         TusCreation.CreateAsync(context, uploads, completion, core, options, media, ct);
 
-    private static Task<IResult> OverrideAsync(string id, HttpContext context, TusCore core, TusUploadService uploads, CancellationToken ct) =>
+    private static async Task<Results<Ok, NoContent, TusErrorResult>> OverrideAsync(string id, HttpContext context, TusCore core, TusUploadService uploads, CancellationToken ct) =>
         context.Request.Headers[TusHeaders.MethodOverride].ToString().ToUpperInvariant() switch
         {
-            "PATCH" => core.PatchAsync(id, context, ct),
-            "DELETE" => TusTermination.DeleteAsync(id, context, uploads, ct),
-            "HEAD" => core.HeadAsync(id, context, ct),
-            _ => Task.FromResult(TusResponses.Error(StatusCodes.Status405MethodNotAllowed, "Use PATCH, HEAD or DELETE (or X-HTTP-Method-Override)")),
+            "PATCH" => Widen(await core.PatchAsync(id, context, ct)),
+            "DELETE" => Widen(await TusTermination.DeleteAsync(id, context, uploads, ct)),
+            "HEAD" => Widen(await core.HeadAsync(id, context, ct)),
+            _ => TusResponses.Error(StatusCodes.Status405MethodNotAllowed, "Use PATCH, HEAD or DELETE (or X-HTTP-Method-Override)"),
+        };
+
+    /// <summary>The answer of the overridden method, as one of the override's answers.</summary>
+    private static Results<Ok, NoContent, TusErrorResult> Widen<TSuccess>(Results<TSuccess, TusErrorResult> answer)
+        where TSuccess : IResult => answer.Result switch
+        {
+            Ok ok => ok,
+            NoContent done => done,
+            TusErrorResult error => error,
+            _ => throw new System.Diagnostics.UnreachableException($"The override cannot answer {answer.Result.GetType().Name}"),
         };
 }

@@ -7,10 +7,10 @@ namespace MediaVault.Server.Api.Uploads.Tus;
 /// <summary>The tus surface's answers: status, protocol headers and a plain-text message (what tus clients show).</summary>
 public static class TusResponses
 {
-    public static IResult Error(int status, string message) => TypedResults.Text(message + "\n", "text/plain; charset=utf-8", statusCode: status);
+    public static TusErrorResult Error(int status, string message) => new(status, message);
 
     /// <summary>Every failure kind has its status here, with no default: a new kind does not compile until it is mapped.</summary>
-    public static IResult From(Failure failure) => Error(failure.Kind switch
+    public static TusErrorResult From(Failure failure) => Error(failure.Kind switch
     {
         FailureKind.BadRequest or FailureKind.Unprocessable => StatusCodes.Status400BadRequest,
         FailureKind.NotFound => StatusCodes.Status404NotFound,
@@ -20,10 +20,10 @@ public static class TusResponses
         FailureKind.InsufficientStorage => StatusCodes.Status507InsufficientStorage,
     }, failure.Message);
 
-    public static IResult NotFound() => Error(StatusCodes.Status404NotFound, "Upload not found");
+    public static TusErrorResult NotFound() => Error(StatusCodes.Status404NotFound, "Upload not found");
 
     /// <summary>507: no room for the chunk; the offset stays at the last acknowledged byte and a retry may succeed later.</summary>
-    public static IResult InsufficientStorage() =>
+    public static TusErrorResult InsufficientStorage() =>
         Error(StatusCodes.Status507InsufficientStorage, "The server is out of storage space; the chunk was not kept. Resume from Upload-Offset later.");
 
     /// <summary>Upload-Offset, Upload-Expires and, once finished, the media id.</summary>

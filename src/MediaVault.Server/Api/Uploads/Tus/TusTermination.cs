@@ -1,11 +1,12 @@
 using MediaVault.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MediaVault.Server.Api.Uploads.Tus;
 
 /// <summary>The termination extension: <c>DELETE /uploads/{id}</c> removes the upload and its bytes.</summary>
 public static class TusTermination
 {
-    public static async Task<IResult> DeleteAsync(string id, HttpContext context, TusUploadService uploads, CancellationToken ct)
+    public static async Task<Results<NoContent, TusErrorResult>> DeleteAsync(string id, HttpContext context, TusUploadService uploads, CancellationToken ct)
     {
         var tenantId = RequestTenant.Of(context).Id;
         if (await uploads.FindAsync(tenantId, id, ct) is not { } upload)
@@ -13,9 +14,10 @@ public static class TusTermination
             return TusResponses.NotFound();
         }
 
-        if (TusAccess.Forbidden(context, upload) is { } forbidden)
+        var allowed = TusAccess.Check(context, upload);
+        if (allowed.Failed)
         {
-            return forbidden;
+            return TusResponses.From(allowed.Failure);
         }
 
         return await uploads.DeleteAsync(tenantId, id, ct) ? TypedResults.NoContent() : TusResponses.NotFound();
