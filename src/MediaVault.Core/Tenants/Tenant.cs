@@ -9,4 +9,10 @@ public sealed class Tenant
     public required string Key { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// Browser origins (<c>scheme://host[:port]</c>) that may read this tenant's API answers, narrowing the deployment's
+    /// <c>Cors:AllowedOrigins</c>; null keeps the deployment's list, empty allows none.
+    /// </summary>
+    public List<string>? AllowedOrigins { get; set; }
 }

@@ -5,7 +5,7 @@ namespace MediaVault.Server.Cli;
 
 /// <summary>
 /// Administrative commands of the same executable:
-/// <c>tenants create|list</c>, <c>keys create|revoke</c>, <c>tokens create</c>, <c>migrate</c>.
+/// <c>tenants create|list|origins</c>, <c>keys create|revoke</c>, <c>tokens create</c>, <c>migrate</c>.
 /// </summary>
 public static class CliApp
 {
@@ -44,6 +44,7 @@ public static class CliApp
                 ("migrate", _) => await commands.MigrateAsync(),
                 ("tenants", "create") when positional.Count == 3 => await commands.CreateTenantAsync(positional[2], cancel.Token),
                 ("tenants", "list") => await commands.ListTenantsAsync(cancel.Token),
+                ("tenants", "origins") when positional.Count >= 3 => await commands.SetTenantOriginsAsync(positional[2], positional[3..], options, cancel.Token),
                 ("keys", "create") => await commands.CreateKeyAsync(options, cancel.Token),
                 ("keys", "revoke") when positional.Count == 3 => await commands.RevokeKeyAsync(positional[2], cancel.Token),
                 ("tokens", "create") => commands.CreateToken(options),
@@ -63,6 +64,7 @@ public static class CliApp
             usage: MediaVault.Server <command>
               tenants create <key>
               tenants list
+              tenants origins <key> [<origin>… | --inherit | --none]
               keys create --tenant <key> --permissions a,b
               keys revoke <id>
               tokens create --tenant <key> --sub <id> --permissions a,b [--ttl 1h]

@@ -1,6 +1,7 @@
 using MediaVault.Core.Tenants;
 using MediaVault.Data;
 using MediaVault.Server.Hosting;
+using MediaVault.Server.Hosting.Cors;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaVault.Server.Cli;
@@ -37,6 +38,44 @@ public sealed class CliCommands(IServiceProvider services, TextWriter output)
             output.WriteLine($"{tenant.Key}\t{tenant.Id}\t{tenant.CreatedAt:O}");
         }
 
+        return 0;
+    }
+
+    /// <summary>
+    /// Shows or sets the browser origins a tenant narrows <c>Cors:AllowedOrigins</c> to: the origins given,
+    /// <c>--inherit</c> (the deployment's list) or <c>--none</c> (no cross-origin reads for this tenant).
+    /// </summary>
+    public async Task<int> SetTenantOriginsAsync(string key, IReadOnlyList<string> origins, IReadOnlyDictionary<string, string> options, CancellationToken cancellationToken)
+    {
+        var inherit = options.ContainsKey("inherit");
+        var none = options.ContainsKey("none");
+        if ((inherit ? 1 : 0) + (none ? 1 : 0) + (origins.Count > 0 ? 1 : 0) > 1)
+        {
+            throw new CliException("Give origins, --inherit or --none, not several.");
+        }
+
+        var normalized = new List<string>();
+        foreach (var origin in origins)
+        {
+            normalized.Add(CorsOrigins.Normalize(origin, out var problem) ?? throw new CliException($"'{origin}' {problem}."));
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediaVaultDbContext>();
+        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Key == key, cancellationToken)
+            ?? throw new CliException($"Tenant '{key}' does not exist; create it with 'tenants create {key}'.");
+        if (inherit || none || origins.Count > 0)
+        {
+            tenant.AllowedOrigins = inherit ? null : normalized.Distinct(StringComparer.Ordinal).ToList();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        output.WriteLine(tenant.AllowedOrigins switch
+        {
+            null => $"{key}\tthe deployment's Cors:AllowedOrigins",
+            [] => $"{key}\tno origin",
+            var list => $"{key}\t{string.Join(' ', list)}",
+        });
         return 0;
     }
 

@@ -7,6 +7,7 @@ using MediaVault.Server.Api.Library;
 using MediaVault.Server.Api.Uploads.Tus;
 using MediaVault.Server.Api.Releases;
 using MediaVault.Server.Api.Session;
+using MediaVault.Server.Hosting.Cors;
 using Scalar.AspNetCore;
 
 namespace MediaVault.Server.Hosting;
@@ -59,6 +60,7 @@ public static class MediaVaultApplication
     {
         app.UseExceptionHandler(errors => errors.Run(ErrorResponses.WriteUnhandledAsync));
         app.UseStatusCodePages(ErrorResponses.WriteStatusCodeAsync);
+        app.UseMediaVaultCors();
         FastFileSendFeature.UseFastFileSend(app);
         app.UseTusResumableHeader();
         app.UseWebPage();

@@ -12,6 +12,18 @@ public static class OpenApiSetup
         **Authentication** on every endpoint: `Authorization: Bearer <JWT>` (HS256; claims `sub`, `tenant`, `permissions`),
         or an API key as `X-API-ID` + `X-API-KEY`, or the same key as `Authorization: Bearer <apiId>.<secret>`.
 
+        **Browser apps (CORS).** Pages on the origins of `Cors:AllowedOrigins` (none by default) may call `/releases`,
+        `/rest/api`, `/v2/media` (including the signed `uploadUrl`), `/uploads` and `/files`. Preflights (`OPTIONS` with
+        `Origin` and `Access-Control-Request-Method`) need no credentials and are answered 204 on every one of these paths,
+        granting the methods and headers the surface uses (`Authorization`, `X-API-ID`, `X-API-KEY`, `Content-Type`,
+        `X-Flowkiwi-Organization-Id`, `If-None-Match`, `If-Match`, `Range`, and tus's own headers on `/uploads`) for two
+        hours (`Access-Control-Max-Age: 7200`); from any other origin they grant nothing, which browsers treat as refusal.
+        Answers expose `ETag`, `Location`, `Link`, `Content-Disposition`, `WWW-Authenticate` and `Retry-After`; tus
+        answers every `Upload-*` and `Tus-*` header; `/files` `Content-Range`, `Content-Disposition`, `ETag`,
+        `Accept-Ranges`, `Content-Length`. No cookies are used, so there is no credentials mode: send the token in
+        `Authorization`. A tenant may narrow the list (`tenants origins <key> …`): its requests' answers then carry
+        `Access-Control-Allow-Origin` only for its origins (preflights cannot know the tenant and use the deployment's list).
+
         **Release media** (`/releases`) follows the releases API reference. Decisions where it is silent:
         - Success envelope `{success, data, message}`; errors `{"status": "error", "message"}` with 400/401/403/404/500.
         - Release and track ids are UUIDs; anything else is 400. Another tenant's release is 404.

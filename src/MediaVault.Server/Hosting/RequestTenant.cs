@@ -9,5 +9,9 @@ public sealed record RequestTenant(Guid Id, string Key, Caller Caller)
 
     /// <exception cref="InvalidOperationException">The endpoint has no access filter.</exception>
     public static RequestTenant Of(HttpContext context) =>
-        context.Items[ItemKey] as RequestTenant ?? throw new InvalidOperationException("No tenant was resolved for this request; is the access filter missing?");
+        Find(context) ?? throw new InvalidOperationException("No tenant was resolved for this request; is the access filter missing?");
+
+    /// <summary>The tenant, or null when no access filter has run (anonymous routes, refused requests).</summary>
+    public static RequestTenant? Find(HttpContext context) =>
+        context.Items[ItemKey] as RequestTenant;
 }

@@ -10,6 +10,7 @@ using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Api.Library;
 using MediaVault.Server.Api.Uploads.Tus;
 using MediaVault.Server.Api.Releases;
+using MediaVault.Server.Hosting.Cors;
 using MediaVault.Server.Jobs;
 using MediaVault.Storage;
 using Microsoft.Extensions.Options;
@@ -51,6 +52,7 @@ public static class ServerServiceCollectionExtensions
     {
         services.AddMediaVaultCore(configuration);
         services.AddMediaVaultAuthentication(configuration);
+        services.AddMediaVaultCors();
         services.AddMediaVaultHealthChecks();
         services.AddMediaVaultOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);

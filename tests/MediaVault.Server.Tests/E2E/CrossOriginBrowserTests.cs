@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using MediaVault.Server.Tests.Infrastructure;
+
+namespace MediaVault.Server.Tests.E2E;
+
+/// <summary>
+/// A page on a second loopback origin, in Debian's headless Chromium (tests/e2e/cors.e2e.mjs): stock Uppy uploads over
+/// tus, fetch runs create → PUT uploadUrl → PATCH confirm, a <c>&lt;video crossorigin&gt;</c> plays the signed URL and a
+/// ranged fetch reads its exposed headers; the same page on an origin the server does not allow fails both uploads.
+/// </summary>
+public sealed class CrossOriginBrowserTests(CorsServerFixture server) : IClassFixture<CorsServerFixture>
+{
+    [Fact]
+    public async Task A_page_on_an_allowed_origin_uploads_with_uppy_and_the_library_flow_and_plays_the_video_and_a_refused_origin_cannot()
+    {
+        var tenant = "browser-" + Guid.NewGuid().ToString("N")[..8];
+        var refusedTenant = "refused-" + Guid.NewGuid().ToString("N")[..8];
+
+        var result = await RunAsync(server.BaseAddress, TestTokens.Create(tenant, ["admin"]), TestTokens.Create(refusedTenant, ["admin"]), server.PagePort);
+
+        var failures = string.Join(Environment.NewLine, result.GetProperty("failures").EnumerateArray().Select(f => f.GetString()));
+        Assert.True(result.GetProperty("ok").GetBoolean(), $"Browser test failed:{Environment.NewLine}{failures}{Environment.NewLine}Steps passed: {result.GetProperty("steps")}");
+        Assert.Equal(6, result.GetProperty("steps").GetArrayLength());
+        var results = result.GetProperty("results");
+        Assert.Equal(server.PageOrigin, results.GetProperty("allowedOrigin").GetString());
+        using var client = server.CreateClientFor(tenant);
+        foreach (var id in new[] { results.GetProperty("uppyMediaId").GetString(), results.GetProperty("libraryMediaId").GetString() })
+        {
+            using var media = await client.GetAsync($"/v2/media/{id}");
+            Assert.Equal(HttpStatusCode.OK, media.StatusCode);
+        }
+
+        // The refused origin's requests never got past their preflight: that tenant has nothing at all.
+        using var refusedClient = server.CreateClientFor(refusedTenant);
+        var refusedMedia = await (await refusedClient.GetAsync("/v2/media")).ReadJsonAsync();
+        Assert.Equal(0, refusedMedia.GetProperty("data").GetArrayLength());
+    }
+
+    private static async Task<JsonElement> RunAsync(Uri server, string token, string refusedToken, int pagePort)
+    {
+        var folder = ScriptFolder();
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { Path.Combine(folder, "cors.e2e.mjs"), server.ToString(), token, refusedToken, pagePort.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        var line = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()
+            ?? throw new InvalidOperationException($"cors.e2e.mjs printed nothing; stderr: {await error}");
+        using var document = JsonDocument.Parse(line);
+        return document.RootElement.Clone();
+    }
+
+    private static string ScriptFolder()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "tests", "e2e");
+            if (File.Exists(Path.Combine(candidate, "node_modules", "@uppy", "tus", "package.json")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("tests/e2e/node_modules is missing @uppy/tus; run ./test.sh (it runs npm ci there and installs chromium).");
+    }
+}
