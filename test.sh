@@ -10,7 +10,8 @@ ensure_packages python3:python3 node:nodejs npm:npm
 ensure_test_image_tools
 # The stock tus-js-client (from the npm registry) drives the resumable-upload tests.
 npm ci --prefix tests/tus-client --no-audit --no-fund --loglevel=error >/dev/null
-# Debian's Chromium, driven by playwright-core, runs the web page's end-to-end tests (tests/e2e).
+# Debian's Chromium, driven by playwright-core, runs the web page's end-to-end tests and the cross-origin test
+# (stock @uppy/core + @uppy/tus, bundled for the page by esbuild; all three from tests/e2e/package-lock.json).
 ensure_packages chromium:chromium
 npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error >/dev/null
 
