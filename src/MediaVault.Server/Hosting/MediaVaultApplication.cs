@@ -59,9 +59,14 @@ public static class MediaVaultApplication
     {
         app.UseExceptionHandler(errors => errors.Run(ErrorResponses.WriteUnhandledAsync));
         app.UseStatusCodePages(ErrorResponses.WriteStatusCodeAsync);
+        app.UseAuthenticationChallenge();
         FastFileSendFeature.UseFastFileSend(app);
         app.UseTusResumableHeader();
         app.UseWebPage();
+        app.UseHeadAsGet();
+        app.UseRouting();
+        app.UseApiCompression();
+        app.UseApiValidators();
         app.UseAuthentication();
         app.MapOpenApi();
         // Scalar's script and styles ship in the package and are served from /docs; its default fonts and the

@@ -53,6 +53,7 @@ public static class ServerServiceCollectionExtensions
         services.AddMediaVaultAuthentication(configuration);
         services.AddMediaVaultHealthChecks();
         services.AddMediaVaultOpenApi();
+        services.AddApiCompression();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
 
         var dataPath = MediaVaultPaths.DataPath(configuration);
