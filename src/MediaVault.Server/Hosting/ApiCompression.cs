@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Hosting;
 
@@ -16,6 +17,7 @@ public static class ApiCompression
 
     public static IServiceCollection AddApiCompression(this IServiceCollection services)
     {
+        services.AddOptions<ApiCompressionOptions>().BindConfiguration(ApiCompressionOptions.Section);
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
@@ -29,5 +31,7 @@ public static class ApiCompression
     }
 
     public static IApplicationBuilder UseApiCompression(this IApplicationBuilder app) =>
-        app.UseWhen(context => ApiPaths.AnswersJson(context.Request.Path), branch => branch.UseResponseCompression());
+        app.ApplicationServices.GetRequiredService<IOptions<ApiCompressionOptions>>().Value.Enabled
+            ? app.UseWhen(context => ApiPaths.AnswersJson(context.Request.Path), branch => branch.UseResponseCompression())
+            : app;
 }

@@ -45,7 +45,7 @@ public sealed class ApiCompressionTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task A_list_page_is_several_times_smaller_compressed()
+    public async Task A_list_page_is_less_than_half_its_size_gzipped()
     {
         using var client = server.CreateCatalogClient(out _);
         for (var i = 0; i < 5; i++)
@@ -57,7 +57,7 @@ public sealed class ApiCompressionTests(ServerFixture server)
         var (plain, compressed, _) = await ReadBothAsync(raw, "/rest/api/medias", "gzip");
         var plainSize = (await plain.Content.ReadAsByteArrayAsync()).Length;
         var compressedSize = (await compressed.Content.ReadAsByteArrayAsync()).Length;
-        Assert.True(compressedSize * 3 < plainSize, $"{plainSize} bytes plain, {compressedSize} gzipped");
+        Assert.True(compressedSize * 2 < plainSize, $"{plainSize} bytes plain, {compressedSize} gzipped");
         plain.Dispose();
         compressed.Dispose();
     }
