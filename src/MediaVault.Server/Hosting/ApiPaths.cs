@@ -25,10 +25,12 @@ public static class ApiPaths
         return false;
     }
 
-    /// <summary>Reads of API resources that get an <c>ETag</c>, <c>Cache-Control</c> and <c>Vary</c> (not the OpenAPI document).</summary>
+    /// <summary>
+    /// Reads that are buffered and get an <c>ETag</c>, <c>Cache-Control</c> and <c>Vary</c>: API resources and lists, and
+    /// the OpenAPI document (written in many small flushed pieces, which Brotli would compress as many small blocks).
+    /// </summary>
     public static bool IsApiRead(HttpContext context) =>
-        HttpMethods.IsGet(context.Request.Method) && AnswersJson(context.Request.Path)
-        && !context.Request.Path.StartsWithSegments("/openapi", StringComparison.Ordinal);
+        HttpMethods.IsGet(context.Request.Method) && AnswersJson(context.Request.Path);
 
     /// <summary>Paths whose routes answer <c>HEAD</c> themselves: delivery (GET and HEAD) and tus (HEAD is its offset query).</summary>
     public static bool AnswersHeadItself(PathString path) =>

@@ -63,6 +63,8 @@ public static class MediaVaultApplication
         FastFileSendFeature.UseFastFileSend(app);
         app.UseTusResumableHeader();
         app.UseWebPage();
+        // HEAD becomes its GET before routing picks the endpoint; compression wraps the validators, so an ETag is of
+        // the JSON itself, whichever encoding is sent.
         app.UseHeadAsGet();
         app.UseRouting();
         app.UseApiCompression();
