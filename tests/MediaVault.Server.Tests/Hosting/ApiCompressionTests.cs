@@ -62,6 +62,22 @@ public sealed class ApiCompressionTests(ServerFixture server)
         compressed.Dispose();
     }
 
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task The_openapi_document_is_compressed_as_one_piece_to_an_eighth_of_its_size(string encoding)
+    {
+        using var raw = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = server.BaseAddress };
+        var (plain, compressed, decoded) = await ReadBothAsync(raw, "/openapi/v1.json", encoding);
+        var plainBytes = await plain.Content.ReadAsByteArrayAsync();
+        var size = (await compressed.Content.ReadAsByteArrayAsync()).Length;
+
+        Assert.Equal(plainBytes, decoded);
+        Assert.True(size * 8 < plainBytes.Length, $"{plainBytes.Length} bytes plain, {size} as {encoding}");
+        plain.Dispose();
+        compressed.Dispose();
+    }
+
     [Fact]
     public async Task Media_bytes_and_json_renditions_are_never_compressed()
     {
