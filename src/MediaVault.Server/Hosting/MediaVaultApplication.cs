@@ -61,9 +61,16 @@ public static class MediaVaultApplication
         app.UseExceptionHandler(errors => errors.Run(ErrorResponses.WriteUnhandledAsync));
         app.UseStatusCodePages(ErrorResponses.WriteStatusCodeAsync);
         app.UseMediaVaultCors();
+        app.UseAuthenticationChallenge();
         FastFileSendFeature.UseFastFileSend(app);
         app.UseTusResumableHeader();
         app.UseWebPage();
+        // HEAD becomes its GET before routing picks the endpoint; compression wraps the validators, so an ETag is of
+        // the JSON itself, whichever encoding is sent.
+        app.UseHeadAsGet();
+        app.UseRouting();
+        app.UseApiCompression();
+        app.UseApiValidators();
         app.UseAuthentication();
         app.MapOpenApi();
         // Scalar's script and styles ship in the package and are served from /docs; its default fonts and the

@@ -24,6 +24,16 @@ public static class OpenApiSetup
         `Authorization`. A tenant may narrow the list (`tenants origins <key> …`): its requests' answers then carry
         `Access-Control-Allow-Origin` only for its origins (preflights cannot know the tenant and use the deployment's list).
 
+        **HTTP** on every surface: `HEAD` is answered on every `GET` route (same status and headers, no body). Every 401
+        carries `WWW-Authenticate: Bearer realm="MediaVault"` (with `error="invalid_token"` when the credentials sent are
+        invalid, expired or revoked; the body keeps the surface's error shape). JSON answers (`application/json`,
+        `application/ld+json`, `application/problem+json`) are compressed with Brotli or gzip as `Accept-Encoding` asks;
+        media bytes under `/files` never are. A `GET` of a resource or a list answers a weak `ETag` of its exact JSON,
+        `Cache-Control: private, no-cache` and `Vary: Accept, Accept-Encoding, Authorization, X-API-ID, X-API-KEY`
+        (plus `X-Flowkiwi-Organization-Id` on the catalog); `If-None-Match` with that tag is 304 with no body. Signed URLs
+        in answers keep one expiry per 5-minute window (`Delivery:UrlExpiryWindow`), so an unchanged resource read again
+        within the window is 304.
+
         **Release media** (`/releases`) follows the releases API reference. Decisions where it is silent:
         - Success envelope `{success, data, message}`; errors `{"status": "error", "message"}` with 400/401/403/404/500.
         - Release and track ids are UUIDs; anything else is 400. Another tenant's release is 404.
@@ -86,6 +96,7 @@ public static class OpenApiSetup
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer(SurfaceOperationTransformer.TransformAsync);
+            options.AddOperationTransformer(HttpCachingOperationTransformer.TransformAsync);
             options.AddSchemaTransformer(IntegerSchemaTransformer.TransformAsync);
         });
         return services;

@@ -55,6 +55,7 @@ public static class ServerServiceCollectionExtensions
         services.AddMediaVaultCors();
         services.AddMediaVaultHealthChecks();
         services.AddMediaVaultOpenApi();
+        services.AddApiCompression();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
 
         var dataPath = MediaVaultPaths.DataPath(configuration);

@@ -53,6 +53,31 @@ public sealed class DeliveryTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_multi_range_request_on_a_100_mb_file_is_answered_with_its_first_range_only()
+    {
+        const long size = 100L * 1024 * 1024;
+        var url = TestBackends.UsesFileSystem ? (await SparseMediaAsync(size)).Url : await StoredZerosMediaAsync(size);
+        using var client = server.CreateClient();
+        foreach (var method in new[] { HttpMethod.Get, HttpMethod.Head })
+        {
+            using var request = new HttpRequestMessage(method, url);
+            Assert.True(request.Headers.TryAddWithoutValidation("Range", "bytes=0-0,-1"));
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+            Assert.Equal($"bytes 0-0/{size}", response.Content.Headers.GetValues("Content-Range").Single());
+            Assert.Equal(1, response.Content.Headers.ContentLength);
+            Assert.Equal(method == HttpMethod.Get ? 1 : 0, (await response.Content.ReadAsByteArrayAsync()).Length);
+        }
+
+        using var suffixFirst = new HttpRequestMessage(HttpMethod.Get, url);
+        Assert.True(suffixFirst.Headers.TryAddWithoutValidation("Range", "bytes=-3,0-9,20-29"));
+        using var suffix = await client.SendAsync(suffixFirst, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.PartialContent, suffix.StatusCode);
+        Assert.Equal($"bytes {size - 3}-{size - 1}/{size}", suffix.Content.Headers.GetValues("Content-Range").Single());
+        Assert.Equal(3, (await suffix.Content.ReadAsByteArrayAsync()).Length);
+    }
+
+    [Fact]
     public async Task Validators_give_304_and_412_and_if_range_falls_back_to_the_whole_file()
     {
         var (url, bytes) = await UploadAsync("image.png");
@@ -101,7 +126,8 @@ public sealed class DeliveryTests(ServerFixture server)
         Assert.Equal("nosniff", head.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Contains("sandbox", head.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.True(head.Headers.CacheControl!.Private);
-        Assert.InRange(head.Headers.CacheControl.MaxAge!.Value.TotalSeconds, 1, 3600);
+        // The URL's lifetime (1 hour for staged media), at most one expiry window (5 minutes) longer.
+        Assert.InRange(head.Headers.CacheControl.MaxAge!.Value.TotalSeconds, 1, 3600 + 300);
         Assert.Equal("inline", head.Content.Headers.ContentDisposition?.DispositionType);
     }
 
@@ -251,8 +277,51 @@ public sealed class DeliveryTests(ServerFixture server)
         return await response.Content.ReadAsByteArrayAsync();
     }
 
+    /// <summary>A media whose original, stored through the blob store (any backend), is <paramref name="size"/> zero bytes.</summary>
+    private async Task<string> StoredZerosMediaAsync(long size)
+    {
+        var media = await MediaRowAsync(size);
+        var zeros = Path.Combine(Path.GetTempPath(), "mediavault-zeros-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var file = new FileStream(zeros, FileMode.CreateNew))
+            {
+                file.SetLength(size);
+            }
+
+            await using var read = File.OpenRead(zeros);
+            await server.Services.GetRequiredService<IBlobStore>().UploadAsync(BlobKey.Original(StorageArea.Permanent, media.TenantId, media.Id), read, CancellationToken.None);
+        }
+        finally
+        {
+            File.Delete(zeros);
+        }
+
+        var signer = server.Services.GetRequiredService<MediaUrlSigner>();
+        return $"/files/{media.Id}?{signer.SignQuery(media.Id, null, StorageArea.Permanent)}";
+    }
+
     /// <summary>A media whose original is a sparse file of <paramref name="size"/> bytes with a marker near its end.</summary>
     private async Task<(string Url, long Offset, byte[] Marker)> SparseMediaAsync(long size)
+    {
+        var media = await MediaRowAsync(size);
+        var path = Path.Combine(server.BlobRoot, BlobKey.Original(StorageArea.Permanent, media.TenantId, media.Id).Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var offset = size - 1_000_000;
+        var marker = "MediaVault sparse marker"u8.ToArray();
+        await using (var file = new FileStream(path, FileMode.CreateNew))
+        {
+            file.SetLength(size);
+            file.Seek(offset, SeekOrigin.Begin);
+            await file.WriteAsync(marker);
+        }
+
+        var signer = server.Services.GetRequiredService<MediaUrlSigner>();
+        return ($"/files/{media.Id}?{signer.SignQuery(media.Id, null, StorageArea.Permanent)}", offset, marker);
+    }
+
+    /// <summary>A ready, permanent video media row of <paramref name="size"/> bytes in a fresh tenant; its bytes are the caller's to store.</summary>
+    private async Task<MediaItem> MediaRowAsync(long size)
     {
         var tenantId = (await server.Services.GetRequiredService<TenantResolver>().ResolveAsync("sparse-" + Guid.NewGuid().ToString("N")[..8], CancellationToken.None))!.Value;
         var media = new MediaItem
@@ -267,19 +336,7 @@ public sealed class DeliveryTests(ServerFixture server)
             await db.SaveChangesAsync();
         }
 
-        var path = Path.Combine(server.BlobRoot, BlobKey.Original(StorageArea.Permanent, tenantId, media.Id).Path);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var offset = size - 1_000_000;
-        var marker = "MediaVault sparse marker"u8.ToArray();
-        await using (var file = new FileStream(path, FileMode.CreateNew))
-        {
-            file.SetLength(size);
-            file.Seek(offset, SeekOrigin.Begin);
-            await file.WriteAsync(marker);
-        }
-
-        var signer = server.Services.GetRequiredService<MediaUrlSigner>();
-        return ($"/files/{media.Id}?{signer.SignQuery(media.Id, null, StorageArea.Permanent)}", offset, marker);
+        return media;
     }
 
     private sealed class ShiftedClock(TimeSpan shift) : TimeProvider

@@ -47,9 +47,45 @@ public sealed class MediaUrlSignerTests
         Assert.False(signer.Verify("m1", null, q["exp"], q["kid"], q["sig"]));
     }
 
+    [Fact]
+    public void Urls_signed_within_one_window_are_identical_and_live_at_least_their_lifetime()
+    {
+        var lifetime = TimeSpan.FromHours(1);
+        var window = TimeSpan.FromMinutes(5);
+        var start = new DateTimeOffset(2026, 12, 1, 10, 0, 1, TimeSpan.Zero);
+        var clock = new FixedClock(start);
+        var signer = new MediaUrlSigner(Microsoft.Extensions.Options.Options.Create(new DeliveryOptions { SigningKeys = [NewKey], TemporaryUrlLifetime = lifetime }), clock);
+
+        var first = signer.SignQuery("m1", null, StorageArea.Temporary);
+        clock.Now = start.AddMinutes(4);
+        var sameWindow = signer.SignQuery("m1", null, StorageArea.Temporary);
+        clock.Now = start.AddMinutes(5);
+        var nextWindow = signer.SignQuery("m1", null, StorageArea.Temporary);
+
+        Assert.Equal(first, sameWindow);
+        Assert.NotEqual(first, nextWindow);
+        for (var offset = 0; offset < 600; offset += 7)
+        {
+            var now = start.AddSeconds(offset);
+            var expires = DateTimeOffset.FromUnixTimeSeconds(MediaUrlSigner.RoundedExpiry(now, lifetime, window));
+            Assert.InRange(expires - now, lifetime, lifetime + window);
+        }
+
+        // A short lifetime rounds to a tenth of itself at most; under ten seconds, not at all.
+        Assert.Equal(start.AddSeconds(5).ToUnixTimeSeconds(), MediaUrlSigner.RoundedExpiry(start, TimeSpan.FromSeconds(5), window));
+        Assert.Equal(0, MediaUrlSigner.RoundedExpiry(start, TimeSpan.FromMinutes(1), window) % 6);
+    }
+
     private static IOptions<DeliveryOptions> Options(params string[] keys) =>
         Microsoft.Extensions.Options.Options.Create(new DeliveryOptions { SigningKeys = [.. keys] });
 
     private static Dictionary<string, string> Query(string query) =>
         query.Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
 }

@@ -24,7 +24,7 @@ public static class DeliveryEndpoints
             .WithQuery("exp", "Expiry (Unix seconds), signed", integer: true).WithQuery("kid", "Signing key id").WithQuery("sig", "Signature")
             .WithQuery("r", "Rendition name").WithQuery("w", "Variant width", integer: true).WithQuery("h", "Variant height", integer: true)
             .WithQuery("fit", "Variant fit").WithQuery("format", "Variant format").WithQuery("q", "Variant quality", integer: true).WithQuery("preset", "A named variant")
-            .WithHeader("Range", required: false, "bytes=… (one range)").WithHeader("If-Range", required: false, "ETag or date")
+            .WithHeader("Range", required: false, "bytes=… (several ranges: the first one is served)").WithHeader("If-Range", required: false, "ETag or date")
             .WithHeader("If-None-Match", required: false, "ETag").WithHeader("If-Modified-Since", required: false, "HTTP date")
             .WithHeader("If-Match", required: false, "ETag").WithHeader("If-Unmodified-Since", required: false, "HTTP date")
             .ProducesRaw(StatusCodes.Status200OK, "*/*", "The bytes, with their own Content-Type", "ETag", "Last-Modified", "Accept-Ranges", "Content-Disposition")
@@ -33,7 +33,7 @@ public static class DeliveryEndpoints
             .ProducesRaw(StatusCodes.Status302Found, null, "With Delivery:PresignedDownloads on a bucket store: the bucket's presigned URL for the same bytes", "Location")
             .ProducesErrors(StatusCodes.Status412PreconditionFailed, StatusCodes.Status416RangeNotSatisfiable)
             .WithSummary("Download a media's bytes, a rendition or an image variant through a signed URL")
-            .WithDescription("Signed and expiring. Range (206/416, If-Range), strong ETag (the SHA-256), Last-Modified, If-None-Match/If-Modified-Since (304), If-Match/If-Unmodified-Since (412), HEAD. Presets usable on any signed original URL: " + string.Join(", ", ImageVariant.Presets.Keys) + ".");
+            .WithDescription("Signed and expiring. Range (206/416, If-Range; a multi-range request gets its first range only, never the whole file), strong ETag (the SHA-256), Last-Modified, If-None-Match/If-Modified-Since (304), If-Match/If-Unmodified-Since (412), HEAD. Presets usable on any signed original URL: " + string.Join(", ", ImageVariant.Presets.Keys) + ".");
         return routes;
     }
 
@@ -41,7 +41,7 @@ public static class DeliveryEndpoints
         string mediaId, HttpContext context, MediaUrlSigner signer, IBlobStore store, ImageVariantService variants, DeliveryLookup lookup, DeliveryStorage storage,
         CancellationToken cancellationToken)
     {
-        IgnoreUnknownRangeUnit(context.Request);
+        NormalizeRange(context.Request);
         var query = context.Request.Query;
         string? Q(string name) => query[name].FirstOrDefault();
         var (rendition, exp, kid, sig, preset) = (Q("r"), Q("exp"), Q("kid"), Q("sig"), Q("preset"));
@@ -169,15 +169,29 @@ public static class DeliveryEndpoints
 
     /// <summary>
     /// Only the <c>bytes</c> unit is defined for these resources: a Range in any other unit (<c>items=0-10</c>) is
-    /// ignored, as RFC 9110 §14.2 asks, so the whole body is served with 200 instead of a byte slice.
+    /// ignored, as RFC 9110 §14.2 asks, so the whole body is served with 200 instead of a byte slice. A multi-range
+    /// request (<c>bytes=0-0,-1</c>) is answered with its first range only, a plain 206 with <c>Content-Range</c>
+    /// (RFC 9110 §14.2 lets a server serve fewer ranges than asked): the framework would otherwise ignore the header and
+    /// send the whole file, gigabytes for two bytes. Clients read what they got from <c>Content-Range</c>.
     /// </summary>
-    private static void IgnoreUnknownRangeUnit(HttpRequest request)
+    private static void NormalizeRange(HttpRequest request)
     {
         var range = request.Headers.Range;
-        if (range.Count > 0 && !(range.Count == 1 && RangeHeaderValue.TryParse(range.ToString(), out var parsed)
-                && parsed.Unit.Equals("bytes", StringComparison.OrdinalIgnoreCase)))
+        if (range.Count == 0)
+        {
+            return;
+        }
+
+        if (!(range.Count == 1 && RangeHeaderValue.TryParse(range.ToString(), out var parsed)
+                && parsed.Unit.Equals("bytes", StringComparison.OrdinalIgnoreCase) && parsed.Ranges.Count > 0))
         {
             request.Headers.Remove(HeaderNames.Range);
+            return;
+        }
+
+        if (parsed.Ranges.Count > 1)
+        {
+            request.Headers.Range = $"bytes={parsed.Ranges.First()}";
         }
     }
 

@@ -21,6 +21,14 @@ public sealed class DeliveryOptions
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Delivery:PermanentUrlLifetime must be between 1 second and 7 days (write a day as 1.00:00:00; 24:00:00 means 24 days)")]
     public TimeSpan PermanentUrlLifetime { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Signed URL expiries are rounded up to a multiple of this window (at most a tenth of the lifetime), so URLs signed
+    /// within one window are identical and API answers that carry them keep their ETag; a URL may live one window longer
+    /// than its lifetime. <c>00:00:00</c> turns rounding off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Delivery:UrlExpiryWindow must be between 0 and 1 day")]
+    public TimeSpan UrlExpiryWindow { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Absolute base (scheme, host, optional path) for URLs; when empty, the request's own host is used.</summary>
     public string PublicBaseUrl { get; set; } = "";
 

@@ -19,7 +19,7 @@ public sealed class MediaUrlSigner(IOptions<DeliveryOptions> options, TimeProvid
     public string SignQuery(string mediaId, string? rendition, StorageArea area, string? variant = null)
     {
         var lifetime = area == StorageArea.Permanent ? options.Value.PermanentUrlLifetime : options.Value.TemporaryUrlLifetime;
-        var expires = clock.GetUtcNow().Add(lifetime).ToUnixTimeSeconds();
+        var expires = RoundedExpiry(clock.GetUtcNow(), lifetime, options.Value.UrlExpiryWindow);
         var key = options.Value.SigningKeys[0];
         var query = new StringBuilder();
         if (rendition is not null)
@@ -31,6 +31,19 @@ public sealed class MediaUrlSigner(IOptions<DeliveryOptions> options, TimeProvid
             .Append("&kid=").Append(KeyId(key))
             .Append("&sig=").Append(Signature(key, mediaId, Scope(rendition, variant), expires));
         return query.ToString();
+    }
+
+    /// <summary>
+    /// <c>now + lifetime</c> rounded up to the next multiple of the window (Unix seconds, so every instance agrees): a URL
+    /// stays valid at least its lifetime and at most one window longer, and every URL signed within one window is the
+    /// same string, so an API answer read twice is byte-identical and its ETag matches. The window is at most a tenth
+    /// of the lifetime; under a second, nothing is rounded.
+    /// </summary>
+    public static long RoundedExpiry(DateTimeOffset now, TimeSpan lifetime, TimeSpan window)
+    {
+        var expires = now.Add(lifetime).ToUnixTimeSeconds();
+        var step = (long)Math.Min(window.TotalSeconds, lifetime.TotalSeconds / 10);
+        return step < 1 ? expires : (expires + step - 1) / step * step;
     }
 
     /// <summary>Whether the signature is genuine, made with a current key, and not expired.</summary>
