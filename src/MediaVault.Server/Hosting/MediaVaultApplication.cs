@@ -70,6 +70,7 @@ public static class MediaVaultApplication
         app.MapHealthEndpoints();
         app.MapReleaseEndpoints();
         app.MapReleaseMediaEndpoints();
+        app.MapCatalogDocumentationEndpoints();
         app.MapCatalogMediaEndpoints();
         app.MapProductEndpoints();
         app.MapVariantEndpoints();
