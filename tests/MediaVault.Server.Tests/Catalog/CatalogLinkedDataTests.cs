@@ -1,12 +1,13 @@
 using System.Net;
 using System.Text.Json;
 using MediaVault.Server.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace MediaVault.Server.Tests.Catalog;
 
 /// <summary>The catalogue read as linked data: contexts, the Hydra documentation, and stock JSON-LD and Hydra clients.</summary>
 [Collection(ServerCollection.Name)]
-public sealed class CatalogLinkedDataTests(ServerFixture server)
+public sealed class CatalogLinkedDataTests(ServerFixture server, ITestOutputHelper output)
 {
     private string Origin => server.BaseAddress.GetLeftPart(UriPartial.Authority);
 
@@ -40,6 +41,7 @@ public sealed class CatalogLinkedDataTests(ServerFixture server)
             "Error=/rest/api/medias/00000000-0000-0000-0000-000000000000",
             """ConstraintViolationList=POST /rest/api/products {"medias": ["/rest/api/medias/nothing"]}""");
 
+        output.WriteLine($"read-catalog.mjs took {result.GetProperty("milliseconds").GetInt32()} ms");
         Assert.Equal([], result.GetProperty("problems").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal(0, exitCode);
         foreach (var name in new[] { "Entrypoint", "Media", "Product", "Variant", "Error", "ConstraintViolationList" })
