@@ -176,6 +176,6 @@ try {
   problems.push(`api-doc-parser: ${failure.error?.message ?? failure.message ?? JSON.stringify(failure)}`);
 }
 
-console.log(JSON.stringify({ problems, resources, loaded: [...new Set(loaded)], reads, milliseconds: Date.now() - started }));
-// exitCode, not exit(): a piped stdout must be flushed first.
-process.exitCode = problems.length === 0 ? 0 : 1;
+// Exit once the line is flushed to the pipe: open keep-alive connections would hold the process for 30 s otherwise.
+const line = JSON.stringify({ problems, resources, loaded: [...new Set(loaded)], reads, milliseconds: Date.now() - started });
+process.stdout.write(line + "\n", () => process.exit(problems.length === 0 ? 0 : 1));
