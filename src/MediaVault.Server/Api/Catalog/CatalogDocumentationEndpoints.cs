@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using MediaVault.Server.OpenApi;
 
 namespace MediaVault.Server.Api.Catalog;
@@ -27,7 +28,7 @@ public static class CatalogDocumentationEndpoints
 
     private static IResult Entrypoint()
     {
-        var entrypoint = new System.Text.Json.Nodes.JsonObject
+        var entrypoint = new JsonObject
         {
             ["@context"] = CatalogJsonLd.Context(CatalogContexts.Entrypoint),
             ["@id"] = CatalogIris.Base,
@@ -46,6 +47,6 @@ public static class CatalogDocumentationEndpoints
 
     private static IResult Context(string name, HttpContext context) =>
         CatalogContexts.Build(name, CatalogContexts.Origin(context.Request)) is { } found
-            ? new LdJsonResult(new System.Text.Json.Nodes.JsonObject { ["@context"] = found }, StatusCodes.Status200OK)
+            ? new LdJsonResult(new JsonObject { ["@context"] = found }, StatusCodes.Status200OK)
             : CatalogProblems.NotFound(context, $"No context is named \"{name}\".");
 }

@@ -6,6 +6,8 @@ namespace MediaVault.Server.Api.Catalog;
 /// <summary>The one place the catalogue surface writes errors: problem documents in the reference's shapes.</summary>
 public static class CatalogProblems
 {
+    private const string ConstraintViolationList = "ConstraintViolationList";
+
     public static IResult BadRequest(HttpContext context, string detail, string title = "Bad Request") =>
         Write(context, StatusCodes.Status400BadRequest, title, detail);
 
@@ -97,8 +99,6 @@ public static class CatalogProblems
 
         return new LdJsonResult(problem, status, LdJsonResult.ProblemJson);
     }
-
-    private const string ConstraintViolationList = "ConstraintViolationList";
 
     private static JsonObject Violations(IReadOnlyList<ConstraintViolation> violations) => new()
     {
