@@ -18,6 +18,8 @@ npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error >/dev/null
 npm ci --prefix tests/s3-server --no-audit --no-fund --loglevel=error >/dev/null
 # redocly lints the served OpenAPI document; openapi-typescript + tsc compile a typed client against it (OpenApiDocumentTests).
 npm ci --prefix tests/openapi --no-audit --no-fund --loglevel=error >/dev/null
+# The stock jsonld processor and API Platform's api-doc-parser read the catalogue as linked data (CatalogLinkedDataTests).
+npm ci --prefix tests/jsonld --no-audit --no-fund --loglevel=error >/dev/null
 # Real media from Debian packages for the corpus harness (RealMediaCorpusTests): the sample by default,
 # every file with MEDIAVAULT_CORPUS=full. Cached in tests/corpus/.cache; a failed fetch only skips that test.
 if [ "${MEDIAVAULT_CORPUS:-}" = full ]; then tests/corpus/fetch.sh || true; else tests/corpus/fetch.sh --sample || true; fi

@@ -79,6 +79,7 @@ public static class MediaVaultApplication
         app.MapHealthEndpoints();
         app.MapReleaseEndpoints();
         app.MapReleaseMediaEndpoints();
+        app.MapCatalogDocumentationEndpoints();
         app.MapCatalogMediaEndpoints();
         app.MapProductEndpoints();
         app.MapVariantEndpoints();

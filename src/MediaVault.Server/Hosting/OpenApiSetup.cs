@@ -57,6 +57,27 @@ public static class OpenApiSetup
         `application/json` when only that is accepted) and `application/problem+json` errors with `@context`, `@id`, `@type`,
         `type`, `title`, `status`, `detail` (400/404 add `instance`; a permission 403 adds `missingPermissions`; 422 adds
         `violations` with `propertyPath`). Decisions:
+        - Linked data in API Platform's shape: each class has its JSON-LD context at `/rest/api/contexts/{class}` (Entrypoint,
+          Media, Product, Variant, Error, ConstraintViolationList) with an absolute `@vocab` (`/rest/api/docs.jsonld#`, the Hydra
+          API documentation, which defines every term under it), the `hydra` prefix, links typed `@id` (`medias`, `variants`,
+          `product`, `hydra:first/last/next/previous`) and schema.org terms (`contentUrl`, `mimeType` → `encodingFormat`, `hash` →
+          `sha256`, `width`, `height`, `name`, `sku`, `description`, `medias` → `image`, `product` → `isVariantOf`, `variants` →
+          `hasVariant`, `createdAt`/`updatedAt` → `dateCreated`/`dateModified`). The reference types `@context` as an object
+          (API Platform's schema allows an IRI string or an object), so documents keep an object: the class's context embedded,
+          identical to the served one plus an absolute `@base`, so a document saved to a file still resolves its relative `@id`s.
+          Every construct is JSON-LD 1.0, readable in either processing mode without fetching anything from another host.
+        - `/rest/api` (the Hydra entrypoint), `/rest/api/docs.jsonld` (`hydra:ApiDocumentation` with each class, its properties
+          and operations) and the contexts need no credentials nor organization header: they hold no organization's data.
+        - Every `/rest/api` answer, errors and 204 included, carries
+          `Link: <{origin}/rest/api/docs.jsonld>; rel="http://www.w3.org/ns/hydra/core#apiDocumentation"` and `Vary: Accept`.
+        - Content negotiation: `application/ld+json` or `application/json` (the same document; JSON-LD is JSON) by `Accept`
+          quality, ld+json when equal, absent or `*/*`; an `Accept` allowing neither is 406, checked before credentials and
+          before any upload is read.
+        - Problems add `hydra:title` and `hydra:description` (equal to `title` and `detail`) as API Platform's JSON-LD errors do;
+          `@type` is `hydra:Error`. Validation errors (422, and a 400 for a value past its length) are a `ConstraintViolationList`
+          whose `violations` entries have `propertyPath`, `message` and `code` (Symfony Validator's constraint UUID where the rule
+          is one of its constraints, else `mediavault:item-not-found` / `mediavault:invalid`). A value of the wrong JSON type
+          stays a plain 400 `hydra:Error`, as API Platform answers a denormalization error.
         - `X-Flowkiwi-Organization-Id` is required (400 when missing) and must be the token's `tenant` or one of its `orgs` (403).
         - Permissions: `media:read` to list/get medias, `media:write` to upload, `media:delete` to delete;
           `catalog:read`/`catalog:write` for products and variants.
@@ -106,6 +127,7 @@ public static class OpenApiSetup
     [
         ("Releases", "Releases and tracks, as the releases API reference documents them. Errors `{status, message}`."),
         ("Release Media", "Files and links of a release and its tracks. Errors `{status, message}`."),
+        ("Catalog Documentation", "The Hydra entrypoint, API documentation and JSON-LD contexts of the catalogue. No credentials."),
         ("Catalog Media", "Catalogue media in JSON-LD; errors are problem documents. Needs `X-Flowkiwi-Organization-Id`."),
         ("Catalog Products", "Catalogue products in JSON-LD; errors are problem documents. Needs `X-Flowkiwi-Organization-Id`."),
         ("Catalog Variants", "Catalogue variants in JSON-LD; errors are problem documents. Needs `X-Flowkiwi-Organization-Id`."),

@@ -16,11 +16,36 @@ public sealed record CatalogProblem(
     int Status,
     string Detail,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Instance,
+    [property: JsonPropertyName("hydra:title")] string HydraTitle,
+    [property: JsonPropertyName("hydra:description")] string HydraDescription,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? MissingPermissions,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? ReferencedBy,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CatalogViolation>? Violations);
 
-public sealed record CatalogViolation(string PropertyPath, string Message);
+/// <summary>One invalid field; <c>code</c> is Symfony Validator's constraint code where one applies, else a <c>mediavault:</c> code.</summary>
+public sealed record CatalogViolation(string PropertyPath, string Message, string Code);
+
+/// <summary>The Hydra entrypoint: the IRI of each collection.</summary>
+public sealed record CatalogEntrypointDocument(
+    [property: JsonPropertyName("@context")] JsonObject Context,
+    [property: JsonPropertyName("@id")] string Iri,
+    [property: JsonPropertyName("@type")] string JsonLdType,
+    string Media,
+    string Product,
+    string Variant);
+
+/// <summary>A <c>hydra:ApiDocumentation</c>; its <c>@context</c> is an array (Hydra's terms, then the API vocabulary).</summary>
+public sealed record CatalogApiDocumentationDocument(
+    [property: JsonPropertyName("@context")] JsonArray Context,
+    [property: JsonPropertyName("@id")] string Iri,
+    [property: JsonPropertyName("@type")] string JsonLdType,
+    [property: JsonPropertyName("hydra:title")] string Title,
+    [property: JsonPropertyName("hydra:description")] string Description,
+    [property: JsonPropertyName("hydra:entrypoint")] string Entrypoint,
+    [property: JsonPropertyName("hydra:supportedClass")] IReadOnlyList<JsonObject> SupportedClass);
+
+/// <summary>A JSON-LD context document.</summary>
+public sealed record CatalogContextDocument([property: JsonPropertyName("@context")] JsonObject Context);
 
 public sealed record CatalogDimensions(int Width, int Height);
 

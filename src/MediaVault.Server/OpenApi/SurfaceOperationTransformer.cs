@@ -35,7 +35,7 @@ public static class SurfaceOperationTransformer
         }
 
         operation.Parameters ??= [];
-        if (surface == ApiSurface.Catalog)
+        if (surface == ApiSurface.Catalog && !anonymous)
         {
             operation.Parameters.Add(Header(CatalogAccessFilter.OrganizationHeader, required: true,
                 "The organization (tenant) to act for: the token's `tenant` or one of its `orgs`.", integer: false));
@@ -107,6 +107,8 @@ public static class SurfaceOperationTransformer
         ApiSurface.Delivery => [400, 403, 404, 500],
         ApiSurface.Tus => anonymous ? [500] : [400, 401, 403, 404, 412, 500],
         ApiSurface.WebPage => [401, 403, 404, 500],
+        ApiSurface.Catalog when anonymous => [404, 406, 500],
+        ApiSurface.Catalog => [400, 401, 403, 404, 406, 500],
         _ when anonymous => [400, 403, 404, 500],
         _ => [400, 401, 403, 404, 500],
     };

@@ -3,7 +3,7 @@ using MediaVault.Server.Hosting;
 namespace MediaVault.Server.Api.Catalog;
 
 /// <summary>
-/// Catalogue access: a valid caller (401), the organisation header naming the tenant to act as (400 when missing,
+/// Catalogue access, after content negotiation (406, <see cref="CatalogNegotiation"/>): a valid caller (401), the organisation header naming the tenant to act as (400 when missing,
 /// 403 when the caller may not act as it), then the permission (403 with <c>missingPermissions</c>).
 /// </summary>
 public static class CatalogAccessFilter
@@ -13,6 +13,7 @@ public static class CatalogAccessFilter
     public static TBuilder RequireCatalogAccess<TBuilder>(this TBuilder builder, string permission)
         where TBuilder : IEndpointConventionBuilder
     {
+        builder.NegotiatesCatalogFormats();
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;

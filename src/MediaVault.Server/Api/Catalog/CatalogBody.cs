@@ -50,9 +50,9 @@ public sealed class CatalogBody
 
     /// <summary>
     /// An optional string field: absent (unchanged), null, or a string of at most <paramref name="maxLength"/>
-    /// characters; anything else is an error naming it.
+    /// characters; anything else is a 400 naming it (a value too long also lists the violation).
     /// </summary>
-    public bool TryString(string name, int maxLength, out string? value, out string? error)
+    public bool TryString(string name, int maxLength, out string? value, out CatalogError? error)
     {
         value = null;
         error = null;
@@ -73,7 +73,7 @@ public sealed class CatalogBody
     }
 
     /// <summary>An optional array of strings of at most <paramref name="maxLength"/> characters each; null means empty.</summary>
-    public bool TryStringList(string name, int maxLength, out List<string>? values, out string? error)
+    public bool TryStringList(string name, int maxLength, out List<string>? values, out CatalogError? error)
     {
         values = null;
         error = null;
@@ -118,11 +118,14 @@ public sealed class CatalogBody
     }
 
     /// <summary>The reference's validator wording for a string past its maximum, naming the field.</summary>
-    private static string? LengthError(string name, string text, int maxLength) =>
-        text.Length > maxLength ? $"{name}: This value is too long. It should have {maxLength} characters or less." : null;
+    private static CatalogError? LengthError(string name, string text, int maxLength) =>
+        text.Length > maxLength
+            ? CatalogError.BadRequest(new ConstraintViolation(name, $"This value is too long. It should have {maxLength} characters or less.", ViolationCodes.TooLong))
+            : null;
 
-    private static string TypeError(string name, string expected, JsonNode? actual) =>
-        $"The type of the \"{name}\" attribute must be \"{expected}\", \"{Describe(actual)}\" given.";
+    /// <summary>A value of the wrong JSON type: a plain 400 in API Platform's wording, as it answers a denormalization error.</summary>
+    private static CatalogError TypeError(string name, string expected, JsonNode? actual) =>
+        CatalogError.BadRequest($"The type of the \"{name}\" attribute must be \"{expected}\", \"{Describe(actual)}\" given.");
 
     private static string Describe(JsonNode? node) => node?.GetValueKind() switch
     {

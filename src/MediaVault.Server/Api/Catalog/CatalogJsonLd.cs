@@ -6,16 +6,11 @@ namespace MediaVault.Server.Api.Catalog;
 /// <summary>JSON-LD building blocks of the catalogue surface (Hydra vocabulary, API Platform style).</summary>
 public static class CatalogJsonLd
 {
-    public const string HydraNamespace = "http://www.w3.org/ns/hydra/core#";
-
-    /// <summary>The <c>@context</c> object every top-level document carries.</summary>
-    public static JsonObject Context(string type) => new()
-    {
-        ["@vocab"] = $"{CatalogIris.Base}/docs.jsonld#",
-        ["hydra"] = HydraNamespace,
-        ["@base"] = CatalogIris.Base + "/",
-        ["type"] = $"{type}/type",
-    };
+    /// <summary>
+    /// The <c>@context</c> of a top-level document of <paramref name="type"/>: its context IRI, which
+    /// <see cref="LdJsonResult"/> writes embedded (see <see cref="CatalogContexts"/>).
+    /// </summary>
+    public static JsonNode Context(string type) => JsonValue.Create(CatalogContexts.Iri(type));
 
     /// <summary>The catalogue's <c>type</c>: audio and documents are <c>file</c> here.</summary>
     public static string TypeOf(MediaKind kind) => kind switch

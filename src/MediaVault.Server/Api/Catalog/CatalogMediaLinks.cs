@@ -11,28 +11,28 @@ namespace MediaVault.Server.Api.Catalog;
 public sealed class CatalogMediaLinks(MediaVaultDbContext db, TimeProvider clock)
 {
     /// <summary>Resolves IRIs to media ids, or returns one violation per bad entry (<c>medias[i]</c>).</summary>
-    public async Task<(List<string> Ids, List<(string, string)> Violations)> ResolveAsync(Guid tenantId, List<string> iris, CancellationToken cancellationToken)
+    public async Task<(List<string> Ids, List<ConstraintViolation> Violations)> ResolveAsync(Guid tenantId, List<string> iris, CancellationToken cancellationToken)
     {
         var ids = iris.Select(iri => CatalogIris.IdFrom(iri, CatalogIris.MediasPath)).ToList();
         var wanted = ids.Where(id => id is not null).Select(id => id!).Distinct().ToList();
         var found = await db.Media.AsNoTracking().Where(m => m.TenantId == tenantId && wanted.Contains(m.Id) && m.State != MediaState.Pending)
             .Select(m => new { m.Id, m.Kind }).ToDictionaryAsync(m => m.Id, m => m.Kind, cancellationToken);
-        var violations = new List<(string, string)>();
+        var violations = new List<ConstraintViolation>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < iris.Count; i++)
         {
             var path = $"medias[{i}]";
             if (ids[i] is not { } id || !found.TryGetValue(id, out var kind))
             {
-                violations.Add((path, $"Item not found for \"{iris[i]}\"."));
+                violations.Add(new(path, $"Item not found for \"{iris[i]}\".", ViolationCodes.ItemNotFound));
             }
             else if (kind != MediaKind.Image)
             {
-                violations.Add((path, $"Only media of type \"image\" can be associated; \"{iris[i]}\" is of type \"{CatalogJsonLd.TypeOf(kind)}\"."));
+                violations.Add(new(path, $"Only media of type \"image\" can be associated; \"{iris[i]}\" is of type \"{CatalogJsonLd.TypeOf(kind)}\".", ViolationCodes.NoSuchChoice));
             }
             else if (!seen.Add(id))
             {
-                violations.Add((path, $"\"{iris[i]}\" is listed more than once."));
+                violations.Add(new(path, $"\"{iris[i]}\" is listed more than once.", ViolationCodes.NotUnique));
             }
         }
 

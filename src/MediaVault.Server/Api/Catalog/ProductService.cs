@@ -30,7 +30,7 @@ public sealed class ProductService(MediaVaultDbContext db, CatalogMediaLinks lin
             || !body.TryString("description", CatalogFieldLimits.Description, out var description, out error)
             || !body.TryStringList("medias", CatalogFieldLimits.Iri, out var medias, out error))
         {
-            return (null, CatalogError.BadRequest(error!));
+            return (null, error!);
         }
 
         product.Name = body.Has("name") ? name : product.Name;

@@ -27,7 +27,7 @@ public sealed class VariantService(MediaVaultDbContext db, CatalogMediaLinks lin
         if (!body.TryString("product", CatalogFieldLimits.Iri, out var productIri, out var error) || !body.TryString("name", CatalogFieldLimits.Name, out var name, out error)
             || !body.TryString("sku", CatalogFieldLimits.Sku, out var sku, out error) || !body.TryStringList("medias", CatalogFieldLimits.Iri, out var medias, out error))
         {
-            return (null, CatalogError.BadRequest(error!));
+            return (null, error!);
         }
 
         if (id is null || body.Has("product"))
@@ -36,7 +36,7 @@ public sealed class VariantService(MediaVaultDbContext db, CatalogMediaLinks lin
             if (productId is null || !await db.Products.AnyAsync(p => p.Id == productId && p.TenantId == tenantId, cancellationToken))
             {
                 var message = productIri is null ? "This value should not be null." : $"Item not found for \"{productIri}\".";
-                return (null, CatalogError.Invalid([("product", message)]));
+                return (null, CatalogError.Invalid([new("product", message, productIri is null ? ViolationCodes.IsNull : ViolationCodes.ItemNotFound)]));
             }
 
             variant.ProductId = productId.Value;
