@@ -79,6 +79,17 @@ public static class SurfaceOperationTransformer
             operation.Responses.Remove("200");
         }
 
+        // Every 201 names what it created (the handlers answer Created<T>, LdJsonCreated<T> or tus's Created).
+        if (operation.Responses.TryGetValue("201", out var created) && created is OpenApiResponse createdResponse)
+        {
+            createdResponse.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            createdResponse.Headers.TryAdd("Location", new OpenApiHeader
+            {
+                Description = "The URL of what was created",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+
         var errors = DefaultErrors(surface, anonymous).Concat(metadata.OfType<ErrorResponsesMetadata>().SelectMany(m => m.StatusCodes)).Distinct().Order();
         var (errorType, contentType) = ErrorBody(surface);
         IOpenApiSchema? errorSchema = null;

@@ -15,12 +15,16 @@ public static class ReleaseEndpoints
         group.MapPost("/", CreateAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
             .WithName("createRelease").Accepts<ReleaseFields>("application/json").ProducesErrors(413).WithSummary("Create a release (draft)");
         group.MapGet("/", ListAsync).RequireReleaseAccess(Permissions.ReleasesRead).WithName("listReleases").WithSummary("List releases");
-        group.MapGet("/{id}", GetAsync).RequireReleaseAccess(Permissions.ReleasesRead).WithName("getRelease").WithSummary("Get a release with its tracks and media");
+        group.MapGet("/{id}", GetAsync).RequireReleaseAccess(Permissions.ReleasesRead).WithName("getRelease")
+            .WithSummary("Get a release with its tracks and media");
         group.MapPut("/{id}", UpdateAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
-            .WithName("updateRelease").Accepts<ReleaseFields>("application/json").ProducesErrors(409, 413).WithSummary("Update a release (draft or rejected only)");
-        group.MapPost("/{id}/submit", SubmitAsync).RequireReleaseAccess(Permissions.ReleasesWrite).WithName("submitRelease").ProducesErrors(409).WithSummary("Submit a draft or rejected release for review");
+            .WithName("updateRelease").Accepts<ReleaseFields>("application/json").ProducesErrors(409, 413)
+            .WithSummary("Update a release (draft or rejected only)");
+        group.MapPost("/{id}/submit", SubmitAsync).RequireReleaseAccess(Permissions.ReleasesWrite).WithName("submitRelease").ProducesErrors(409)
+            .WithSummary("Submit a draft or rejected release for review");
         group.MapPost("/{id}/review", ReviewAsync).RequireReleaseAccess(Permissions.ReleasesReview)
-            .WithName("reviewRelease").Accepts<ReviewRequest>("application/json").ProducesErrors(409, 413).WithSummary("Approve or reject a submitted release");
+            .WithName("reviewRelease").Accepts<ReviewRequest>("application/json").ProducesErrors(409, 413)
+            .WithSummary("Approve or reject a submitted release");
         group.MapPost("/{id}/approve", (string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct) =>
                 ReviewAliasAsync(id, "approve", context, releases, loader, ct))
             .RequireReleaseAccess(Permissions.ReleasesReview).WithSummary("Alias of review with action approve")
@@ -30,10 +34,12 @@ public static class ReleaseEndpoints
             .RequireReleaseAccess(Permissions.ReleasesReview).WithSummary("Alias of review with action reject")
             .WithName("rejectRelease").Accepts<ReviewRequest>(isOptional: true, "application/json").ProducesErrors(409, 413);
         group.MapPost("/{id}/revert-status", RevertAsync).RequireReleaseAccess(Permissions.ReleasesReview)
-            .WithName("revertReleaseStatus").Accepts<RevertStatusRequest>("application/json").ProducesErrors(409, 413).WithSummary("Revert approved → submitted or completed → draft");
+            .WithName("revertReleaseStatus").Accepts<RevertStatusRequest>("application/json").ProducesErrors(409, 413)
+            .WithSummary("Revert approved → submitted or completed → draft");
         group.MapPost("/{id}/tracks", AddTrackAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
             .WithName("addTrack").Accepts<TrackFields>("application/json").ProducesErrors(409, 413).WithSummary("Add a track");
-        group.MapGet("/{id}/tracks", ListTracksAsync).RequireReleaseAccess(Permissions.ReleasesRead).WithName("listTracks").WithSummary("List a release's tracks");
+        group.MapGet("/{id}/tracks", ListTracksAsync).RequireReleaseAccess(Permissions.ReleasesRead).WithName("listTracks")
+            .WithSummary("List a release's tracks");
         return routes;
     }
 

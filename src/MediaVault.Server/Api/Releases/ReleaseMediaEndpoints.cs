@@ -13,19 +13,24 @@ public static class ReleaseMediaEndpoints
     public static IEndpointRouteBuilder MapReleaseMediaEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/releases/{id}").WithTags("Release Media").WithSurface(ApiSurface.Releases);
-        group.MapGet("/media", ListAsync).RequireReleaseAccess(Permissions.ReleasesRead).WithName("listReleaseMedia").WithSummary("Get Release Media");
+        group.MapGet("/media", ListAsync).RequireReleaseAccess(Permissions.ReleasesRead).WithName("listReleaseMedia")
+            .WithSummary("Get Release Media");
         group.MapPost("/media/files", UploadFilesAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
             .WithName("uploadReleaseMediaFiles").AcceptsFiles(repeated: true, "files").ProducesErrors(409, 413, 507)
             .WithSummary("Upload Media Files to Release")
             .WithDescription("Field `files`, repeated. Streamed to temporary storage; the type is sniffed from the content. All files of a request are stored, or none.");
         group.MapPost("/media/links", AddLinksAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
-            .WithName("addReleaseMediaLinks").Accepts<LinksRequest>("application/json").ProducesErrors(409, 413).WithSummary("Submit media links to a release");
-        group.MapDelete("/media/{mediaId}", DeleteAsync).RequireReleaseAccess(Permissions.ReleasesWrite).WithName("deleteReleaseMedia").ProducesErrors(409).WithSummary("Delete Release Media")
+            .WithName("addReleaseMediaLinks").Accepts<LinksRequest>("application/json").ProducesErrors(409, 413)
+            .WithSummary("Submit media links to a release");
+        group.MapDelete("/media/{mediaId}", DeleteAsync).RequireReleaseAccess(Permissions.ReleasesWrite).WithName("deleteReleaseMedia").ProducesErrors(409)
+            .WithSummary("Delete Release Media")
             .WithDescription("Removes the media, its stored original and every rendition.");
         group.MapPost("/tracks/{trackId}/media/file", UploadTrackFileAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
-            .WithName("uploadTrackMediaFile").AcceptsFiles(repeated: false, "file").ProducesErrors(409, 413, 507).WithSummary("Upload the track's audio or video file (field `file`, one per track)");
+            .WithName("uploadTrackMediaFile").AcceptsFiles(repeated: false, "file").ProducesErrors(409, 413, 507)
+            .WithSummary("Upload the track's audio or video file (field `file`, one per track)");
         group.MapPost("/tracks/{trackId}/media/link", AddTrackLinkAsync).RequireReleaseAccess(Permissions.ReleasesWrite)
-            .WithName("addTrackMediaLink").Accepts<LinkItem>("application/json").ProducesErrors(409, 413).WithSummary("Submit the track's audio or video link (one per track)");
+            .WithName("addTrackMediaLink").Accepts<LinkItem>("application/json").ProducesErrors(409, 413)
+            .WithSummary("Submit the track's audio or video link (one per track)");
         return routes;
     }
 
