@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MediaVault.Server.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MediaVault.Server.Api.Catalog;
 
@@ -15,18 +16,15 @@ public static class CatalogDocumentationEndpoints
         var group = routes.MapGroup(CatalogIris.Base).WithTags("Catalog Documentation").WithSurface(ApiSurface.Catalog)
             .AllowAnonymous().NegotiatesCatalogFormats();
         group.MapGet("/", Entrypoint).WithName("getCatalogEntrypoint")
-            .Produces<CatalogEntrypointDocument>(StatusCodes.Status200OK, "application/ld+json", "application/json")
             .WithSummary("The Hydra entrypoint: the IRI of each collection");
         group.MapGet("/docs.jsonld", Documentation).WithName("getCatalogApiDocumentation")
-            .Produces<CatalogApiDocumentationDocument>(StatusCodes.Status200OK, "application/ld+json", "application/json")
             .WithSummary("The Hydra API documentation (hydra:ApiDocumentation), which also defines the terms of the API vocabulary");
         group.MapGet("/contexts/{name}", Context).WithName("getCatalogContext")
-            .Produces<CatalogContextDocument>(StatusCodes.Status200OK, "application/ld+json", "application/json")
             .WithSummary("The JSON-LD context of a class: Entrypoint, Media, Product, Variant, Error or ConstraintViolationList");
         return routes;
     }
 
-    private static IResult Entrypoint()
+    private static LdJsonOk<CatalogEntrypointDocument> Entrypoint()
     {
         var entrypoint = new JsonObject
         {
@@ -39,14 +37,14 @@ public static class CatalogDocumentationEndpoints
             entrypoint[resource.EntrypointName!] = resource.CollectionPath;
         }
 
-        return new LdJsonResult(entrypoint, StatusCodes.Status200OK);
+        return new LdJsonOk<CatalogEntrypointDocument>(entrypoint);
     }
 
-    private static IResult Documentation(HttpContext context) =>
-        new LdJsonResult(CatalogApiDocumentation.Build(CatalogContexts.Origin(context.Request)), StatusCodes.Status200OK);
+    private static LdJsonOk<CatalogApiDocumentationDocument> Documentation(HttpContext context) =>
+        new(CatalogApiDocumentation.Build(CatalogContexts.Origin(context.Request)));
 
-    private static IResult Context(string name, HttpContext context) =>
+    private static Results<LdJsonOk<CatalogContextDocument>, CatalogProblemResult> Context(string name, HttpContext context) =>
         CatalogContexts.Build(name, CatalogContexts.Origin(context.Request)) is { } found
-            ? new LdJsonResult(new JsonObject { ["@context"] = found }, StatusCodes.Status200OK)
+            ? new LdJsonOk<CatalogContextDocument>(new JsonObject { ["@context"] = found })
             : CatalogProblems.NotFound(context, $"No context is named \"{name}\".");
 }
