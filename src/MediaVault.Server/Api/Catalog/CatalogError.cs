@@ -1,21 +1,25 @@
 namespace MediaVault.Server.Api.Catalog;
 
-/// <summary>An expected failure of a catalogue operation: 400 (a field of the wrong type), 404, or 422 with violations.</summary>
-public sealed record CatalogError(int Status, string Detail, IReadOnlyList<(string PropertyPath, string Message)>? Violations = null)
+/// <summary>An expected failure of a catalogue write: a kind, the client's message, and for a 422 its violations.</summary>
+public sealed record CatalogError(CatalogErrorKind Kind, string Detail, IReadOnlyList<(string PropertyPath, string Message)>? Violations = null)
 {
-    public static CatalogError BadRequest(string detail) => new(StatusCodes.Status400BadRequest, detail);
+    public static CatalogError BadRequest(string detail) => new(CatalogErrorKind.BadRequest, detail);
 
-    public static CatalogError NotFound() => new(StatusCodes.Status404NotFound, "Not Found");
+    public static CatalogError NotFound() => new(CatalogErrorKind.NotFound, "Not Found");
 
-    public static CatalogError Invalid(IReadOnlyList<(string, string)> violations) =>
-        new(StatusCodes.Status422UnprocessableEntity, "", violations);
+    public static CatalogError TooLarge(string detail) => new(CatalogErrorKind.TooLarge, detail);
 
-    public CatalogProblemResult ToResult(HttpContext context) => Status switch
+    public static CatalogError UnsupportedMediaType(string detail) => new(CatalogErrorKind.UnsupportedMediaType, detail);
+
+    public static CatalogError Invalid(IReadOnlyList<(string, string)> violations) => new(CatalogErrorKind.Unprocessable, "", violations);
+
+    /// <summary>Every kind has its problem here, with no default: a new kind does not compile until it is mapped.</summary>
+    public CatalogProblemResult ToResult(HttpContext context) => Kind switch
     {
-        StatusCodes.Status404NotFound => CatalogProblems.NotFound(context, Detail),
-        StatusCodes.Status422UnprocessableEntity => CatalogProblems.Unprocessable(context, Violations ?? []),
-        StatusCodes.Status415UnsupportedMediaType => CatalogProblems.UnsupportedMediaType(context, Detail),
-        StatusCodes.Status413PayloadTooLarge => CatalogProblems.TooLarge(context, Detail),
-        _ => CatalogProblems.BadRequest(context, Detail),
+        CatalogErrorKind.BadRequest => CatalogProblems.BadRequest(context, Detail),
+        CatalogErrorKind.NotFound => CatalogProblems.NotFound(context, Detail),
+        CatalogErrorKind.TooLarge => CatalogProblems.TooLarge(context, Detail),
+        CatalogErrorKind.UnsupportedMediaType => CatalogProblems.UnsupportedMediaType(context, Detail),
+        CatalogErrorKind.Unprocessable => CatalogProblems.Unprocessable(context, Violations ?? []),
     };
 }
