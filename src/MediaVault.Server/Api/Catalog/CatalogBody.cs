@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -17,34 +18,34 @@ public sealed class CatalogBody
 
     public bool Has(string name) => Fields.ContainsKey(name);
 
-    public static async Task<(CatalogBody? Body, string? Error, int Status)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<CatalogOutcome<CatalogBody>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim();
         if (mediaType is null || !Types.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
         {
-            return (null, $"The content-type \"{mediaType}\" is not supported. Supported MIME types are \"{string.Join("\", \"", Types)}\".", StatusCodes.Status415UnsupportedMediaType);
+            return CatalogError.UnsupportedMediaType($"The content-type \"{mediaType}\" is not supported. Supported MIME types are \"{string.Join("\", \"", Types)}\".");
         }
 
         var limited = JsonBodyLimit.Apply(request);
         if (limited.Failed)
         {
-            return (null, limited.Failure.Message, StatusCodes.Status413PayloadTooLarge);
+            return CatalogError.TooLarge(limited.Failure.Message);
         }
 
         try
         {
             var node = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
             return node is JsonObject fields
-                ? (new CatalogBody(fields), null, 0)
-                : (null, "The request body must be a JSON object.", StatusCodes.Status400BadRequest);
+                ? new CatalogBody(fields)
+                : CatalogError.BadRequest("The request body must be a JSON object.");
         }
         catch (JsonException ex)
         {
-            return (null, $"Syntax error: {ex.Message}", StatusCodes.Status400BadRequest);
+            return CatalogError.BadRequest($"Syntax error: {ex.Message}");
         }
         catch (BadHttpRequestException ex) when (JsonBodyLimit.IsTooLarge(ex))
         {
-            return (null, JsonBodyLimit.TooLarge(request).Message, StatusCodes.Status413PayloadTooLarge);
+            return CatalogError.TooLarge(JsonBodyLimit.TooLarge(request).Message);
         }
     }
 
@@ -52,7 +53,7 @@ public sealed class CatalogBody
     /// An optional string field: absent (unchanged), null, or a string of at most <paramref name="maxLength"/>
     /// characters; anything else is a 400 naming it (a value too long also lists the violation).
     /// </summary>
-    public bool TryString(string name, int maxLength, out string? value, out CatalogError? error)
+    public bool TryString(string name, int maxLength, out string? value, [NotNullWhen(false)] out CatalogError? error)
     {
         value = null;
         error = null;
@@ -73,7 +74,7 @@ public sealed class CatalogBody
     }
 
     /// <summary>An optional array of strings of at most <paramref name="maxLength"/> characters each; null means empty.</summary>
-    public bool TryStringList(string name, int maxLength, out List<string>? values, out CatalogError? error)
+    public bool TryStringList(string name, int maxLength, out List<string>? values, [NotNullWhen(false)] out CatalogError? error)
     {
         values = null;
         error = null;

@@ -1,29 +1,34 @@
 namespace MediaVault.Server.Api.Catalog;
 
 /// <summary>
-/// An expected failure of a catalogue operation: 400 (a field of the wrong type, or too long: then with its
-/// violation), 404, or 422 with violations.
+/// An expected failure of a catalogue operation: a kind, the client's message, and its violations (a 422's, or the one
+/// field of a 400 about a value too long).
 /// </summary>
-public sealed record CatalogError(int Status, string Detail, IReadOnlyList<ConstraintViolation>? Violations = null)
+public sealed record CatalogError(CatalogErrorKind Kind, string Detail, IReadOnlyList<ConstraintViolation>? Violations = null)
 {
-    public static CatalogError BadRequest(string detail) => new(StatusCodes.Status400BadRequest, detail);
+    public static CatalogError BadRequest(string detail) => new(CatalogErrorKind.BadRequest, detail);
 
     /// <summary>A 400 about one field; the detail is <c>field: message</c>, as API Platform words its violations.</summary>
     public static CatalogError BadRequest(ConstraintViolation violation) =>
-        new(StatusCodes.Status400BadRequest, $"{violation.PropertyPath}: {violation.Message}", [violation]);
+        new(CatalogErrorKind.BadRequest, $"{violation.PropertyPath}: {violation.Message}", [violation]);
 
-    public static CatalogError NotFound() => new(StatusCodes.Status404NotFound, "Not Found");
+    public static CatalogError NotFound() => new(CatalogErrorKind.NotFound, "Not Found");
 
-    public static CatalogError Invalid(IReadOnlyList<ConstraintViolation> violations) =>
-        new(StatusCodes.Status422UnprocessableEntity, "", violations);
+    public static CatalogError TooLarge(string detail) => new(CatalogErrorKind.TooLarge, detail);
 
-    public CatalogProblemResult ToResult(HttpContext context) => Status switch
+    public static CatalogError UnsupportedMediaType(string detail) => new(CatalogErrorKind.UnsupportedMediaType, detail);
+
+    public static CatalogError Invalid(IReadOnlyList<ConstraintViolation> violations) => new(CatalogErrorKind.Unprocessable, "", violations);
+
+    /// <summary>Every kind has its problem here, with no default: a new kind does not compile until it is mapped.</summary>
+    public CatalogProblemResult ToResult(HttpContext context) => Kind switch
     {
-        StatusCodes.Status404NotFound => CatalogProblems.NotFound(context, Detail),
-        StatusCodes.Status422UnprocessableEntity => CatalogProblems.Unprocessable(context, Violations ?? []),
-        StatusCodes.Status415UnsupportedMediaType => CatalogProblems.UnsupportedMediaType(context, Detail),
-        StatusCodes.Status413PayloadTooLarge => CatalogProblems.TooLarge(context, Detail),
-        _ when Violations is { Count: > 0 } => CatalogProblems.BadRequest(context, Detail, Violations),
-        _ => CatalogProblems.BadRequest(context, Detail),
+        CatalogErrorKind.BadRequest => Violations is { Count: > 0 }
+            ? CatalogProblems.BadRequest(context, Detail, Violations)
+            : CatalogProblems.BadRequest(context, Detail),
+        CatalogErrorKind.NotFound => CatalogProblems.NotFound(context, Detail),
+        CatalogErrorKind.TooLarge => CatalogProblems.TooLarge(context, Detail),
+        CatalogErrorKind.UnsupportedMediaType => CatalogProblems.UnsupportedMediaType(context, Detail),
+        CatalogErrorKind.Unprocessable => CatalogProblems.Unprocessable(context, Violations ?? []),
     };
 }

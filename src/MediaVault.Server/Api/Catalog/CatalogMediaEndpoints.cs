@@ -37,7 +37,7 @@ public static class CatalogMediaEndpoints
     {
         if (!CatalogPaging.TryRead(context.Request, options.Value, out var page, out var itemsPerPage, out var error))
         {
-            return CatalogProblems.BadRequest(context, error!);
+            return CatalogProblems.BadRequest(context, error);
         }
 
         var query = context.Request.Query;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace MediaVault.Server.Api.Catalog;
@@ -5,7 +6,7 @@ namespace MediaVault.Server.Api.Catalog;
 /// <summary>Reads <c>page</c> and <c>itemsPerPage</c>; a bad value is a 400 naming the parameter.</summary>
 public static class CatalogPaging
 {
-    public static bool TryRead(HttpRequest request, CatalogOptions options, out int page, out int itemsPerPage, out string? error)
+    public static bool TryRead(HttpRequest request, CatalogOptions options, out int page, out int itemsPerPage, [NotNullWhen(false)] out string? error)
     {
         error = null;
         page = 1;

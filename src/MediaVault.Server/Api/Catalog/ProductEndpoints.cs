@@ -36,7 +36,7 @@ public static class ProductEndpoints
     {
         if (!CatalogPaging.TryRead(context.Request, options.Value, out var page, out var itemsPerPage, out var error))
         {
-            return CatalogProblems.BadRequest(context, error!);
+            return CatalogProblems.BadRequest(context, error);
         }
 
         var tenantId = RequestTenant.Of(context).Id;
@@ -69,18 +69,20 @@ public static class ProductEndpoints
         HttpContext context, ProductService products, Guid? id, Func<Core.Catalog.Product, JsonObject, TSuccess> answer, CancellationToken ct)
         where TSuccess : IResult
     {
-        var (body, bodyError, status) = await CatalogBody.ReadAsync(context.Request, ct);
-        if (body is null)
+        var body = await CatalogBody.ReadAsync(context.Request, ct);
+        if (body.Failed)
         {
-            return new CatalogError(status, bodyError!).ToResult(context);
+            return body.Error.ToResult(context);
         }
 
         var tenantId = RequestTenant.Of(context).Id;
-        var (product, error) = await products.SaveAsync(tenantId, id, body, ct);
-        if (product is null)
+        var saved = await products.SaveAsync(tenantId, id, body.Value, ct);
+        if (saved.Failed)
         {
-            return error!.ToResult(context);
+            return saved.Error.ToResult(context);
         }
+
+        var product = saved.Value;
 
         JsonObject view = (await products.ViewsAsync(tenantId, [product], Expand(context), withContext: true, ct))[0];
         return answer(product, view);

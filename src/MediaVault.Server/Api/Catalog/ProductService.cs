@@ -9,7 +9,7 @@ namespace MediaVault.Server.Api.Catalog;
 /// <summary>Products: create, read (optionally with variants embedded), list, merge-patch and delete.</summary>
 public sealed class ProductService(MediaVaultDbContext db, CatalogMediaLinks links, TimeProvider clock)
 {
-    public async Task<(Product? Product, CatalogError? Error)> SaveAsync(Guid tenantId, Guid? id, CatalogBody body, CancellationToken cancellationToken)
+    public async Task<CatalogOutcome<Product>> SaveAsync(Guid tenantId, Guid? id, CatalogBody body, CancellationToken cancellationToken)
     {
         Product? product;
         if (id is { } existing)
@@ -17,7 +17,7 @@ public sealed class ProductService(MediaVaultDbContext db, CatalogMediaLinks lin
             product = await db.Products.SingleOrDefaultAsync(p => p.Id == existing && p.TenantId == tenantId, cancellationToken);
             if (product is null)
             {
-                return (null, CatalogError.NotFound());
+                return CatalogError.NotFound();
             }
         }
         else
@@ -30,7 +30,7 @@ public sealed class ProductService(MediaVaultDbContext db, CatalogMediaLinks lin
             || !body.TryString("description", CatalogFieldLimits.Description, out var description, out error)
             || !body.TryStringList("medias", CatalogFieldLimits.Iri, out var medias, out error))
         {
-            return (null, error!);
+            return error;
         }
 
         product.Name = body.Has("name") ? name : product.Name;
@@ -42,14 +42,14 @@ public sealed class ProductService(MediaVaultDbContext db, CatalogMediaLinks lin
             var (mediaIds, violations) = await links.ResolveAsync(tenantId, medias, cancellationToken);
             if (violations.Count > 0)
             {
-                return (null, CatalogError.Invalid(violations));
+                return CatalogError.Invalid(violations);
             }
 
             await links.ReplaceAsync(tenantId, UsageOwners.Product, product.Id, null, mediaIds, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return (product, null);
+        return product;
     }
 
     public Task<Product?> FindAsync(Guid tenantId, string id, CancellationToken cancellationToken) =>

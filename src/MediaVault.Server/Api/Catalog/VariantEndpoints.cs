@@ -35,7 +35,7 @@ public static class VariantEndpoints
     {
         if (!CatalogPaging.TryRead(context.Request, options.Value, out var page, out var itemsPerPage, out var error))
         {
-            return CatalogProblems.BadRequest(context, error!);
+            return CatalogProblems.BadRequest(context, error);
         }
 
         Guid? productId = null;
@@ -84,18 +84,20 @@ public static class VariantEndpoints
         HttpContext context, VariantService variants, Guid? id, Func<Core.Catalog.Variant, System.Text.Json.Nodes.JsonObject, TSuccess> answer, CancellationToken ct)
         where TSuccess : IResult
     {
-        var (body, bodyError, status) = await CatalogBody.ReadAsync(context.Request, ct);
-        if (body is null)
+        var body = await CatalogBody.ReadAsync(context.Request, ct);
+        if (body.Failed)
         {
-            return new CatalogError(status, bodyError!).ToResult(context);
+            return body.Error.ToResult(context);
         }
 
         var tenantId = RequestTenant.Of(context).Id;
-        var (variant, error) = await variants.SaveAsync(tenantId, id, body, ct);
-        if (variant is null)
+        var saved = await variants.SaveAsync(tenantId, id, body.Value, ct);
+        if (saved.Failed)
         {
-            return error!.ToResult(context);
+            return saved.Error.ToResult(context);
         }
+
+        var variant = saved.Value;
 
         var medias = await variants.MediasAsync(tenantId, [variant], ct);
         var view = CatalogViews.Variant(variant, medias[variant.Id], withContext: true);

@@ -8,7 +8,7 @@ namespace MediaVault.Server.Api.Catalog;
 /// <summary>Variants: each belongs to a product of the same tenant, named by its IRI in <c>product</c>.</summary>
 public sealed class VariantService(MediaVaultDbContext db, CatalogMediaLinks links, TimeProvider clock)
 {
-    public async Task<(Variant? Variant, CatalogError? Error)> SaveAsync(Guid tenantId, Guid? id, CatalogBody body, CancellationToken cancellationToken)
+    public async Task<CatalogOutcome<Variant>> SaveAsync(Guid tenantId, Guid? id, CatalogBody body, CancellationToken cancellationToken)
     {
         Variant? variant;
         if (id is { } existing)
@@ -16,7 +16,7 @@ public sealed class VariantService(MediaVaultDbContext db, CatalogMediaLinks lin
             variant = await db.Variants.SingleOrDefaultAsync(v => v.Id == existing && v.TenantId == tenantId, cancellationToken);
             if (variant is null)
             {
-                return (null, CatalogError.NotFound());
+                return CatalogError.NotFound();
             }
         }
         else
@@ -27,7 +27,7 @@ public sealed class VariantService(MediaVaultDbContext db, CatalogMediaLinks lin
         if (!body.TryString("product", CatalogFieldLimits.Iri, out var productIri, out var error) || !body.TryString("name", CatalogFieldLimits.Name, out var name, out error)
             || !body.TryString("sku", CatalogFieldLimits.Sku, out var sku, out error) || !body.TryStringList("medias", CatalogFieldLimits.Iri, out var medias, out error))
         {
-            return (null, error!);
+            return error;
         }
 
         if (id is null || body.Has("product"))
@@ -36,7 +36,7 @@ public sealed class VariantService(MediaVaultDbContext db, CatalogMediaLinks lin
             if (productId is null || !await db.Products.AnyAsync(p => p.Id == productId && p.TenantId == tenantId, cancellationToken))
             {
                 var message = productIri is null ? "This value should not be null." : $"Item not found for \"{productIri}\".";
-                return (null, CatalogError.Invalid([new("product", message, productIri is null ? ViolationCodes.IsNull : ViolationCodes.ItemNotFound)]));
+                return CatalogError.Invalid([new("product", message, productIri is null ? ViolationCodes.IsNull : ViolationCodes.ItemNotFound)]);
             }
 
             variant.ProductId = productId.Value;
@@ -55,7 +55,7 @@ public sealed class VariantService(MediaVaultDbContext db, CatalogMediaLinks lin
             var (mediaIds, violations) = await links.ResolveAsync(tenantId, medias, cancellationToken);
             if (violations.Count > 0)
             {
-                return (null, CatalogError.Invalid(violations));
+                return CatalogError.Invalid(violations);
             }
 
             await links.ReplaceAsync(tenantId, UsageOwners.Variant, variant.Id, variant.ProductId, mediaIds, cancellationToken);
@@ -67,7 +67,7 @@ public sealed class VariantService(MediaVaultDbContext db, CatalogMediaLinks lin
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return (variant, null);
+        return variant;
     }
 
     public Task<Variant?> FindAsync(Guid tenantId, string id, CancellationToken cancellationToken) =>

@@ -81,7 +81,12 @@ public static class TusEndpoints
             _ => TusResponses.Error(StatusCodes.Status405MethodNotAllowed, "Use PATCH, HEAD or DELETE (or X-HTTP-Method-Override)"),
         };
 
-    /// <summary>The answer of the overridden method, as one of the override's answers.</summary>
+    /// <summary>
+    /// The answer of the overridden method, as one of the override's answers. The last arm stays because
+    /// <c>Results&lt;,&gt;.Result</c> is typed <see cref="IResult"/>, an open interface: C# has no closed unions, so no
+    /// switch over it is exhaustive to the compiler, though a <c>Results&lt;TSuccess, TusErrorResult&gt;</c> built from
+    /// <c>Ok</c> or <c>NoContent</c> never reaches it.
+    /// </summary>
     private static Results<Ok, NoContent, TusErrorResult> Widen<TSuccess>(Results<TSuccess, TusErrorResult> answer)
         where TSuccess : IResult => answer.Result switch
         {
