@@ -165,7 +165,8 @@ public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake inta
             Description = m.Description,
             ArchivedAt = m.ArchivedAt,
             NameKey = m.NameKey,
-            Duration = m.Duration,
+            DurationKey = m.DurationKey,
+            SizeKey = m.SizeKey,
             Tags = m.Tags.Select(t => new MediaTag { MediaId = t.MediaId, Tag = t.Tag, Key = t.Key, SearchKey = "", Position = t.Position }).ToList(),
             Renditions = m.Renditions.Where(r => previews.Contains(r.Name))
                 .Select(r => new MediaRendition { MediaId = r.MediaId, Name = r.Name, MimeType = r.MimeType }).ToList(),
