@@ -13,8 +13,25 @@ namespace MediaVault.Data;
 /// The one database. Every tenant-owned table carries <c>TenantId</c>; queries always filter by it explicitly.
 /// Only portable column types are used (text, integers, reals, timestamps) so the schema maps to PostgreSQL too.
 /// </summary>
-public sealed class MediaVaultDbContext(DbContextOptions<MediaVaultDbContext> options) : DbContext(options)
+public sealed class MediaVaultDbContext : DbContext
 {
+    public MediaVaultDbContext(DbContextOptions<MediaVaultDbContext> options)
+        : base(options)
+    {
+        // The search and sort columns derive from a media's own fields; recomputing them on every write keeps them true
+        // whichever code path changed the media.
+        SavingChanges += (_, _) =>
+        {
+            foreach (var entry in ChangeTracker.Entries<MediaItem>())
+            {
+                if (entry.State is EntityState.Added or EntityState.Modified)
+                {
+                    MediaSearchText.Fill(entry.Entity);
+                }
+            }
+        };
+    }
+
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -24,6 +41,8 @@ public sealed class MediaVaultDbContext(DbContextOptions<MediaVaultDbContext> op
     public DbSet<MediaRendition> Renditions => Set<MediaRendition>();
 
     public DbSet<MediaUsage> Usages => Set<MediaUsage>();
+
+    public DbSet<MediaTag> MediaTags => Set<MediaTag>();
 
     public DbSet<Release> Releases => Set<Release>();
 

@@ -41,6 +41,31 @@ public sealed class MediaItem
     /// <summary>Extracted metadata as a JSON object (see <see cref="MediaMetadata"/>).</summary>
     public string MetadataJson { get; set; } = "{}";
 
+    /// <summary>Text describing the media for people who cannot see or hear it (at most 1000 characters); null until set.</summary>
+    public string? AltText { get; set; }
+
+    /// <summary>Free text (at most 5000 characters); null until set.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>When archived: hidden from the default list and pickers, still stored and served. Independent of <see cref="State"/>.</summary>
+    public DateTime? ArchivedAt { get; set; }
+
+    /// <summary>
+    /// The duration sort's key: seconds as extracted (or declared until processed), -1 for images and when unknown.
+    /// Never null so the sort is an index range on every database (NULLs order differently on SQLite and PostgreSQL).
+    /// Kept by <see cref="MediaSearchText.Fill"/>.
+    /// </summary>
+    public double DurationKey { get; set; } = -1;
+
+    /// <summary>The size sort's key: <see cref="Size"/>, or -1 while unknown. Kept by <see cref="MediaSearchText.Fill"/>.</summary>
+    public long SizeKey { get; set; } = -1;
+
+    /// <summary><see cref="Name"/> folded by <see cref="MediaSearchText.Normalize"/>: the name sort's key.</summary>
+    public string NameKey { get; set; } = "";
+
+    /// <summary>Name, alt text and description folded by <see cref="MediaSearchText.Normalize"/>: what <c>q</c> searches (tags have their own).</summary>
+    public string SearchText { get; set; } = "";
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
@@ -52,4 +77,7 @@ public sealed class MediaItem
     public List<MediaRendition> Renditions { get; set; } = [];
 
     public List<MediaUsage> Usages { get; set; } = [];
+
+    /// <summary>Ordered as written; at most one per <see cref="MediaTag.Key"/>.</summary>
+    public List<MediaTag> Tags { get; set; } = [];
 }

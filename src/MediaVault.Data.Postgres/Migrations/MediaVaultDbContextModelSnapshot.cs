@@ -99,6 +99,13 @@ namespace MediaVault.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("AltText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Area")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -106,6 +113,13 @@ namespace MediaVault.Data.Postgres.Migrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<double>("DurationKey")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("FailureCode")
                         .HasMaxLength(32)
@@ -140,14 +154,26 @@ namespace MediaVault.Data.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTime?>("ProcessedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.Property<long?>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SizeKey")
                         .HasColumnType("bigint");
 
                     b.Property<string>("State")
@@ -167,6 +193,12 @@ namespace MediaVault.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("TenantId", "CreatedAt", "Id");
+
+                    b.HasIndex("TenantId", "DurationKey", "Id");
+
+                    b.HasIndex("TenantId", "NameKey", "Id");
+
+                    b.HasIndex("TenantId", "SizeKey", "Id");
 
                     b.ToTable("Media", (string)null);
                 });
@@ -213,6 +245,39 @@ namespace MediaVault.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Renditions", (string)null);
+                });
+
+            modelBuilder.Entity("MediaVault.Core.Media.MediaTag", b =>
+                {
+                    b.Property<string>("MediaId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("MediaId", "Key");
+
+                    b.HasIndex("TenantId", "Key");
+
+                    b.ToTable("MediaTags", (string)null);
                 });
 
             modelBuilder.Entity("MediaVault.Core.Media.MediaUsage", b =>
@@ -608,6 +673,15 @@ namespace MediaVault.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MediaVault.Core.Media.MediaTag", b =>
+                {
+                    b.HasOne("MediaVault.Core.Media.MediaItem", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("MediaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MediaVault.Core.Media.MediaUsage", b =>
                 {
                     b.HasOne("MediaVault.Core.Media.MediaItem", null)
@@ -656,6 +730,8 @@ namespace MediaVault.Data.Postgres.Migrations
             modelBuilder.Entity("MediaVault.Core.Media.MediaItem", b =>
                 {
                     b.Navigation("Renditions");
+
+                    b.Navigation("Tags");
 
                     b.Navigation("Usages");
                 });

@@ -21,8 +21,15 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         builder.Property(m => m.MimeType).HasMaxLength(200);
         builder.Property(m => m.FailureReason).HasMaxLength(2000);
         builder.Property(m => m.FailureCode).HasMaxLength(32);
+        builder.Property(m => m.AltText).HasMaxLength(1000);
+        builder.Property(m => m.Description).HasMaxLength(5000);
+        builder.Property(m => m.NameKey).HasMaxLength(300);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.TenantId, m.CreatedAt, m.Id });
+        builder.HasIndex(m => new { m.TenantId, m.NameKey, m.Id });
+        builder.HasIndex(m => new { m.TenantId, m.SizeKey, m.Id });
+        builder.HasIndex(m => new { m.TenantId, m.DurationKey, m.Id });
+        builder.HasMany(m => m.Tags).WithOne().HasForeignKey(t => t.MediaId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Renditions).WithOne().HasForeignKey(r => r.MediaId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Usages).WithOne().HasForeignKey(u => u.MediaId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -93,6 +93,13 @@ namespace MediaVault.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AltText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Area")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -100,6 +107,13 @@ namespace MediaVault.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DurationKey")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("FailureCode")
                         .HasMaxLength(32)
@@ -134,7 +148,16 @@ namespace MediaVault.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
@@ -142,6 +165,9 @@ namespace MediaVault.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SizeKey")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
@@ -161,6 +187,12 @@ namespace MediaVault.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("TenantId", "CreatedAt", "Id");
+
+                    b.HasIndex("TenantId", "DurationKey", "Id");
+
+                    b.HasIndex("TenantId", "NameKey", "Id");
+
+                    b.HasIndex("TenantId", "SizeKey", "Id");
 
                     b.ToTable("Media", (string)null);
                 });
@@ -207,6 +239,39 @@ namespace MediaVault.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Renditions", (string)null);
+                });
+
+            modelBuilder.Entity("MediaVault.Core.Media.MediaTag", b =>
+                {
+                    b.Property<string>("MediaId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MediaId", "Key");
+
+                    b.HasIndex("TenantId", "Key");
+
+                    b.ToTable("MediaTags", (string)null);
                 });
 
             modelBuilder.Entity("MediaVault.Core.Media.MediaUsage", b =>
@@ -602,6 +667,15 @@ namespace MediaVault.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MediaVault.Core.Media.MediaTag", b =>
+                {
+                    b.HasOne("MediaVault.Core.Media.MediaItem", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("MediaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MediaVault.Core.Media.MediaUsage", b =>
                 {
                     b.HasOne("MediaVault.Core.Media.MediaItem", null)
@@ -650,6 +724,8 @@ namespace MediaVault.Data.Migrations.Sqlite
             modelBuilder.Entity("MediaVault.Core.Media.MediaItem", b =>
                 {
                     b.Navigation("Renditions");
+
+                    b.Navigation("Tags");
 
                     b.Navigation("Usages");
                 });

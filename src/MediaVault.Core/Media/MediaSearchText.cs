@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace MediaVault.Core.Media;
+
+/// <summary>
+/// Folds text the way the library's search compares it: lower-case (invariant) and without diacritics, so
+/// "mangore" finds "Mangoré.ogg". Done in C# on write so a plain substring match behaves the same on every database.
+/// </summary>
+public static class MediaSearchText
+{
+    /// <summary>The columns' sizes of <see cref="MediaItem.NameKey"/> and <see cref="MediaTag.SearchKey"/>.</summary>
+    public const int NameKeyLength = 300;
+
+    public const int TagKeyLength = 64;
+
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var folded = new StringBuilder(text.Length);
+        foreach (var c in text.ToLowerInvariant())
+        {
+            if (DiacriticFolding.Plain.TryGetValue(c, out var plain))
+            {
+                folded.Append(plain);
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                // Combining marks go: an already decomposed "e\u0301" folds like "é".
+                folded.Append(c);
+            }
+        }
+
+        return folded.ToString();
+    }
+
+    /// <summary><see cref="Normalize"/>, cut to <paramref name="max"/> characters (a column's size: ß folds to two letters).</summary>
+    public static string Normalize(string? text, int max)
+    {
+        var folded = Normalize(text);
+        return folded.Length > max ? folded[..max] : folded;
+    }
+
+    /// <summary>Recomputes the columns derived from a media's own fields: <see cref="MediaItem.NameKey"/>, <see cref="MediaItem.SearchText"/>, <see cref="MediaItem.DurationKey"/>, <see cref="MediaItem.SizeKey"/>.</summary>
+    public static void Fill(MediaItem media)
+    {
+        media.NameKey = Normalize(media.Name, NameKeyLength);
+        media.SearchText = string.Join('\n', Normalize(media.Name), Normalize(media.AltText), Normalize(media.Description));
+        media.DurationKey = (media.Kind == MediaKind.Image ? null : DurationOf(media.MetadataJson)) ?? -1;
+        media.SizeKey = media.Size ?? -1;
+    }
+
+    private static double? DurationOf(string metadataJson)
+    {
+        var metadata = MediaMetadata.Parse(metadataJson);
+        return Seconds(metadata[MetadataKeys.Duration]) ?? Seconds((metadata[MetadataKeys.Declared] as JsonObject)?[MetadataKeys.Duration]);
+    }
+
+    private static double? Seconds(JsonNode? node) => node is JsonValue value && value.TryGetValue<double>(out var seconds) ? seconds : null;
+}
