@@ -91,6 +91,12 @@ let toastTimer = 0;
 export function toast(message) {
   const element = document.getElementById('toast');
   element.textContent = message;
+  // A popover is in the top layer: shown again, it is drawn above an open dialog (the detail panel) too.
+  if (element.matches(':popover-open')) element.hidePopover();
+  element.showPopover();
   clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => { element.textContent = ''; }, 4000);
+  toastTimer = setTimeout(() => {
+    element.textContent = '';
+    if (element.matches(':popover-open')) element.hidePopover();
+  }, 4000);
 }

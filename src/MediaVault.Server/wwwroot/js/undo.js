@@ -1,0 +1,30 @@
+// A message with an Undo button that stays a few seconds, for changes that can be taken back (archive, tags).
+import { h } from './dom.js';
+
+let timer = 0;
+
+/** Shows message with an Undo button; undo() runs when it is pressed before the message goes. */
+export function offerUndo(message, undo) {
+  const bar = document.getElementById('undo');
+  clearTimeout(timer);
+  const button = h('button', {
+    type: 'button', class: 'button', id: 'undo-button', onclick: async () => {
+      hide(bar);
+      await undo();
+    },
+  }, 'Undo');
+  bar.replaceChildren(h('span', {}, message), button);
+  show(bar);
+  timer = setTimeout(() => hide(bar), 10000);
+}
+
+function show(bar) {
+  // A popover is in the top layer, so it shows above an open dialog too.
+  if (bar.matches(':popover-open')) bar.hidePopover();
+  bar.showPopover();
+}
+
+function hide(bar) {
+  clearTimeout(timer);
+  if (bar.matches(':popover-open')) bar.hidePopover();
+}
