@@ -74,6 +74,8 @@ public static class MediaVaultApplication
         app.MapProductEndpoints();
         app.MapVariantEndpoints();
         app.MapLibraryEndpoints();
+        app.MapLibraryTagEndpoints();
+        app.MapLibraryBulkEndpoints();
         app.MapTusEndpoints();
         app.MapDeliveryEndpoints();
         app.MapSessionEndpoints();

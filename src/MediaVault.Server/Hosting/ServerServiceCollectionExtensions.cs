@@ -93,6 +93,7 @@ public static class ServerServiceCollectionExtensions
             .RequireCapability<LibraryOptions, IPresignedUrls>(o => o.DirectToBucket, "Library:DirectToBucket", PresignedUrlsFromS3)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<LibraryMediaService>();
+        services.AddScoped<LibraryDetailsService>();
         services.AddSingleton<LibraryViews>();
 
         services.AddOptions<TusOptions>().BindConfiguration(TusOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -18,7 +18,8 @@ public static class CatalogMediaEndpoints
             .Produces<CatalogCollection<CatalogMedia>>(StatusCodes.Status200OK, "application/ld+json", "application/json")
             .WithQuery("page", "1-based page number", integer: true).WithQuery("itemsPerPage", "Items per page (30, at most 100)", integer: true)
             .WithQuery("id", "Media id filter").WithQuery("id[]", "Media id filter, repeated").WithQuery("type", "image, video or file").WithQuery("type[]", "Type filter, repeated")
-            .WithSummary("List medias (hydra:Collection; filters id, id[], type, type[]; page, itemsPerPage; hydra:next continues by keyset cursor)");
+            .WithSummary("List medias (hydra:Collection; filters id, id[], type, type[]; page, itemsPerPage; hydra:next continues by keyset cursor)")
+            .WithDescription("Media archived in the library are left out (retrieving one by id still works); a product or variant can newly list only media that are not archived, and keeps those it already lists.");
         group.MapGet("/{id}", GetAsync).RequireCatalogAccess(Permissions.MediaRead).WithSummary("Retrieve a media")
             .WithName("getCatalogMedia").Produces<CatalogMedia>(StatusCodes.Status200OK, "application/ld+json", "application/json");
         group.MapPost("/", UploadAsync).RequireCatalogAccess(Permissions.MediaWrite).WithName("uploadCatalogMedia")

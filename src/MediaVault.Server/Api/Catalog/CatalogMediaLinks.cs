@@ -10,12 +10,17 @@ namespace MediaVault.Server.Api.Catalog;
 /// </summary>
 public sealed class CatalogMediaLinks(MediaVaultDbContext db, TimeProvider clock)
 {
-    /// <summary>Resolves IRIs to media ids, or returns one violation per bad entry (<c>medias[i]</c>).</summary>
-    public async Task<(List<string> Ids, List<(string, string)> Violations)> ResolveAsync(Guid tenantId, List<string> iris, CancellationToken cancellationToken)
+    /// <summary>
+    /// Resolves IRIs to media ids, or returns one violation per bad entry (<c>medias[i]</c>). An archived media is not
+    /// found unless the owner already lists it (so an unchanged list can be sent back after archiving).
+    /// </summary>
+    public async Task<(List<string> Ids, List<(string, string)> Violations)> ResolveAsync(
+        Guid tenantId, string ownerKind, Guid ownerId, List<string> iris, CancellationToken cancellationToken)
     {
         var ids = iris.Select(iri => CatalogIris.IdFrom(iri, CatalogIris.MediasPath)).ToList();
         var wanted = ids.Where(id => id is not null).Select(id => id!).Distinct().ToList();
-        var found = await db.Media.AsNoTracking().Where(m => m.TenantId == tenantId && wanted.Contains(m.Id) && m.State != MediaState.Pending)
+        var found = await db.Media.AsNoTracking().Where(m => m.TenantId == tenantId && wanted.Contains(m.Id) && m.State != MediaState.Pending
+                && (m.ArchivedAt == null || db.Usages.Any(u => u.MediaId == m.Id && u.OwnerKind == ownerKind && u.OwnerId == ownerId)))
             .Select(m => new { m.Id, m.Kind }).ToDictionaryAsync(m => m.Id, m => m.Kind, cancellationToken);
         var violations = new List<(string, string)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -13,11 +13,14 @@ public sealed class CatalogMediaService(MediaVaultDbContext db, MediaIntake inta
 {
     public const string FileField = "file";
 
-    /// <summary>Oldest first; with <paramref name="after"/> (keyset) the page starts after that item instead of at <paramref name="page"/>.</summary>
+    /// <summary>
+    /// Oldest first; with <paramref name="after"/> (keyset) the page starts after that item instead of at <paramref name="page"/>.
+    /// Archived media are left out (the collection is where media are picked from); read by id they are still there.
+    /// </summary>
     public async Task<(List<MediaItem> Items, int Total)> ListAsync(
         Guid tenantId, IReadOnlyList<string> ids, IReadOnlyList<MediaKind> kinds, int page, int itemsPerPage, KeysetCursor? after, CancellationToken cancellationToken)
     {
-        var query = db.Media.AsNoTracking().Where(m => m.TenantId == tenantId && m.State != MediaState.Pending);
+        var query = db.Media.AsNoTracking().Where(m => m.TenantId == tenantId && m.State != MediaState.Pending && m.ArchivedAt == null);
         if (ids.Count > 0)
         {
             query = query.Where(m => ids.Contains(m.Id));

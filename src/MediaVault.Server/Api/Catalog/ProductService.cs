@@ -39,7 +39,7 @@ public sealed class ProductService(MediaVaultDbContext db, CatalogMediaLinks lin
         product.UpdatedAt = Now;
         if (medias is not null)
         {
-            var (mediaIds, violations) = await links.ResolveAsync(tenantId, medias, cancellationToken);
+            var (mediaIds, violations) = await links.ResolveAsync(tenantId, UsageOwners.Product, product.Id, medias, cancellationToken);
             if (violations.Count > 0)
             {
                 return (null, CatalogError.Invalid(violations));

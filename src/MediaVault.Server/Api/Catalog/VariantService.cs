@@ -52,7 +52,7 @@ public sealed class VariantService(MediaVaultDbContext db, CatalogMediaLinks lin
 
         if (medias is not null)
         {
-            var (mediaIds, violations) = await links.ResolveAsync(tenantId, medias, cancellationToken);
+            var (mediaIds, violations) = await links.ResolveAsync(tenantId, UsageOwners.Variant, variant.Id, medias, cancellationToken);
             if (violations.Count > 0)
             {
                 return (null, CatalogError.Invalid(violations));

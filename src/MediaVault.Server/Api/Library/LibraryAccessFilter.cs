@@ -5,7 +5,8 @@ namespace MediaVault.Server.Api.Library;
 /// <summary>Library access: API key (or JWT), permission and workspace, answered in the library error shape.</summary>
 public static class LibraryAccessFilter
 {
-    public static TBuilder RequireLibraryAccess<TBuilder>(this TBuilder builder, string permission)
+    /// <summary>Null <paramref name="permission"/>: any caller of the workspace; the handler checks the permission its request needs.</summary>
+    public static TBuilder RequireLibraryAccess<TBuilder>(this TBuilder builder, string? permission)
         where TBuilder : IEndpointConventionBuilder
     {
         builder.AddEndpointFilter(async (context, next) =>
@@ -16,7 +17,7 @@ public static class LibraryAccessFilter
                 return LibraryErrors.Unauthorized();
             }
 
-            if (!caller.Has(permission))
+            if (permission is not null && !caller.Has(permission))
             {
                 return LibraryErrors.Forbidden($"Missing permission: {permission}");
             }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MediaVault.Core;
 using MediaVault.Core.Media;
 using MediaVault.Core.Tenants;
@@ -23,13 +22,15 @@ public static class LibraryEndpoints
         group.MapGet("/", ListAsync).RequireLibraryAccess(Permissions.MediaRead).WithName("listLibraryMedia")
             .Produces<LibraryPage>()
             .WithSummary("List media (our addition)")
-            .WithDescription("Newest first. `limit` (20, max 100), `type` (MIME, or its first part such as `image`), `status` (PROCESSING, SUCCESS, ERROR, ARCHIVED), `q` (name contains, case-insensitive). Keyset paging by default: the first page, then pass the previous page's `pagination.nextCursor` as `cursor` (constant cost at any depth; `page`, `total` and `totalPages` are null). Give `page` (1-based) for numbered pages with `total` and `totalPages` (counting costs a pass over the tenant's media).");
+            .WithDescription("`sort` one of `createdAt`, `-createdAt` (the default: newest first), `name`, `-name` (case- and accent-insensitive), `size`, `-size`, `duration`, `-duration` (seconds; media without a size or duration come first ascending, last descending), ties broken by id. Filters: `limit` (20, max 100), `type` (MIME, or its first part such as `image`), `status` (PROCESSING, SUCCESS, ERROR, or ARCHIVED for archived media; archived media are left out otherwise), `tag` (repeatable: every tag given must be on the media, case-insensitive), `q` (at most 200 characters: a substring of the name, alt text, description or a tag, case- and accent-insensitive, so `mangore` finds `Mangoré.ogg`). Keyset paging by default: the first page, then pass the previous page's `pagination.nextCursor` as `cursor` with the same `sort` (a cursor of another sort is 400; constant cost at any depth; `page`, `total` and `totalPages` are null). Give `page` (1-based) for numbered pages with `total` and `totalPages` (counting costs a pass over the matching media).");
         group.MapGet("/{mediaId}", GetAsync).RequireLibraryAccess(Permissions.MediaRead).WithName("getLibraryMedia")
             .Produces<LibraryMediaView>().WithSummary("Get a Media")
-            .WithDescription("`path` and `preview` are signed URLs that expire; `preview` appears once a thumbnail exists. `status` ERROR carries `reason` (a plain sentence) and `failureCode` (a stable code such as `unreadable_media`, `too_long`, `processing_timeout`).");
-        group.MapPatch("/{mediaId}", ConfirmAsync).RequireLibraryAccess(Permissions.MediaWrite).WithName("confirmLibraryMedia").ProducesErrors(409)
-            .Produces<LibraryMediaView>().WithSummary("Confirm Uploaded Media")
-            .WithDescription("No body. Checks the bytes arrived whole (size, and sha256 when declared) and that their sniffed type matches the declared one (a mismatch is 400 and the bytes are discarded), then processing starts. Confirming again is harmless; before any upload it is 409.");
+            .WithDescription("`path` and `preview` are signed URLs that expire; `preview` appears once a thumbnail exists. `altText` and `description` appear once set; `tags` is always present (`[]` when none); `archivedAt` appears while the media is archived (status ARCHIVED). `status` ERROR carries `reason` (a plain sentence) and `failureCode` (a stable code such as `unreadable_media`, `too_long`, `processing_timeout`).");
+        group.MapPatch("/{mediaId}", PatchAsync).RequireLibraryAccess(Permissions.MediaWrite).WithName("confirmLibraryMedia").ProducesErrors(409, 413)
+            .Accepts<UpdateMediaRequest>(isOptional: true, "application/json")
+            .Produces<LibraryMediaView>().WithSummary("Confirm Uploaded Media, or update its details")
+            .WithDescription("Without a body (no Content-Length, or 0): the reference's confirm. Checks the bytes arrived whole (size, and sha256 when declared) and that their sniffed type matches the declared one (a mismatch is 400 and the bytes are discarded), then processing starts. Confirming again is harmless; before any upload it is 409. "
+                + "With a JSON body `{name?, altText?, description?, tags?, archived?}` (our addition): updates what it names and leaves the rest (null or absent: unchanged). `name` at most 255 characters; `altText` at most 1000 and `description` at most 5000 (`\"\"` clears them); `tags` replaces the list: at most 50, each 1 to 64 characters after trimming, compared case-insensitively (repeats count once; a tag the workspace already has keeps its first spelling), `[]` clears it; `archived: true` makes the status ARCHIVED (hidden from the default list and from catalog pickers, still stored and still served at URLs already issued), `false` restores the status it had. A field over its limit is 400 naming it. Answers 200 with Get a Media.");
         group.MapDelete("/{mediaId}", DeleteAsync).RequireLibraryAccess(Permissions.MediaDelete).WithName("deleteLibraryMedia").Produces<LibraryMessage>()
             .WithSummary("Delete a Media")
             .WithDescription("Permanent: removes the original, previews and thumbnails. Media referenced elsewhere (catalog products, releases) are deleted too and drop out of those lists.");
@@ -92,6 +93,11 @@ public static class LibraryEndpoints
         return TypedResults.Ok(new { success = true, message = "File uploaded successfully", data });
     }
 
+    private static Task<IResult> PatchAsync(string mediaId, HttpContext context, LibraryMediaService library, LibraryDetailsService details, LibraryViews views, CancellationToken ct) =>
+        LibraryDetailsEndpoints.HasBody(context.Request)
+            ? LibraryDetailsEndpoints.UpdateAsync(mediaId, context, details, views, ct)
+            : ConfirmAsync(mediaId, context, library, views, ct);
+
     private static async Task<IResult> ConfirmAsync(string mediaId, HttpContext context, LibraryMediaService library, LibraryViews views, CancellationToken ct)
     {
         var tenantId = RequestTenant.Of(context).Id;
@@ -118,38 +124,26 @@ public static class LibraryEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        HttpContext context, LibraryMediaService library, LibraryViews views, string? page, string? limit, string? type, string? status, string? cursor, string? q, CancellationToken ct)
+        HttpContext context, LibraryMediaService library, LibraryViews views, string? page, string? limit, string? type, string? status, string? cursor, string? q,
+        string[]? tag, string? sort, CancellationToken ct)
     {
-        KeysetCursor? after = null;
-        if (cursor is not null)
+        var parsed = LibraryListParameters.Parse(page, limit, type, status, cursor, q, tag, sort);
+        if (parsed.Failed)
         {
-            if (!KeysetCursor.TryDecode(cursor, out var decoded))
-            {
-                return LibraryErrors.Validation("cursor is not one this API issued");
-            }
-
-            after = decoded;
+            return LibraryErrors.From(parsed.Failure);
         }
 
-        if (!TryPositive(page, 1, int.MaxValue, out var pageNumber) || !TryPositive(limit, 20, 100, out var pageSize))
+        var list = parsed.Value;
+        if (await library.ListAsync(RequestTenant.Of(context).Id, list, ct) is not var (items, total))
         {
-            return LibraryErrors.Validation("page must be a positive integer and limit between 1 and 100");
+            return LibraryErrors.Validation("cursor is not one this API issued");
         }
 
-        var states = string.IsNullOrEmpty(status) ? null : LibraryViews.States(status);
-        if (states is null && !string.IsNullOrEmpty(status))
-        {
-            return LibraryErrors.Validation("status must be one of PROCESSING, SUCCESS, ERROR, ARCHIVED");
-        }
-
-        // Counting is opt-in (`page`): a total costs a pass over the tenant's media, the keyset page does not.
-        after ??= page is null ? KeysetCursor.First : null;
-        var (items, total) = await library.ListAsync(RequestTenant.Of(context).Id, type?.Trim().ToLowerInvariant(), q?.Trim(), states, pageNumber, pageSize, after, ct);
         var data = items.Select(m => views.Media(context.Request, m)).ToList();
-        var next = items.Count == pageSize ? new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode() : null;
+        var next = items.Count == list.Limit ? LibraryKeyset.CursorAfter(items[^1], list.Sort).Encode() : null;
         var pagination = total is { } count
-            ? new LibraryPagination(pageNumber, pageSize, count, (count + pageSize - 1) / pageSize, next)
-            : new LibraryPagination(null, pageSize, null, null, next);
+            ? new LibraryPagination(list.Page, list.Limit, count, (count + list.Limit - 1) / list.Limit, next)
+            : new LibraryPagination(null, list.Limit, null, null, next);
         return TypedResults.Ok(new LibraryPage(true, data, pagination));
     }
 
@@ -157,15 +151,4 @@ public static class LibraryEndpoints
         await library.DeleteAsync(RequestTenant.Of(context).Id, mediaId, ct)
             ? TypedResults.Ok(new { success = true, message = "Media deleted successfully" })
             : LibraryErrors.NotFound();
-
-    private static bool TryPositive(string? raw, int fallback, int max, out int value)
-    {
-        if (string.IsNullOrEmpty(raw))
-        {
-            value = fallback;
-            return true;
-        }
-
-        return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= 1 && value <= max;
-    }
 }

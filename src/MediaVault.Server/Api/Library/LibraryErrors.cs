@@ -36,5 +36,16 @@ public static class LibraryErrors
         FailureKind.InsufficientStorage => InsufficientStorage(failure.Message),
     };
 
+    /// <summary>The <c>error</c> code <see cref="From"/> answers for <paramref name="failure"/> (a bulk action reports it per id).</summary>
+    public static string Code(Failure failure) => failure.Kind switch
+    {
+        FailureKind.BadRequest or FailureKind.Unprocessable => "validation_error",
+        FailureKind.NotFound => "not_found",
+        FailureKind.Forbidden => "forbidden",
+        FailureKind.Conflict => "conflict",
+        FailureKind.TooLarge => "payload_too_large",
+        FailureKind.InsufficientStorage => "insufficient_storage",
+    };
+
     public static IResult Write(int status, string message, string code) => TypedResults.Json(new LibraryError(false, message, code), statusCode: status);
 }

@@ -83,53 +83,58 @@ public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake inta
             return null;
         }
 
-        var media = await db.Media.AsNoTracking().Include(m => m.Renditions)
+        var media = await db.Media.AsNoTracking().Include(m => m.Renditions).Include(m => m.Tags)
             .SingleOrDefaultAsync(m => m.Id == id && (tenantId == null || m.TenantId == tenantId) && !m.IsLink, cancellationToken);
         return media;
     }
 
     /// <summary>
-    /// Newest first. With <paramref name="after"/> (keyset paging) the page starts after that item and no total is
-    /// counted; otherwise <paramref name="page"/> is used and the total is counted. <paramref name="nameContains"/>
-    /// matches names case-insensitively.
+    /// One query per page: filters, the sort, and either a keyset page after <see cref="LibraryListQuery.After"/> (no
+    /// total) or a numbered page with the total counted. Null when the cursor's key does not fit the sort.
     /// </summary>
-    public async Task<(List<MediaItem> Items, int? Total)> ListAsync(
-        Guid tenantId, string? type, string? nameContains, MediaState[]? states, int page, int limit, Api.KeysetCursor? after, CancellationToken cancellationToken)
+    public async Task<(List<MediaItem> Items, int? Total)?> ListAsync(Guid tenantId, LibraryListQuery list, CancellationToken cancellationToken)
     {
         var query = db.Media.AsNoTracking().Where(m => m.TenantId == tenantId && !m.IsLink);
-        if (!string.IsNullOrEmpty(type))
+        if (list.Type is { Length: > 0 } type)
         {
             var prefix = type + "/";
             query = type.Contains('/', StringComparison.Ordinal) ? query.Where(m => m.MimeType == type) : query.Where(m => m.MimeType!.StartsWith(prefix));
         }
 
-        if (!string.IsNullOrEmpty(nameContains))
+        if (list.Search is { Length: > 0 } needle)
         {
-            var needle = nameContains.ToLowerInvariant();
-            query = query.Where(m => m.Name.ToLower().Contains(needle));
+            // string.Contains is a substring test on both providers (instr / strpos): no LIKE, so % and _ in q are plain characters.
+            query = query.Where(m => m.SearchText.Contains(needle) || m.Tags.Any(t => t.SearchKey.Contains(needle)));
         }
 
-        if (states is not null)
+        foreach (var key in list.TagKeys)
+        {
+            query = query.Where(m => m.Tags.Any(t => t.Key == key));
+        }
+
+        query = list.Archived ? query.Where(m => m.ArchivedAt != null) : query.Where(m => m.ArchivedAt == null);
+        if (list.States is { } states)
         {
             query = query.Where(m => states.Contains(m.State));
         }
 
-        if (after is { } cursor)
+        if (list.Keyset)
         {
-            if (!cursor.IsFirst)
+            if (list.After is { } cursor)
             {
-                // Plain locals: EF reads captured locals directly, but compiles a delegate per execution for members of a captured struct.
-                var (createdAt, id) = (cursor.CreatedAt, cursor.Id);
-                query = query.Where(m => m.CreatedAt < createdAt || (m.CreatedAt == createdAt && string.Compare(m.Id, id) < 0));
+                if (LibraryKeyset.After(query, list.Sort, cursor) is not { } after)
+                {
+                    return null;
+                }
+
+                query = after;
             }
 
-            var keyset = await ListedColumns(query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(limit))
-                .ToListAsync(cancellationToken);
-            return (keyset, null);
+            return (await ListedColumns(LibraryKeyset.Order(query, list.Sort).Take(list.Limit)).ToListAsync(cancellationToken), null);
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await ListedColumns(query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip((page - 1) * limit).Take(limit))
+        var items = await ListedColumns(LibraryKeyset.Order(query, list.Sort).Skip((list.Page - 1) * list.Limit).Take(list.Limit))
             .ToListAsync(cancellationToken);
         return (items, total);
     }
@@ -156,6 +161,12 @@ public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake inta
             MimeType = m.MimeType,
             MetadataJson = m.MetadataJson,
             CreatedAt = m.CreatedAt,
+            AltText = m.AltText,
+            Description = m.Description,
+            ArchivedAt = m.ArchivedAt,
+            NameKey = m.NameKey,
+            Duration = m.Duration,
+            Tags = m.Tags.Select(t => new MediaTag { MediaId = t.MediaId, Tag = t.Tag, Key = t.Key, SearchKey = "", Position = t.Position }).ToList(),
             Renditions = m.Renditions.Where(r => previews.Contains(r.Name))
                 .Select(r => new MediaRendition { MediaId = r.MediaId, Name = r.Name, MimeType = r.MimeType }).ToList(),
         });

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
 using MediaVault.Server.Api.Delivery;
@@ -18,7 +19,11 @@ public sealed record LibraryMediaView(
     string? Reason,
     string? FailureCode,
     LibrarySpecs Specs,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AltText,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Description,
+    IReadOnlyList<string> Tags,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTime? ArchivedAt);
 
 /// <summary><c>specs</c>: pixel size, duration in seconds (null for images) and the file's size in bytes.</summary>
 public sealed record LibrarySpecs(int? Width, int? Height, double? Duration, long? FileSizeBytes);
@@ -33,8 +38,10 @@ public sealed record LibraryPagination(int? Page, int Limit, int? Total, int? To
 
 public sealed class LibraryViews(MediaUrls urls, IOptions<ProcessingOptions> processing)
 {
-    /// <summary>Every status of the reference, including ARCHIVED which no state maps to yet.</summary>
-    private static readonly string[] Statuses = ["PROCESSING", "SUCCESS", "ERROR", "ARCHIVED"];
+    public const string Archived = "ARCHIVED";
+
+    /// <summary>Every status of the reference. ARCHIVED is not a state: it is <see cref="MediaItem.ArchivedAt"/>, shown over any state.</summary>
+    private static readonly string[] Statuses = ["PROCESSING", "SUCCESS", "ERROR", Archived];
 
     /// <summary>The renditions that can be a media's <c>preview</c>, best first (the configured thumbnails).</summary>
     public IReadOnlyList<string> PreviewNames { get; } = RenditionNames.Previews(processing.Value.ThumbnailSizes);
@@ -48,8 +55,8 @@ public sealed class LibraryViews(MediaUrls urls, IOptions<ProcessingOptions> pro
     };
 
     /// <summary>
-    /// The core states a <c>status</c> filter names, the inverse of <see cref="Status"/> (ARCHIVED names none: nothing
-    /// is archived yet); null for a status the reference does not have.
+    /// The core states a <c>status</c> filter names, the inverse of <see cref="Status"/> (ARCHIVED names none: it is
+    /// filtered by <see cref="MediaItem.ArchivedAt"/>); null for a status the reference does not have.
     /// </summary>
     public static MediaState[]? States(string status)
     {
@@ -72,7 +79,8 @@ public sealed class LibraryViews(MediaUrls urls, IOptions<ProcessingOptions> pro
             media.Id, media.Id, media.Name,
             confirmed ? urls.For(request, media) : null,
             confirmed && preview is not null ? urls.For(request, media, preview) : null,
-            media.MimeType, Status(media.State), media.FailureReason, media.FailureCode, specs, media.CreatedAt);
+            media.MimeType, media.ArchivedAt is null ? Status(media.State) : Archived, media.FailureReason, media.FailureCode, specs, media.CreatedAt,
+            media.AltText, media.Description, [.. media.Tags.OrderBy(t => t.Position).Select(t => t.Tag)], media.ArchivedAt);
     }
 
     private static int? Int(JsonNode? node) => node is JsonValue value && value.TryGetValue<int>(out var number) ? number : null;
