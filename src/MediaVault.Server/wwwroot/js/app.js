@@ -55,6 +55,8 @@ function signedIn(current) {
   document.getElementById('who').title = `Signed in as ${current.subject || 'an API key'} (${current.permissions.join(', ')})`;
   document.getElementById('nav').hidden = false;
   document.getElementById('nav-releases').hidden = !can('releases:read');
+  // Without write or delete there is nothing to do with a selection: no checkboxes.
+  document.body.classList.toggle('read-only', !can('media:write') && !can('media:delete'));
   showUnfinished();
 }
 
@@ -158,6 +160,17 @@ window.addEventListener('drop', e => {
   else if (!document.getElementById('release-upload').closest('[hidden]')) uploadIntoRelease(files);
   else if (files.length) toast('Open the library, or a draft or rejected release, to upload.');
 });
+
+// Messages shown inside a dialog (to be above it) go back to the page when it closes, still showing.
+for (const dialog of document.querySelectorAll('dialog')) {
+  dialog.addEventListener('close', () => {
+    for (const message of dialog.querySelectorAll('#toast, #undo')) {
+      const open = message.matches(':popover-open');
+      document.body.append(message);
+      if (open) message.showPopover();
+    }
+  });
+}
 
 initLibrary({ onOpen: openDetail, onSelection: selectionChanged });
 initBulk();

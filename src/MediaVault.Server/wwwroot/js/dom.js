@@ -87,13 +87,22 @@ export function kindOf(mimeType) {
 
 let toastTimer = 0;
 
+/**
+ * Shows a popover message above everything, an open modal dialog included: it moves into that dialog (whatever is
+ * outside a modal dialog is inert) and is shown again, which puts it last in the top layer.
+ */
+export function showAbove(element) {
+  const host = [...document.querySelectorAll('dialog[open]')].pop() ?? document.body;
+  if (element.matches(':popover-open')) element.hidePopover();
+  if (element.parentElement !== host) host.append(element);
+  element.showPopover();
+}
+
 /** A short message in the polite live region at the bottom of the page. */
 export function toast(message) {
   const element = document.getElementById('toast');
   element.textContent = message;
-  // A popover is in the top layer: shown again, it is drawn above an open dialog (the detail panel) too.
-  if (element.matches(':popover-open')) element.hidePopover();
-  element.showPopover();
+  showAbove(element);
   clearTimeout(toastTimer);
   toastTimer = setTimeout(() => {
     element.textContent = '';

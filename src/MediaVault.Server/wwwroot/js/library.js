@@ -284,6 +284,7 @@ export function selectedIds() {
 }
 
 export function selectAll() {
+  if (document.body.classList.contains('read-only')) return;
   for (const c of grid.querySelectorAll('.card')) setSelected(c, true);
   selectionChanged();
 }
@@ -341,7 +342,8 @@ function card(item) {
       type: 'button', class: 'open', 'aria-label': `${item.name}, ${facts.join(', ')}, ${stateLabel(state)}${tags.length ? `, tags ${tags.join(', ')}` : ''}`,
       onclick: e => {
         // With a selection under way (or a modifier held), a click selects instead of opening.
-        if (e.shiftKey || e.ctrlKey || e.metaKey || selected.size) toggle(element, e.shiftKey);
+        const selecting = !document.body.classList.contains('read-only') && (e.shiftKey || e.ctrlKey || e.metaKey || selected.size);
+        if (selecting) toggle(element, e.shiftKey);
         else openDetail(item.id);
       },
       onpointerenter: () => animate(item, element),

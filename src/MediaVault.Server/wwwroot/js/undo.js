@@ -1,5 +1,5 @@
 // A message with an Undo button that stays a few seconds, for changes that can be taken back (archive, tags).
-import { h } from './dom.js';
+import { h, showAbove } from './dom.js';
 
 let timer = 0;
 
@@ -14,14 +14,8 @@ export function offerUndo(message, undo) {
     },
   }, 'Undo');
   bar.replaceChildren(h('span', {}, message), button);
-  show(bar);
+  showAbove(bar);
   timer = setTimeout(() => hide(bar), 10000);
-}
-
-function show(bar) {
-  // A popover is in the top layer, so it shows above an open dialog too.
-  if (bar.matches(':popover-open')) bar.hidePopover();
-  bar.showPopover();
 }
 
 function hide(bar) {
