@@ -21,12 +21,19 @@ const TIMEOUT = 60_000;
 
 class Stop extends Error {}
 
+/** The page under test, for a screenshot when a step fails (MEDIAVAULT_E2E_DEBUG=<folder>). */
+let current = null;
+
 async function step(name, action, { critical = false } = {}) {
   try {
     const detail = await action();
     steps.push(detail === undefined ? name : `${name}: ${detail}`);
   } catch (error) {
     failures.push(`${name}: ${error?.message?.split('\n')[0] ?? error}`);
+    if (process.env.MEDIAVAULT_E2E_DEBUG) {
+      await current?.screenshot({ path: path.join(process.env.MEDIAVAULT_E2E_DEBUG, `failed-${steps.length + failures.length}.png`) }).catch(() => {});
+    }
+
     if (critical) throw new Stop();
   }
 }
@@ -183,7 +190,8 @@ async function run(page, context) {
   await step('undo takes the tags back off exactly those media', async () => {
     await page.waitForSelector('#undo-button', { state: 'visible', timeout: TIMEOUT });
     await page.click('#undo-button');
-    await page.waitForFunction(() => document.querySelectorAll('#grid .card .chip').length === 0, null, { timeout: TIMEOUT });
+    await page.waitForFunction(() => document.getElementById('bulk-report').textContent === 'Undone.', null, { timeout: TIMEOUT });
+    check(await page.$$eval('#grid .card .chip', c => c.length) === 0, 'chips are left');
     const tags = await api(page, '/v2/media/tags');
     check(tags.body.data.every(t => t.count === 0 || !['summer', 'beach'].includes(t.tag.toLowerCase())), JSON.stringify(tags.body));
   });
@@ -307,12 +315,14 @@ async function run(page, context) {
   });
 
   await step('archive two with a confirmation; undo brings them back; archive again', async () => {
+    await page.waitForSelector(card('Harbour.jpg'), { timeout: TIMEOUT });
     await tick(page, 'Harbour.jpg');
     await tick(page, 'Dunes.jpg');
     await page.click('#bulk-archive');
     await confirm(page, 'Archive 2 media items?');
     await page.waitForSelector(card('Harbour.jpg'), { state: 'detached', timeout: TIMEOUT });
     await page.click('#undo-button');
+    await page.waitForFunction(() => document.getElementById('bulk-report').textContent === 'Undone.', null, { timeout: TIMEOUT });
     await page.waitForSelector(card('Harbour.jpg'), { timeout: TIMEOUT });
     await page.waitForSelector(card('Dunes.jpg'), { timeout: TIMEOUT });
     await tick(page, 'Harbour.jpg');
@@ -505,6 +515,7 @@ async function main() {
       }
     });
     page.on('pageerror', error => failures.push(`page error: ${error.message}`));
+    current = page;
     await run(page, context);
   } catch (error) {
     if (!(error instanceof Stop)) failures.push(`run: ${error?.message?.split('\n')[0] ?? error}`);

@@ -54,7 +54,7 @@ async function start(action) {
   }[action];
   const tags = await confirmAction(action, ...text);
   if (tags === null) return;
-  await perform(action, ids, tags, true);
+  await perform(action, ids, tags);
 }
 
 /** Opens the confirmation; resolves with the tags typed (empty for actions without tags), or null when cancelled. */
@@ -92,9 +92,8 @@ dialog.querySelector('form').addEventListener('submit', e => {
   }
 });
 
-/** Sends the action in batches of 500; reports what was done and what failed, and offers undo where it can. */
-async function perform(action, ids, tags, undoable) {
-  const before = new Map(ids.map(id => [id, items.get(id)]));
+/** Sends the action in batches of 500; resolves {succeeded, failed} (ids that answered, failures with their message). */
+async function send(action, ids, tags) {
   const succeeded = [];
   const failed = [];
   try {
@@ -106,33 +105,52 @@ async function perform(action, ids, tags, undoable) {
       failed.push(...result.data.failed);
     }
   } catch (error) {
-    toast(`Nothing more was changed: ${error.message}`);
+    failed.push(...ids.filter(id => !succeeded.includes(id) && !failed.some(f => f.id === id)).map(id => ({ id, error: 'request_failed', message: error.message })));
   }
 
+  return { succeeded, failed };
+}
+
+/** Acts, reloads the list, reports what was done and what failed, and offers undo where it can. */
+async function perform(action, ids, tags) {
+  const before = new Map(ids.map(id => [id, items.get(id)]));
+  const { succeeded, failed } = await send(action, ids, tags);
   await reloadLibrary();
   refreshTags();
   const done = `${PAST[action]} ${plural(succeeded.length)}${tags.length ? ` (${tags.join(', ')})` : ''}.`;
   const problems = failed.length
     ? ` ${failed.length} could not be changed: ${failed.slice(0, 3).map(f => `${before.get(f.id)?.name ?? f.id} (${f.message})`).join('; ')}${failed.length > 3 ? '…' : ''}`
     : '';
-  const report = document.getElementById('bulk-report');
-  report.textContent = done + problems;
-  const undo = undoable && succeeded.length ? undoOf(action, succeeded, tags, before) : null;
-  if (undo) offerUndo(done, undo);
-  else toast(done + problems);
+  report(done + problems);
+  const undo = succeeded.length ? undoOf(action, succeeded, tags, before) : null;
+  if (undo) {
+    offerUndo(done, async () => {
+      await undo();
+      await reloadLibrary();
+      refreshTags();
+      report('Undone.');
+      toast('Undone.');
+    });
+  } else {
+    toast(done + problems);
+  }
+}
+
+function report(text) {
+  document.getElementById('bulk-report').textContent = text;
 }
 
 /** What takes an archive or a tag change back: the opposite action, on exactly the media it changed. */
 function undoOf(action, ids, tags, before) {
-  if (action === 'archive') return () => perform('unarchive', ids, [], false);
-  if (action === 'unarchive') return () => perform('archive', ids, [], false);
+  if (action === 'archive') return () => send('unarchive', ids, []);
+  if (action === 'unarchive') return () => send('archive', ids, []);
   if (action !== 'tag' && action !== 'untag') return null;
   const had = (id, tag) => (before.get(id)?.tags ?? []).some(t => t.toLowerCase() === tag.toLowerCase());
   return async () => {
     for (const tag of tags) {
       // Only the media whose tags this action changed: tagging what already had the tag changed nothing there.
       const changed = ids.filter(id => (action === 'tag' ? !had(id, tag) : had(id, tag)));
-      if (changed.length) await perform(action === 'tag' ? 'untag' : 'tag', changed, [tag], false);
+      if (changed.length) await send(action === 'tag' ? 'untag' : 'tag', changed, [tag]);
     }
   };
 }
