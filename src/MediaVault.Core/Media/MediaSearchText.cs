@@ -10,6 +10,11 @@ namespace MediaVault.Core.Media;
 /// </summary>
 public static class MediaSearchText
 {
+    /// <summary>The columns' sizes of <see cref="MediaItem.NameKey"/> and <see cref="MediaTag.SearchKey"/>.</summary>
+    public const int NameKeyLength = 300;
+
+    public const int TagKeyLength = 64;
+
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -17,23 +22,34 @@ public static class MediaSearchText
             return "";
         }
 
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var folded = new StringBuilder(text.Length);
+        foreach (var c in text.ToLowerInvariant())
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            if (DiacriticFolding.Plain.TryGetValue(c, out var plain))
             {
+                folded.Append(plain);
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                // Combining marks go: an already decomposed "e\u0301" folds like "é".
                 folded.Append(c);
             }
         }
 
-        return folded.ToString().Normalize(NormalizationForm.FormC);
+        return folded.ToString();
+    }
+
+    /// <summary><see cref="Normalize"/>, cut to <paramref name="max"/> characters (a column's size: ß folds to two letters).</summary>
+    public static string Normalize(string? text, int max)
+    {
+        var folded = Normalize(text);
+        return folded.Length > max ? folded[..max] : folded;
     }
 
     /// <summary>Recomputes the columns derived from a media's own fields: <see cref="MediaItem.NameKey"/>, <see cref="MediaItem.SearchText"/>, <see cref="MediaItem.Duration"/>.</summary>
     public static void Fill(MediaItem media)
     {
-        media.NameKey = Normalize(media.Name);
+        media.NameKey = Normalize(media.Name, NameKeyLength);
         media.SearchText = string.Join('\n', Normalize(media.Name), Normalize(media.AltText), Normalize(media.Description));
         media.Duration = media.Kind == MediaKind.Image ? null : DurationOf(media.MetadataJson);
     }

@@ -11,7 +11,7 @@ public sealed class LibraryArchiveTests(ServerFixture server)
     public async Task Archived_media_leave_the_default_list_keep_serving_issued_urls_and_come_back_when_restored()
     {
         var (client, _) = await server.CreateApiKeyClientAsync();
-        using var _ = client;
+        using var ownClient = client;
         using var anonymous = server.CreateClient();
         var created = await client.CreateLibraryMediaAsync("image.jpg", "image/jpeg");
         var id = created.GetProperty("id").GetString()!;

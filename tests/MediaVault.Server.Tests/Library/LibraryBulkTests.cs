@@ -13,7 +13,7 @@ public sealed class LibraryBulkTests(ServerFixture server)
     {
         var (client, _) = await server.CreateApiKeyClientAsync();
         var (stranger, _) = await server.CreateApiKeyClientAsync();
-        using var _ = client;
+        using var ownClient = client;
         using var __ = stranger;
         var first = await client.CreatePendingAsync("a.jpg");
         var second = await client.CreatePendingAsync("b.jpg");
@@ -56,7 +56,7 @@ public sealed class LibraryBulkTests(ServerFixture server)
     public async Task A_media_that_would_pass_50_tags_fails_alone()
     {
         var (client, _) = await server.CreateApiKeyClientAsync();
-        using var _ = client;
+        using var ownClient = client;
         var full = await client.CreatePendingAsync("full.jpg");
         var empty = await client.CreatePendingAsync("empty.jpg");
         await client.UpdateMediaAsync(full, JsonSerializer.Serialize(new { tags = Enumerable.Range(0, 50).Select(i => $"t{i}") }));
@@ -80,7 +80,7 @@ public sealed class LibraryBulkTests(ServerFixture server)
     public async Task Each_action_needs_the_permission_one_media_would(string permission, string action, bool allowed)
     {
         var (owner, tenant) = await server.CreateApiKeyClientAsync();
-        using var _ = owner;
+        using var ownOwner = owner;
         using var limited = server.CreateClientFor(tenant, permission);
         var id = await owner.CreatePendingAsync("a.jpg");
         var tags = action is "tag" or "untag" ? ""","tags":["x"]""" : "";
@@ -109,7 +109,7 @@ public sealed class LibraryBulkTests(ServerFixture server)
     public async Task A_bad_body_is_400_and_nothing_is_done(string body)
     {
         var (client, _) = await server.CreateApiKeyClientAsync();
-        using var _ = client;
+        using var ownClient = client;
 
         using var response = await client.PostAsync("/v2/media/bulk", new StringContent(body, Encoding.UTF8, "application/json"));
 
@@ -120,7 +120,7 @@ public sealed class LibraryBulkTests(ServerFixture server)
     public async Task At_most_500_ids()
     {
         var (client, _) = await server.CreateApiKeyClientAsync();
-        using var _ = client;
+        using var ownClient = client;
         var id = await client.CreatePendingAsync("a.jpg");
         var five01 = JsonSerializer.Serialize(Enumerable.Range(0, 500).Select(i => $"m{i}").Append(id));
         var five00 = JsonSerializer.Serialize(Enumerable.Range(0, 499).Select(i => $"m{i}").Append(id));

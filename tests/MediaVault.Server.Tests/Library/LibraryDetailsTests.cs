@@ -11,7 +11,7 @@ public sealed class LibraryDetailsTests(ServerFixture server)
     public async Task Patch_with_a_body_updates_details_with_merge_semantics_and_answers_get_a_media()
     {
         var (client, _) = await server.CreateApiKeyClientAsync();
-        using var _ = client;
+        using var ownClient = client;
         var id = await client.CreatePendingAsync("photo.jpg");
         var before = await (await client.GetAsync($"/v2/media/{id}")).ReadJsonAsync();
         Assert.Empty(before.GetProperty("tags").EnumerateArray());
@@ -40,7 +40,7 @@ public sealed class LibraryDetailsTests(ServerFixture server)
     public async Task Patch_without_a_body_is_still_the_confirm_and_with_one_is_the_update()
     {
         var (client, _) = await server.CreateApiKeyClientAsync();
-        using var _ = client;
+        using var ownClient = client;
         var id = await client.CreatePendingAsync("photo.jpg");
 
         using var confirm = await client.PatchAsync($"/v2/media/{id}", null);
@@ -57,7 +57,7 @@ public sealed class LibraryDetailsTests(ServerFixture server)
     public async Task A_text_over_its_limit_is_400_naming_the_field(string field, int length)
     {
         var (client, _) = await server.CreateApiKeyClientAsync();
-        using var _ = client;
+        using var ownClient = client;
         var id = await client.CreatePendingAsync("photo.jpg");
         var atLimit = JsonSerializer.Serialize(new Dictionary<string, string> { [field] = new string('a', length - 1) });
         var overLimit = JsonSerializer.Serialize(new Dictionary<string, string> { [field] = new string('a', length) });
@@ -79,7 +79,7 @@ public sealed class LibraryDetailsTests(ServerFixture server)
     public async Task Tags_are_at_most_50_of_1_to_64_characters(int count, int length, bool accepted)
     {
         var (client, _) = await server.CreateApiKeyClientAsync();
-        using var _ = client;
+        using var ownClient = client;
         var id = await client.CreatePendingAsync("photo.jpg");
         var tags = Enumerable.Range(0, count).Select(i => length == 0 ? "  " : i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture).PadRight(length, 't'));
 
@@ -102,7 +102,7 @@ public sealed class LibraryDetailsTests(ServerFixture server)
     public async Task A_tag_keeps_the_spelling_first_written_and_the_tag_list_counts_media()
     {
         var (client, _) = await server.CreateApiKeyClientAsync();
-        using var _ = client;
+        using var ownClient = client;
         var first = await client.CreatePendingAsync("a.jpg");
         var second = await client.CreatePendingAsync("b.jpg");
         var third = await client.CreatePendingAsync("c.jpg");
@@ -125,7 +125,7 @@ public sealed class LibraryDetailsTests(ServerFixture server)
         var (owner, _) = await server.CreateApiKeyClientAsync();
         var (stranger, _) = await server.CreateApiKeyClientAsync();
         var (reader, _) = await server.CreateApiKeyClientAsync("media:read");
-        using var _ = owner;
+        using var ownOwner = owner;
         using var __ = stranger;
         using var ___ = reader;
         var id = await owner.CreatePendingAsync("photo.jpg");

@@ -10,7 +10,7 @@ public sealed class LibraryListTests(ServerFixture server)
     public async Task Search_finds_name_alt_text_description_and_tags_ignoring_case_and_accents()
     {
         var (client, _) = await server.CreateApiKeyClientAsync();
-        using var _ = client;
+        using var ownClient = client;
         var guitar = await client.CreatePendingAsync("Mangoré.ogg", "audio/ogg", 5000, 61.5);
         var cafe = await client.CreatePendingAsync("photo.jpg");
         var bird = await client.CreatePendingAsync("bird.jpg");
@@ -26,7 +26,7 @@ public sealed class LibraryListTests(ServerFixture server)
         Assert.Equal([bird], (await client.ListIdsAsync("q=nandu")).Ids);
         Assert.Equal([alt], (await client.ListIdsAsync("q=JALAPENO")).Ids);
         Assert.Equal([percent], (await client.ListIdsAsync("q=" + Uri.EscapeDataString("0%_"))).Ids);
-        Assert.Empty((await client.ListIdsAsync("q=" + Uri.EscapeDataString("%"))).Ids.Where(id => id != percent));
+        Assert.Equal([percent], (await client.ListIdsAsync("q=" + Uri.EscapeDataString("%"))).Ids);
         Assert.Empty((await client.ListIdsAsync("q=nothing-like-this")).Ids);
     }
 
@@ -34,7 +34,7 @@ public sealed class LibraryListTests(ServerFixture server)
     public async Task Every_tag_given_must_be_on_the_media()
     {
         var (client, _) = await server.CreateApiKeyClientAsync();
-        using var _ = client;
+        using var ownClient = client;
         var both = await client.CreatePendingAsync("both.jpg");
         var red = await client.CreatePendingAsync("red.jpg");
         var blue = await client.CreatePendingAsync("blue.jpg");
@@ -60,7 +60,7 @@ public sealed class LibraryListTests(ServerFixture server)
     public async Task Each_sort_pages_by_keyset_across_pages(string sort, int[] expected)
     {
         var (client, _) = await server.CreateApiKeyClientAsync();
-        using var _ = client;
+        using var ownClient = client;
         string[] ids =
         [
             await client.CreatePendingAsync("Delta.mp3", "audio/mpeg", 3000, 300),
@@ -83,7 +83,7 @@ public sealed class LibraryListTests(ServerFixture server)
     public async Task A_cursor_only_continues_the_sort_it_came_from_and_an_unknown_sort_is_400()
     {
         var (client, _) = await server.CreateApiKeyClientAsync();
-        using var _ = client;
+        using var ownClient = client;
         await client.CreatePendingAsync("a.jpg");
         await client.CreatePendingAsync("b.jpg");
         var (_, next) = await client.ListIdsAsync("sort=name&limit=1");

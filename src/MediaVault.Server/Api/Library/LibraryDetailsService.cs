@@ -162,7 +162,7 @@ public sealed class LibraryDetailsService(MediaVaultDbContext db, TimeProvider c
             }
 
             var tag = spellings.GetValueOrDefault(key) ?? tags[position];
-            media.Tags.Add(new MediaTag { MediaId = media.Id, TenantId = tenantId, Tag = tag, Key = key, SearchKey = MediaSearchText.Normalize(tag), Position = position });
+            media.Tags.Add(new MediaTag { MediaId = media.Id, TenantId = tenantId, Tag = tag, Key = key, SearchKey = MediaSearchText.Normalize(tag, MediaSearchText.TagKeyLength), Position = position });
         }
 
         foreach (var gone in existing.Values.Where(t => !wanted.Contains(t.Key)))
