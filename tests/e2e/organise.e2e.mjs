@@ -14,7 +14,8 @@ import { chromium } from 'playwright-core';
 const [baseUrl, token, readerToken] = process.argv.slice(2);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const samples = path.resolve(here, '..', 'MediaVault.Media.Tests', 'TestFiles');
-const shots = process.env.MEDIAVAULT_SCREENSHOTS ? path.resolve(process.env.MEDIAVAULT_SCREENSHOTS) : null;
+// A relative MEDIAVAULT_SCREENSHOTS is taken from the repository root (docs/screenshots).
+const shots = process.env.MEDIAVAULT_SCREENSHOTS ? path.resolve(here, '..', '..', process.env.MEDIAVAULT_SCREENSHOTS) : null;
 const steps = [];
 const failures = [];
 const TIMEOUT = 60_000;
