@@ -248,7 +248,8 @@ async function run(page, context) {
   });
 
   await step('the detail panel never shows the word "null"', async () => {
-    const text = await page.textContent('#detail-body');
+    // innerText keeps the breaks between blocks (textContent would glue "null" to the next heading).
+    const text = await page.innerText('#detail-body');
     check(!/\bnull\b/.test(text), 'the panel shows "null"');
   });
 

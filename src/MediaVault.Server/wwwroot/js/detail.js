@@ -57,7 +57,8 @@ function render(media, item) {
   dialog.dataset.id = media.id;
   dialog.dataset.kind = media.kind;
   const archived = item?.status === 'ARCHIVED';
-  body.replaceChildren(
+  // replaceChildren writes a null as the text "null": absent sections are filtered out first.
+  body.replaceChildren(...[
     preview(media),
     archived ? h('p', { class: 'note archived-note' }, 'Archived: hidden from the library and pickers; links already shared still work.') : null,
     item ? section('Edit', editForm(item, {
@@ -85,7 +86,8 @@ function render(media, item) {
       : h('p', { class: 'hint' }, 'None.')),
     media.url ? section('Signed URL', copyBox(media.url)) : null,
     item && can('media:write') ? section(archived ? 'Restore' : 'Archive', archiveBox(item)) : null,
-    can('media:delete') ? section('Delete', deleteBox(media)) : null);
+    can('media:delete') ? section('Delete', deleteBox(media)) : null,
+  ].filter(Boolean));
 }
 
 function archiveBox(item) {
