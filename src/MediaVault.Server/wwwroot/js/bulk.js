@@ -122,6 +122,8 @@ async function perform(action, ids, tags) {
     ? ` ${failed.length} could not be changed: ${failed.slice(0, 3).map(f => `${before.get(f.id)?.name ?? f.id} (${f.message})`).join('; ')}${failed.length > 3 ? '…' : ''}`
     : '';
   report(done + problems);
+  // The bar went with the selection: keep the keyboard in the grid rather than on the page's start.
+  document.querySelector('#grid .select, #grid .open')?.focus();
   const undo = succeeded.length ? undoOf(action, succeeded, tags, before) : null;
   if (undo) {
     offerUndo(done, async () => {
