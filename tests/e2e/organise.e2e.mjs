@@ -432,11 +432,23 @@ async function run(page, context) {
     await rm(folder, { recursive: true, force: true });
   });
 
-  await step('a not-found release does not show the previous release', async () => {
+  await step('release media open the library\'s detail panel; a not-found release does not show the previous release', async () => {
     const created = await api(page, '/releases', { method: 'POST', body: JSON.stringify({ title: 'Spring Sessions' }) });
     check(created.status === 201 || created.status === 200, `POST /releases answered ${created.status}`);
     await page.goto(new URL(`/#release/${created.body.data.id}`, baseUrl).href);
     await page.waitForFunction(() => document.getElementById('release-title').textContent === 'Spring Sessions', null, { timeout: TIMEOUT });
+    const jpeg = (await readFile(path.join(samples, 'image.jpg'))).toString('base64');
+    const uploaded = await page.evaluate(async ([id, t, b64]) => {
+      const form = new FormData();
+      form.append('files', new Blob([Uint8Array.from(atob(b64), c => c.charCodeAt(0))], { type: 'image/jpeg' }), 'Cover.jpg');
+      return (await fetch(`/releases/${id}/media/files`, { method: 'POST', headers: { Authorization: `Bearer ${t}` }, body: form })).status;
+    }, [created.body.data.id, token, jpeg]);
+    check(uploaded < 300, `the release upload answered ${uploaded}`);
+    await page.reload({ waitUntil: 'load' });
+    await page.click('#release-media .card:has(.name[title="Cover.jpg"]) .open', { timeout: TIMEOUT });
+    await page.waitForSelector('#detail[open][data-kind="image"] #edit-form', { timeout: TIMEOUT });
+    check((await page.textContent('#detail-title')) === 'Cover.jpg', 'the release media opened another panel');
+    await page.click('#detail-close');
     await page.goto(new URL('/#release/00000000-0000-0000-0000-000000000000', baseUrl).href);
     await page.waitForFunction(() => document.getElementById('release-title').textContent === 'Release not found', null, { timeout: TIMEOUT });
     check(!(await page.textContent('#release-view')).includes('Spring Sessions'), 'the previous release still shows');
