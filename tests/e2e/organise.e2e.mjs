@@ -432,6 +432,21 @@ async function run(page, context) {
     await rm(folder, { recursive: true, force: true });
   });
 
+  await step('an animated GIF plays its animated preview while the pointer is over its card', async () => {
+    await page.setInputFiles('#file-input', path.join(samples, 'image.gif'));
+    await page.waitForSelector(`${card('image.gif')}[data-state="ready"] .thumb img`, { timeout: TIMEOUT });
+    const id = await page.getAttribute(card('image.gif'), 'data-id');
+    await page.waitForFunction(async ([mediaId, t]) => {
+      const detail = await (await fetch(`/api/media/${mediaId}`, { headers: { Authorization: `Bearer ${t}` } })).json();
+      return detail.renditions.some(r => r.name === 'animated.webp');
+    }, [id, token], { timeout: TIMEOUT, polling: 500 });
+    const still = await page.getAttribute(`${card('image.gif')} .thumb img`, 'src');
+    await page.hover(`${card('image.gif')} .open`);
+    await page.waitForFunction(selector => document.querySelector(selector)?.src.includes('animated.webp'), `${card('image.gif')} .thumb img`, { timeout: TIMEOUT });
+    await page.mouse.move(1, 1);
+    await page.waitForFunction(([selector, src]) => document.querySelector(selector)?.src === src, [`${card('image.gif')} .thumb img`, still], { timeout: TIMEOUT });
+  });
+
   await step('release media open the library\'s detail panel; a not-found release does not show the previous release', async () => {
     const created = await api(page, '/releases', { method: 'POST', body: JSON.stringify({ title: 'Spring Sessions' }) });
     check(created.status === 201 || created.status === 200, `POST /releases answered ${created.status}`);

@@ -375,12 +375,17 @@ function thumbnail(item, kind, state) {
 /** Animated images and videos have an animated.webp rendition; it plays while the pointer is over the card. */
 async function animate(item, element) {
   const img = element.querySelector('.thumb img');
-  if (!img || element.dataset.animated) return;
+  if (!img || element.dataset.animated || !['image/gif', 'image/webp'].includes(item.type)) return;
   element.dataset.animated = 'checking';
   try {
     const detail = await api(`/api/media/${encodeURIComponent(item.id)}`);
     const rendition = detail.renditions.find(r => r.name === 'animated.webp');
-    if (!rendition?.url) return;
+    if (!rendition?.url) {
+      // It is made after the media is ready: the next hover asks again.
+      delete element.dataset.animated;
+      return;
+    }
+
     element.dataset.animated = 'yes';
     const still = img.src;
     const button = element.querySelector('.open');
