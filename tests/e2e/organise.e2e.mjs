@@ -165,8 +165,11 @@ async function run(page, context) {
 
   await step('shift-click selects a range; the bar counts it', async () => {
     await page.click('#upload-queue [data-all="clear"]').catch(() => {});
+    // Three neighbouring image cards (uploads finish in any order, so the damaged file may sit between images).
     const order = await names(page);
-    const [first, , third] = order.filter(n => images.includes(n));
+    const at = order.findIndex((n, i) => order.slice(i, i + 3).length === 3 && order.slice(i, i + 3).every(m => images.includes(m)));
+    check(at >= 0, `no three neighbouring images in ${order.join(', ')}`);
+    const [first, , third] = order.slice(at, at + 3);
     await tick(page, first);
     await tick(page, third, true);
     const count = (await page.textContent('#bulk-count')).trim();
