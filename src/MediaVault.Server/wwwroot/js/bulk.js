@@ -3,7 +3,7 @@ import { api } from './api.js';
 import { toast } from './dom.js';
 import { archivedView, clearSelection, items, refreshTags, reloadLibrary, selectAll, selectedIds } from './library.js';
 import { can } from './session.js';
-import { offerUndo } from './undo.js';
+import { offerUndo, withdrawUndo } from './undo.js';
 
 const BATCH = 500;
 const bar = document.getElementById('bulkbar');
@@ -113,6 +113,7 @@ async function send(action, ids, tags) {
 
 /** Acts, reloads the list, reports what was done and what failed, and offers undo where it can. */
 async function perform(action, ids, tags) {
+  withdrawUndo();
   const before = new Map(ids.map(id => [id, items.get(id)]));
   const { succeeded, failed } = await send(action, ids, tags);
   await reloadLibrary();

@@ -18,6 +18,11 @@ export function offerUndo(message, undo) {
   timer = setTimeout(() => hide(bar), 10000);
 }
 
+/** Withdraws the offer (a new action makes the last one's undo ambiguous). */
+export function withdrawUndo() {
+  hide(document.getElementById('undo'));
+}
+
 function hide(bar) {
   clearTimeout(timer);
   if (bar.matches(':popover-open')) bar.hidePopover();
