@@ -50,8 +50,15 @@ public sealed class MediaItem
     /// <summary>When archived: hidden from the default list and pickers, still stored and served. Independent of <see cref="State"/>.</summary>
     public DateTime? ArchivedAt { get; set; }
 
-    /// <summary>Seconds, as extracted (or declared until processed); null for images. Kept by <see cref="MediaSearchText.Fill"/>.</summary>
-    public double? Duration { get; set; }
+    /// <summary>
+    /// The duration sort's key: seconds as extracted (or declared until processed), -1 for images and when unknown.
+    /// Never null so the sort is an index range on every database (NULLs order differently on SQLite and PostgreSQL).
+    /// Kept by <see cref="MediaSearchText.Fill"/>.
+    /// </summary>
+    public double DurationKey { get; set; } = -1;
+
+    /// <summary>The size sort's key: <see cref="Size"/>, or -1 while unknown. Kept by <see cref="MediaSearchText.Fill"/>.</summary>
+    public long SizeKey { get; set; } = -1;
 
     /// <summary><see cref="Name"/> folded by <see cref="MediaSearchText.Normalize"/>: the name sort's key.</summary>
     public string NameKey { get; set; } = "";

@@ -46,12 +46,13 @@ public static class MediaSearchText
         return folded.Length > max ? folded[..max] : folded;
     }
 
-    /// <summary>Recomputes the columns derived from a media's own fields: <see cref="MediaItem.NameKey"/>, <see cref="MediaItem.SearchText"/>, <see cref="MediaItem.Duration"/>.</summary>
+    /// <summary>Recomputes the columns derived from a media's own fields: <see cref="MediaItem.NameKey"/>, <see cref="MediaItem.SearchText"/>, <see cref="MediaItem.DurationKey"/>, <see cref="MediaItem.SizeKey"/>.</summary>
     public static void Fill(MediaItem media)
     {
         media.NameKey = Normalize(media.Name, NameKeyLength);
         media.SearchText = string.Join('\n', Normalize(media.Name), Normalize(media.AltText), Normalize(media.Description));
-        media.Duration = media.Kind == MediaKind.Image ? null : DurationOf(media.MetadataJson);
+        media.DurationKey = (media.Kind == MediaKind.Image ? null : DurationOf(media.MetadataJson)) ?? -1;
+        media.SizeKey = media.Size ?? -1;
     }
 
     private static double? DurationOf(string metadataJson)

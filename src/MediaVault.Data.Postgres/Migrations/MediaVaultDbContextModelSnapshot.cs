@@ -117,7 +117,7 @@ namespace MediaVault.Data.Postgres.Migrations
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
 
-                    b.Property<double?>("Duration")
+                    b.Property<double>("DurationKey")
                         .HasColumnType("double precision");
 
                     b.Property<string>("FailureCode")
@@ -172,6 +172,9 @@ namespace MediaVault.Data.Postgres.Migrations
                     b.Property<long?>("Size")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("SizeKey")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -190,11 +193,11 @@ namespace MediaVault.Data.Postgres.Migrations
 
                     b.HasIndex("TenantId", "CreatedAt", "Id");
 
-                    b.HasIndex("TenantId", "Duration", "Id");
+                    b.HasIndex("TenantId", "DurationKey", "Id");
 
                     b.HasIndex("TenantId", "NameKey", "Id");
 
-                    b.HasIndex("TenantId", "Size", "Id");
+                    b.HasIndex("TenantId", "SizeKey", "Id");
 
                     b.ToTable("Media", (string)null);
                 });

@@ -27,8 +27,8 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         builder.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.TenantId, m.CreatedAt, m.Id });
         builder.HasIndex(m => new { m.TenantId, m.NameKey, m.Id });
-        builder.HasIndex(m => new { m.TenantId, m.Size, m.Id });
-        builder.HasIndex(m => new { m.TenantId, m.Duration, m.Id });
+        builder.HasIndex(m => new { m.TenantId, m.SizeKey, m.Id });
+        builder.HasIndex(m => new { m.TenantId, m.DurationKey, m.Id });
         builder.HasMany(m => m.Tags).WithOne().HasForeignKey(t => t.MediaId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Renditions).WithOne().HasForeignKey(r => r.MediaId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Usages).WithOne().HasForeignKey(u => u.MediaId).OnDelete(DeleteBehavior.Cascade);

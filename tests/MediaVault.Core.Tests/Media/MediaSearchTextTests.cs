@@ -26,9 +26,10 @@ public sealed class MediaSearchTextTests
 
         Assert.Equal("arbol.mp3", media.NameKey);
         Assert.Contains("rio", media.SearchText, StringComparison.Ordinal);
-        Assert.Equal(12.5, media.Duration);
+        Assert.Equal(12.5, media.DurationKey);
+        Assert.Equal(-1, media.SizeKey);
         media.MetadataJson = """{"duration":13.25,"declared":{"duration":12.5}}""";
         MediaSearchText.Fill(media);
-        Assert.Equal(13.25, media.Duration);
+        Assert.Equal(13.25, media.DurationKey);
     }
 }

@@ -47,11 +47,12 @@ public sealed class MediaLibraryDetailsMigrationTests : IDisposable
         var media = await after.Media.AsNoTracking().OrderBy(m => m.Id).ToDictionaryAsync(m => m.Id);
         Assert.Equal("mangore.ogg", media["old-audio"].NameKey);
         Assert.Contains("mangore", media["old-audio"].SearchText, StringComparison.Ordinal);
-        Assert.Equal(61.5, media["old-audio"].Duration);
+        Assert.Equal(61.5, media["old-audio"].DurationKey);
+        Assert.Equal(1000, media["old-audio"].SizeKey);
         Assert.Equal("nandu.mp3", media["old-pending"].NameKey);
-        Assert.Equal(12.25, media["old-pending"].Duration);
+        Assert.Equal(12.25, media["old-pending"].DurationKey);
         Assert.Equal("strasse.jpg", media["old-image"].NameKey);
-        Assert.Null(media["old-image"].Duration);
+        Assert.Equal(-1, media["old-image"].DurationKey);
         if (after.Database.IsNpgsql())
         {
             await after.Database.EnsureDeletedAsync();

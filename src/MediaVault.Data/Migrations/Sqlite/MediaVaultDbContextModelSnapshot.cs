@@ -112,7 +112,7 @@ namespace MediaVault.Data.Migrations.Sqlite
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
 
-                    b.Property<double?>("Duration")
+                    b.Property<double>("DurationKey")
                         .HasColumnType("REAL");
 
                     b.Property<string>("FailureCode")
@@ -167,6 +167,9 @@ namespace MediaVault.Data.Migrations.Sqlite
                     b.Property<long?>("Size")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("SizeKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -185,11 +188,11 @@ namespace MediaVault.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "CreatedAt", "Id");
 
-                    b.HasIndex("TenantId", "Duration", "Id");
+                    b.HasIndex("TenantId", "DurationKey", "Id");
 
                     b.HasIndex("TenantId", "NameKey", "Id");
 
-                    b.HasIndex("TenantId", "Size", "Id");
+                    b.HasIndex("TenantId", "SizeKey", "Id");
 
                     b.ToTable("Media", (string)null);
                 });

@@ -5,8 +5,8 @@ namespace MediaVault.Server.Api.Library;
 
 /// <summary>
 /// Orders the library list by a <see cref="LibrarySort"/> and continues it after a <see cref="LibraryCursor"/>: the
-/// sort key, then the id, both in the sort's direction, so each page is an index range (no OFFSET). Media without a
-/// size or duration sort as -1 (first ascending, last descending).
+/// sort key, then the id, both in the sort's direction, so each page is an index range (no OFFSET) on the
+/// (tenant, key, id) indexes. Media without a size or duration have the key -1 (first ascending, last descending).
 /// </summary>
 public static class LibraryKeyset
 {
@@ -16,10 +16,10 @@ public static class LibraryKeyset
         (LibrarySortField.CreatedAt, false) => query.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id),
         (LibrarySortField.Name, true) => query.OrderByDescending(m => m.NameKey).ThenByDescending(m => m.Id),
         (LibrarySortField.Name, false) => query.OrderBy(m => m.NameKey).ThenBy(m => m.Id),
-        (LibrarySortField.Size, true) => query.OrderByDescending(m => m.Size ?? -1).ThenByDescending(m => m.Id),
-        (LibrarySortField.Size, false) => query.OrderBy(m => m.Size ?? -1).ThenBy(m => m.Id),
-        (LibrarySortField.Duration, true) => query.OrderByDescending(m => m.Duration ?? -1).ThenByDescending(m => m.Id),
-        (LibrarySortField.Duration, false) => query.OrderBy(m => m.Duration ?? -1).ThenBy(m => m.Id),
+        (LibrarySortField.Size, true) => query.OrderByDescending(m => m.SizeKey).ThenByDescending(m => m.Id),
+        (LibrarySortField.Size, false) => query.OrderBy(m => m.SizeKey).ThenBy(m => m.Id),
+        (LibrarySortField.Duration, true) => query.OrderByDescending(m => m.DurationKey).ThenByDescending(m => m.Id),
+        (LibrarySortField.Duration, false) => query.OrderBy(m => m.DurationKey).ThenBy(m => m.Id),
     };
 
     /// <summary>The items after <paramref name="cursor"/> in <paramref name="sort"/>'s order; null when the cursor's key is not one this sort issues.</summary>
@@ -52,8 +52,8 @@ public static class LibraryKeyset
                 }
 
                 return desc
-                    ? query.Where(m => (m.Size ?? -1) < size || ((m.Size ?? -1) == size && string.Compare(m.Id, id) < 0))
-                    : query.Where(m => (m.Size ?? -1) > size || ((m.Size ?? -1) == size && string.Compare(m.Id, id) > 0));
+                    ? query.Where(m => m.SizeKey < size || (m.SizeKey == size && string.Compare(m.Id, id) < 0))
+                    : query.Where(m => m.SizeKey > size || (m.SizeKey == size && string.Compare(m.Id, id) > 0));
             case LibrarySortField.Duration:
                 if (!double.TryParse(cursor.Key, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds))
                 {
@@ -61,8 +61,8 @@ public static class LibraryKeyset
                 }
 
                 return desc
-                    ? query.Where(m => (m.Duration ?? -1) < seconds || ((m.Duration ?? -1) == seconds && string.Compare(m.Id, id) < 0))
-                    : query.Where(m => (m.Duration ?? -1) > seconds || ((m.Duration ?? -1) == seconds && string.Compare(m.Id, id) > 0));
+                    ? query.Where(m => m.DurationKey < seconds || (m.DurationKey == seconds && string.Compare(m.Id, id) < 0))
+                    : query.Where(m => m.DurationKey > seconds || (m.DurationKey == seconds && string.Compare(m.Id, id) > 0));
             default:
                 return null;
         }
@@ -73,8 +73,8 @@ public static class LibraryKeyset
     {
         LibrarySortField.CreatedAt => last.CreatedAt.Ticks.ToString(CultureInfo.InvariantCulture),
         LibrarySortField.Name => last.NameKey,
-        LibrarySortField.Size => (last.Size ?? -1).ToString(CultureInfo.InvariantCulture),
-        LibrarySortField.Duration => (last.Duration ?? -1).ToString("R", CultureInfo.InvariantCulture),
+        LibrarySortField.Size => last.SizeKey.ToString(CultureInfo.InvariantCulture),
+        LibrarySortField.Duration => last.DurationKey.ToString("R", CultureInfo.InvariantCulture),
         _ => "",
     }, last.Id);
 }

@@ -109,7 +109,9 @@ public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake inta
 
         foreach (var key in list.TagKeys)
         {
-            query = query.Where(m => m.Tags.Any(t => t.Key == key));
+            // IN (the tag's media, read once through the (tenant, key) index) rather than a probe per listed media.
+            var tagged = db.MediaTags.Where(t => t.TenantId == tenantId && t.Key == key).Select(t => t.MediaId);
+            query = query.Where(m => tagged.Contains(m.Id));
         }
 
         query = list.Archived ? query.Where(m => m.ArchivedAt != null) : query.Where(m => m.ArchivedAt == null);
@@ -165,7 +167,8 @@ public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake inta
             Description = m.Description,
             ArchivedAt = m.ArchivedAt,
             NameKey = m.NameKey,
-            Duration = m.Duration,
+            DurationKey = m.DurationKey,
+            SizeKey = m.SizeKey,
             Tags = m.Tags.Select(t => new MediaTag { MediaId = t.MediaId, Tag = t.Tag, Key = t.Key, SearchKey = "", Position = t.Position }).ToList(),
             Renditions = m.Renditions.Where(r => previews.Contains(r.Name))
                 .Select(r => new MediaRendition { MediaId = r.MediaId, Name = r.Name, MimeType = r.MimeType }).ToList(),

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MediaVault.Data.Postgres.Migrations
 {
     [DbContext(typeof(MediaVaultDbContext))]
-    [Migration("20261201101837_MediaLibraryDetails")]
+    [Migration("20261201105821_MediaLibraryDetails")]
     partial class MediaLibraryDetails
     {
         /// <inheritdoc />
@@ -120,7 +120,7 @@ namespace MediaVault.Data.Postgres.Migrations
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
 
-                    b.Property<double?>("Duration")
+                    b.Property<double>("DurationKey")
                         .HasColumnType("double precision");
 
                     b.Property<string>("FailureCode")
@@ -175,6 +175,9 @@ namespace MediaVault.Data.Postgres.Migrations
                     b.Property<long?>("Size")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("SizeKey")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -193,11 +196,11 @@ namespace MediaVault.Data.Postgres.Migrations
 
                     b.HasIndex("TenantId", "CreatedAt", "Id");
 
-                    b.HasIndex("TenantId", "Duration", "Id");
+                    b.HasIndex("TenantId", "DurationKey", "Id");
 
                     b.HasIndex("TenantId", "NameKey", "Id");
 
-                    b.HasIndex("TenantId", "Size", "Id");
+                    b.HasIndex("TenantId", "SizeKey", "Id");
 
                     b.ToTable("Media", (string)null);
                 });

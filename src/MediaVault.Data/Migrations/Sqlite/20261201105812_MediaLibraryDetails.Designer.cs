@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MediaVault.Data.Migrations.Sqlite
 {
     [DbContext(typeof(MediaVaultDbContext))]
-    [Migration("20261201101821_MediaLibraryDetails")]
+    [Migration("20261201105812_MediaLibraryDetails")]
     partial class MediaLibraryDetails
     {
         /// <inheritdoc />
@@ -115,7 +115,7 @@ namespace MediaVault.Data.Migrations.Sqlite
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
 
-                    b.Property<double?>("Duration")
+                    b.Property<double>("DurationKey")
                         .HasColumnType("REAL");
 
                     b.Property<string>("FailureCode")
@@ -170,6 +170,9 @@ namespace MediaVault.Data.Migrations.Sqlite
                     b.Property<long?>("Size")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("SizeKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -188,11 +191,11 @@ namespace MediaVault.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "CreatedAt", "Id");
 
-                    b.HasIndex("TenantId", "Duration", "Id");
+                    b.HasIndex("TenantId", "DurationKey", "Id");
 
                     b.HasIndex("TenantId", "NameKey", "Id");
 
-                    b.HasIndex("TenantId", "Size", "Id");
+                    b.HasIndex("TenantId", "SizeKey", "Id");
 
                     b.ToTable("Media", (string)null);
                 });

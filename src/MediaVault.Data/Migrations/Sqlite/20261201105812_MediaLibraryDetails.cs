@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace MediaVault.Data.Postgres.Migrations
+namespace MediaVault.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class MediaLibraryDetails : Migration
@@ -11,36 +11,39 @@ namespace MediaVault.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // NameKey, SearchText, SizeKey and DurationKey of existing media are filled in C# by DatabaseMigrator right
+            // after migrating (the folding and the metadata read must match what every write computes).
             migrationBuilder.AddColumn<string>(
                 name: "AltText",
                 table: "Media",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ArchivedAt",
                 table: "Media",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Description",
                 table: "Media",
-                type: "character varying(5000)",
+                type: "TEXT",
                 maxLength: 5000,
                 nullable: true);
 
             migrationBuilder.AddColumn<double>(
-                name: "Duration",
+                name: "DurationKey",
                 table: "Media",
-                type: "double precision",
-                nullable: true);
+                type: "REAL",
+                nullable: false,
+                defaultValue: -1.0);
 
             migrationBuilder.AddColumn<string>(
                 name: "NameKey",
                 table: "Media",
-                type: "character varying(300)",
+                type: "TEXT",
                 maxLength: 300,
                 nullable: false,
                 defaultValue: "");
@@ -48,20 +51,27 @@ namespace MediaVault.Data.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "SearchText",
                 table: "Media",
-                type: "text",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.AddColumn<long>(
+                name: "SizeKey",
+                table: "Media",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: -1L);
 
             migrationBuilder.CreateTable(
                 name: "MediaTags",
                 columns: table => new
                 {
-                    MediaId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Tag = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    SearchKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false)
+                    MediaId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Tag = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SearchKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -75,9 +85,9 @@ namespace MediaVault.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Media_TenantId_Duration_Id",
+                name: "IX_Media_TenantId_DurationKey_Id",
                 table: "Media",
-                columns: new[] { "TenantId", "Duration", "Id" });
+                columns: new[] { "TenantId", "DurationKey", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Media_TenantId_NameKey_Id",
@@ -85,9 +95,9 @@ namespace MediaVault.Data.Postgres.Migrations
                 columns: new[] { "TenantId", "NameKey", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Media_TenantId_Size_Id",
+                name: "IX_Media_TenantId_SizeKey_Id",
                 table: "Media",
-                columns: new[] { "TenantId", "Size", "Id" });
+                columns: new[] { "TenantId", "SizeKey", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MediaTags_TenantId_Key",
@@ -102,7 +112,7 @@ namespace MediaVault.Data.Postgres.Migrations
                 name: "MediaTags");
 
             migrationBuilder.DropIndex(
-                name: "IX_Media_TenantId_Duration_Id",
+                name: "IX_Media_TenantId_DurationKey_Id",
                 table: "Media");
 
             migrationBuilder.DropIndex(
@@ -110,7 +120,7 @@ namespace MediaVault.Data.Postgres.Migrations
                 table: "Media");
 
             migrationBuilder.DropIndex(
-                name: "IX_Media_TenantId_Size_Id",
+                name: "IX_Media_TenantId_SizeKey_Id",
                 table: "Media");
 
             migrationBuilder.DropColumn(
@@ -126,7 +136,7 @@ namespace MediaVault.Data.Postgres.Migrations
                 table: "Media");
 
             migrationBuilder.DropColumn(
-                name: "Duration",
+                name: "DurationKey",
                 table: "Media");
 
             migrationBuilder.DropColumn(
@@ -135,6 +145,10 @@ namespace MediaVault.Data.Postgres.Migrations
 
             migrationBuilder.DropColumn(
                 name: "SearchText",
+                table: "Media");
+
+            migrationBuilder.DropColumn(
+                name: "SizeKey",
                 table: "Media");
         }
     }
