@@ -1,11 +1,15 @@
-// Entry point: sign-in, the hash routes (#library, #releases, #release/{id}) and library uploads by picker or drop.
-import { toast } from './dom.js';
-import { initDetail, openDetail } from './detail.js';
-import { initLibrary, reloadLibrary, removeCard, stateLabel, stateOf, upsert } from './library.js';
+// Entry point: sign-in, the hash routes (#library, #archived, #releases, #release/{id}, each with a query that keeps
+// filters and the open media) and library uploads by picker or drop.
+import { initBulk, selectionChanged } from './bulk.js';
+import { closeDetail, initDetail, openDetail } from './detail.js';
+import { formatBytes, h, toast } from './dom.js';
+import { failureMessage } from './failures.js';
+import { initLibrary, refreshTags, removeCard, showLibrary, stateLabel, stateOf, updated, upsert } from './library.js';
 import { initReleases, showRelease, showReleases, uploadIntoRelease } from './releases.js';
 import { can, resume, session, signIn, signOut } from './session.js';
-import { unfinishedUploads } from './tus.js';
-import { runAll, uploadRow, uploadToLibrary } from './uploads.js';
+import { discardUpload, unfinishedUploads } from './tus.js';
+import { initQueue, uploadRow, uploadToLibrary } from './uploads.js';
+import { readLocation } from './urlstate.js';
 
 const views = ['sign-in-view', 'library-view', 'releases-view', 'release-view'].map(id => document.getElementById(id));
 const signInForm = document.getElementById('sign-in-form');
@@ -17,27 +21,32 @@ function show(id) {
 
 async function route() {
   if (!session()) {
+    closeDetail();
     show('sign-in-view');
     return;
   }
 
-  const hash = location.hash.slice(1);
-  const [name, id] = hash.split('/');
+  const { view: name, id, params } = readLocation();
   for (const link of document.querySelectorAll('#nav a')) {
-    const active = link.dataset.view === (name === 'release' ? 'releases' : name || 'library');
+    const active = link.dataset.view === (name === 'release' ? 'releases' : name);
     if (active) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
 
-  if (name === 'releases') {
+  if (name === 'releases' && can('releases:read')) {
     show('releases-view');
     await showReleases();
-  } else if (name === 'release' && id) {
+  } else if (name === 'release' && id && can('releases:read')) {
     show('release-view');
     await showRelease(id);
   } else {
     show('library-view');
+    await showLibrary();
   }
+
+  const media = params.get('media');
+  if (media) openDetail(media);
+  else closeDetail();
 }
 
 function signedIn(current) {
@@ -45,16 +54,28 @@ function signedIn(current) {
   document.getElementById('who').hidden = false;
   document.getElementById('who').title = `Signed in as ${current.subject || 'an API key'} (${current.permissions.join(', ')})`;
   document.getElementById('nav').hidden = false;
-  document.getElementById('upload-button').hidden = !can('media:write');
+  document.getElementById('nav-releases').hidden = !can('releases:read');
+  // Without write or delete there is nothing to do with a selection: no checkboxes.
+  document.body.classList.toggle('read-only', !can('media:write') && !can('media:delete'));
   showUnfinished();
-  reloadLibrary().catch(error => toast(error.message));
 }
 
+/** Uploads interrupted earlier (by a reload or a closed tab): resume by picking the same file, or discard. */
 function showUnfinished() {
-  const names = unfinishedUploads();
-  const element = document.getElementById('resumable');
-  element.hidden = names.length === 0;
-  element.textContent = names.length ? `Unfinished uploads that resume when you pick the same file again: ${names.join(', ')}.` : '';
+  const list = document.getElementById('resumable');
+  const found = can('media:write') ? unfinishedUploads() : [];
+  list.hidden = found.length === 0;
+  list.replaceChildren(...(found.length ? [h('p', {}, 'Interrupted uploads. Pick the same file to continue where it stopped, or discard it:')] : []),
+    ...found.map(upload => h('div', { class: 'pending-upload', dataset: { name: upload.name } },
+      h('span', {}, `${upload.name} (${formatBytes(upload.size)})`),
+      h('button', { type: 'button', class: 'button small', 'aria-label': `Resume ${upload.name}: pick the file`, onclick: () => fileInput.click() }, 'Pick file to resume'),
+      h('button', {
+        type: 'button', class: 'button small', 'aria-label': `Discard ${upload.name}`, onclick: async () => {
+          await discardUpload(upload.key);
+          showUnfinished();
+          toast(`Discarded the unfinished upload of ${upload.name}`);
+        },
+      }, 'Discard'))));
 }
 
 signInForm.addEventListener('change', () => {
@@ -92,22 +113,23 @@ document.getElementById('sign-out').addEventListener('click', () => {
   route();
 });
 
-async function uploadFiles(files) {
+function uploadFiles(files) {
   if (!can('media:write') || files.length === 0) return;
   const list = document.getElementById('uploads');
-  await runAll(files.map(file => async () => {
-    const row = uploadRow(list, file);
-    try {
-      const item = await uploadToLibrary(file, row);
-      row.set('processing', stateLabel(stateOf(item)));
-      const final = await upsert(item);
-      const state = stateOf(final);
-      if (state === 'failed') row.fail(final.reason || 'Processing failed', 'Failed');
-      else row.set(state, stateLabel(state));
-    } catch (error) {
-      row.fail(error.message);
-    }
-  }));
+  for (const file of files) {
+    uploadRow(list, file, async (row, signal) => {
+      try {
+        const item = await uploadToLibrary(file, row, signal);
+        row.set('processing', stateLabel(stateOf(item)));
+        const final = await upsert(item);
+        if (stateOf(final) === 'failed') row.fail(failureMessage(final.failureCode), 'Failed');
+        else row.set(stateOf(final), stateLabel(stateOf(final)));
+      } finally {
+        showUnfinished();
+      }
+    });
+  }
+
   showUnfinished();
 }
 
@@ -134,14 +156,31 @@ window.addEventListener('drop', e => {
   dragDepth = 0;
   document.body.classList.remove('dragging');
   const files = [...(e.dataTransfer?.files ?? [])];
-  if (!document.getElementById('library-view').hidden) uploadFiles(files);
+  if (!document.getElementById('library-view').hidden && readLocation().view !== 'archived') uploadFiles(files);
   else if (!document.getElementById('release-upload').closest('[hidden]')) uploadIntoRelease(files);
   else if (files.length) toast('Open the library, or a draft or rejected release, to upload.');
 });
 
-initLibrary({ onOpen: openDetail });
-initDetail({ deleted: id => removeCard(id) });
-initReleases();
+// Messages shown inside a dialog (to be above it) go back to the page when it closes, still showing.
+for (const dialog of document.querySelectorAll('dialog')) {
+  dialog.addEventListener('close', () => {
+    for (const message of dialog.querySelectorAll('#toast, #undo')) {
+      const open = message.matches(':popover-open');
+      document.body.append(message);
+      if (open) message.showPopover();
+    }
+  });
+}
+
+initLibrary({ onOpen: openDetail, onSelection: selectionChanged });
+initBulk();
+initQueue(document.getElementById('upload-queue'));
+initQueue(document.getElementById('release-upload-queue'));
+initDetail({
+  deleted: id => { removeCard(id); refreshTags(); },
+  updated: item => { updated(item); refreshTags(); },
+});
+initReleases({ onOpen: openDetail });
 window.addEventListener('hashchange', route);
 
 if (await resume()) signedIn(session());

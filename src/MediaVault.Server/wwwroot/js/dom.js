@@ -87,10 +87,25 @@ export function kindOf(mimeType) {
 
 let toastTimer = 0;
 
+/**
+ * Shows a popover message above everything, an open modal dialog included: it moves into that dialog (whatever is
+ * outside a modal dialog is inert) and is shown again, which puts it last in the top layer.
+ */
+export function showAbove(element) {
+  const host = [...document.querySelectorAll('dialog[open]')].pop() ?? document.body;
+  if (element.matches(':popover-open')) element.hidePopover();
+  if (element.parentElement !== host) host.append(element);
+  element.showPopover();
+}
+
 /** A short message in the polite live region at the bottom of the page. */
 export function toast(message) {
   const element = document.getElementById('toast');
   element.textContent = message;
+  showAbove(element);
   clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => { element.textContent = ''; }, 4000);
+  toastTimer = setTimeout(() => {
+    element.textContent = '';
+    if (element.matches(':popover-open')) element.hidePopover();
+  }, 4000);
 }

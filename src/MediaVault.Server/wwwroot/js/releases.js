@@ -1,8 +1,9 @@
 // Releases: the list with statuses, one release's media, uploads while editable, submit, approve or reject.
 import { api } from './api.js';
 import { formatBytes, formatDate, formatDuration, h, icon, toast } from './dom.js';
+import { failureMessage } from './failures.js';
 import { can } from './session.js';
-import { runAll, uploadRow, uploadToRelease } from './uploads.js';
+import { uploadRow, uploadToRelease } from './uploads.js';
 
 const rows = document.getElementById('release-rows');
 const listError = document.getElementById('releases-error');
@@ -11,8 +12,10 @@ const EDITABLE = ['draft', 'rejected'];
 const REVIEWABLE = ['submitted', 'under_review'];
 let page = 0;
 let current = null;
+let openDetail = () => {};
 
-export function initReleases() {
+export function initReleases({ onOpen }) {
+  openDetail = onOpen;
   listMore.addEventListener('click', () => loadPage(page + 1));
   const form = document.getElementById('new-release');
   form.addEventListener('submit', async e => {
@@ -67,13 +70,30 @@ function statusBadge(status) {
 export async function showRelease(id) {
   const error = document.getElementById('release-error');
   error.textContent = '';
+  if (current?.id !== id) clear();
   try {
     const result = await api(`/releases/${encodeURIComponent(id)}`);
     current = result.data;
     render(current);
   } catch (failure) {
-    error.textContent = failure.message;
+    // Never leave the previous release on screen under an error about another one.
+    clear();
+    document.getElementById('release-title').textContent = failure.status === 404 ? 'Release not found' : 'Release unavailable';
+    error.textContent = failure.status === 404 ? 'This release does not exist, or you cannot see it.' : failure.message;
   }
+}
+
+function clear() {
+  current = null;
+  document.getElementById('release-title').textContent = 'Loading…';
+  document.getElementById('release-status').replaceChildren();
+  document.getElementById('release-status').hidden = true;
+  document.getElementById('release-meta').textContent = '';
+  document.getElementById('release-feedback').hidden = true;
+  document.getElementById('release-actions').replaceChildren();
+  document.getElementById('release-upload').hidden = true;
+  document.getElementById('release-media').replaceChildren();
+  document.getElementById('release-empty').hidden = true;
 }
 
 function render(release) {
@@ -82,6 +102,8 @@ function render(release) {
   document.getElementById('release-meta').textContent = [release.displayArtist, release.format, release.type, `updated ${formatDate(release.updatedAt)}`].filter(Boolean).join(' · ');
   const feedback = document.getElementById('release-feedback');
   feedback.hidden = !release.feedback;
+  // Feedback on an approval is a note, not a warning; only a rejection's is drawn as a problem.
+  feedback.dataset.status = release.status;
   feedback.textContent = release.feedback ? `Reviewer feedback: ${release.feedback}` : '';
   const editable = EDITABLE.includes(release.status);
   document.getElementById('release-upload').hidden = !(editable && can('releases:write'));
@@ -126,34 +148,40 @@ async function act(release, action, feedback) {
   }
 }
 
+/** A release's media card: uploaded media open the same detail panel as the library's; links open their URL. */
 function mediaCard(media) {
   const meta = media.metadata ?? {};
   const state = meta.state === 'uploaded' ? 'processing' : meta.state ?? (media.isLink ? 'ready' : 'processing');
   const thumb = (meta.renditions ?? []).find(r => r.name?.startsWith('thumb-'));
   const kind = media.isLink ? 'link' : media.type;
   const facts = [media.type, formatBytes(meta.fileSize), meta.duration ? formatDuration(meta.duration) : meta.width ? `${meta.width}×${meta.height}` : ''].filter(Boolean);
-  return h('li', { class: 'card', dataset: { id: media.cloudId, state } },
-    h('a', { href: media.cloudUrl ?? '#', target: '_blank', rel: 'noopener', class: 'card-link' },
-      h('span', { class: 'thumb' }, thumb ? h('img', { src: thumb.url, alt: '', loading: 'lazy' }) : icon(['image', 'video', 'audio'].includes(kind) ? kind : kind === 'link' ? 'link' : 'document')),
-      h('span', { class: 'text' },
-        h('span', { class: 'name', title: media.name }, media.name),
-        h('span', { class: 'meta' }, facts.join(' · ')),
-        h('span', { class: 'badge', dataset: { state } }, state),
-        meta.failureReason ? h('span', { class: 'reason' }, meta.failureReason) : null)));
+  const content = [
+    h('span', { class: 'thumb' }, thumb ? h('img', { src: thumb.url, alt: '', loading: 'lazy' }) : icon(['image', 'video', 'audio'].includes(kind) ? kind : kind === 'link' ? 'link' : 'document')),
+    h('span', { class: 'text' },
+      h('span', { class: 'name', title: media.name }, media.name),
+      h('span', { class: 'meta' }, facts.join(' · ')),
+      h('span', { class: 'badge', dataset: { state } }, state),
+      state === 'failed' ? h('span', { class: 'reason' }, failureMessage(meta.failureCode)) : null),
+  ];
+  const opener = media.isLink || !media.cloudId
+    ? h('a', { href: media.cloudUrl ?? '#', target: '_blank', rel: 'noopener', class: 'card-link' }, content)
+    : h('button', { type: 'button', class: 'open', 'aria-label': `${media.name}, ${facts.join(', ')}, ${state}`, onclick: () => openDetail(media.cloudId) }, content);
+  return h('li', { class: 'card', dataset: { id: media.cloudId, state } }, opener);
 }
 
 export async function uploadIntoRelease(files) {
   if (!current || files.length === 0) return;
   const list = document.getElementById('release-uploads');
   const id = current.id;
-  await runAll(files.map(file => async () => {
-    const row = uploadRow(list, file);
-    try {
-      await uploadToRelease(id, file, row);
-      row.set('ready', 'Uploaded');
-    } catch (error) {
-      row.fail(error.message);
-    }
-  }));
-  if (current?.id === id) await showRelease(id);
+  let left = files.length;
+  for (const file of files) {
+    uploadRow(list, file, async (row, signal) => {
+      try {
+        await uploadToRelease(id, file, row, signal);
+        row.set('ready', 'Uploaded');
+      } finally {
+        if (--left <= 0 && current?.id === id) await showRelease(id);
+      }
+    });
+  }
 }

@@ -13,16 +13,25 @@ function storageKey(file) {
   return `${PREFIX}${session()?.tenant}:${file.name}:${file.size}:${file.lastModified}`;
 }
 
-/** Unfinished uploads of this tenant, to tell the user which files can be picked again to resume. */
+/** Unfinished uploads of this tenant ({key, name, size}), to offer resuming them (pick the file again) or discarding them. */
 export function unfinishedUploads() {
   const mine = `${PREFIX}${session()?.tenant}:`;
-  const names = [];
+  const found = [];
   for (let i = 0; i < localStorage.length; i++) {
     const key = localStorage.key(i);
-    if (key?.startsWith(mine)) names.push(key.slice(mine.length).split(':').slice(0, -2).join(':'));
+    if (!key?.startsWith(mine)) continue;
+    const parts = key.slice(mine.length).split(':');
+    found.push({ key, name: parts.slice(0, -2).join(':'), size: Number(parts[parts.length - 2]) });
   }
 
-  return names;
+  return found;
+}
+
+/** Forgets an unfinished upload and asks the server to drop its bytes (tus termination; a refusal only leaves them to expire). */
+export async function discardUpload(key) {
+  const url = localStorage.getItem(key);
+  localStorage.removeItem(key);
+  if (url) await fetch(url, { method: 'DELETE', headers: tusHeaders() }).catch(() => null);
 }
 
 const encode = text => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
