@@ -263,7 +263,9 @@ async function run(page, context) {
     await page.waitForSelector('#detail[open] #edit-form', { timeout: TIMEOUT });
     check((await page.inputValue('#edit-name')) === 'Mangoré meadow.jpg', 'another media opened');
     await page.click('#detail-close');
-    check(!page.url().includes('media='), 'closing left the media in the URL');
+    // The dialog's close event (which rewrites the URL) is queued as a task after close(): wait for it, not for the click.
+    const cleared = await page.waitForFunction(() => !location.href.includes('media='), null, { timeout: 10_000 }).then(() => true, () => false);
+    check(cleared, `closing left the media in the URL: ${page.url()}`);
   });
 
   const clearSearch = async () => {
