@@ -116,6 +116,7 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<RenditionWriter>();
         services.AddSingleton<IJobHandler, ProcessMediaJobHandler>();
         services.AddSingleton<IJobHandler, RenderPreviewsJobHandler>();
+        services.AddSingleton<IJobHandler, AnalyzeMediaJobHandler>();
         services.AddSingleton<IJobHandler, PromoteReleaseJobHandler>();
         services.AddSingleton<IJobHandler, DeleteBlobsJobHandler>();
         services.AddSingleton<IJobHandler, ValidateLinkJobHandler>();
