@@ -85,6 +85,8 @@ public static class ServerServiceCollectionExtensions
         services.AddScoped<Api.Session.MediaDetailLoader>();
         services.AddScoped<ReleaseService>();
         services.AddScoped<ReleaseMediaService>();
+        services.AddScoped<Api.Releases.Readiness.ReadinessService>();
+        services.AddScoped<Api.Releases.Readiness.DuplicateRecordings>();
         services.AddScoped<ReleaseViewLoader>();
         services.AddSingleton<ReleaseViews>();
 
