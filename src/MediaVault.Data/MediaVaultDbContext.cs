@@ -56,6 +56,8 @@ public sealed class MediaVaultDbContext : DbContext
 
     public DbSet<TusUpload> Uploads => Set<TusUpload>();
 
+    public DbSet<MediaFingerprint> Fingerprints => Set<MediaFingerprint>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MediaVaultDbContext).Assembly);

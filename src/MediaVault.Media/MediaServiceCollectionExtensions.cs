@@ -1,5 +1,6 @@
 using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
+using MediaVault.Media.Analysis;
 using MediaVault.Media.Ffmpeg;
 using MediaVault.Media.Ffprobe;
 using MediaVault.Media.Pdf;
@@ -39,6 +40,10 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<IRenditionGenerator, CoverArtGenerator>();
         services.AddSingleton<IRenditionGenerator, WaveformGenerator>();
         services.AddSingleton<IRenditionGenerator, PdfPreviewGenerator>();
+        services.AddSingleton<IMediaAnalyzer, LoudnessAnalyzer>();
+        services.AddSingleton<IMediaAnalyzer, ChunkAnalyzer>();
+        services.AddSingleton<IMediaAnalyzer, VipsImageAnalyzer>();
+        services.AddSingleton<IAudioFingerprinter, ChromaprintFingerprinter>();
         return services;
     }
 }

@@ -8,6 +8,9 @@ public static class JobKinds
     /// <summary>Make an image's larger thumbnails once it is ready (processing makes the smallest one).</summary>
     public const string RenderPreviews = "render-previews";
 
+    /// <summary>Measure a ready release audio or image for delivery profiles (loudness, silence, fingerprint, colour space).</summary>
+    public const string AnalyzeMedia = "analyze-media";
+
     /// <summary>Move every file of an approved release from temporary to permanent storage, then complete it.</summary>
     public const string PromoteRelease = "promote-release";
 

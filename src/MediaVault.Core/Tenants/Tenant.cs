@@ -15,4 +15,10 @@ public sealed class Tenant
     /// <c>Cors:AllowedOrigins</c>; null keeps the deployment's list, empty allows none.
     /// </summary>
     public List<string>? AllowedOrigins { get; set; }
+
+    /// <summary>
+    /// The delivery profile (e.g. <c>spotify</c>) a release must pass before it can be submitted
+    /// (<c>Releases:RequiredProfile</c>, set per tenant with the CLI); null lets every release be submitted.
+    /// </summary>
+    public string? RequiredReleaseProfile { get; set; }
 }

@@ -93,6 +93,32 @@ namespace MediaVault.Data.Postgres.Migrations
                     b.ToTable("Variants");
                 });
 
+            modelBuilder.Entity("MediaVault.Core.Media.MediaFingerprint", b =>
+                {
+                    b.Property<string>("MediaId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<byte[]>("Points")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("MediaId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("Fingerprints", (string)null);
+                });
+
             modelBuilder.Entity("MediaVault.Core.Media.MediaItem", b =>
                 {
                     b.Property<string>("Id")
@@ -579,6 +605,10 @@ namespace MediaVault.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("RequiredReleaseProfile")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Key")
@@ -651,6 +681,15 @@ namespace MediaVault.Data.Postgres.Migrations
                     b.HasOne("MediaVault.Core.Catalog.Product", null)
                         .WithMany()
                         .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MediaVault.Core.Media.MediaFingerprint", b =>
+                {
+                    b.HasOne("MediaVault.Core.Media.MediaItem", null)
+                        .WithMany()
+                        .HasForeignKey("MediaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,5 +11,6 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Key).HasMaxLength(200);
         builder.HasIndex(t => t.Key).IsUnique();
+        builder.Property(t => t.RequiredReleaseProfile).HasMaxLength(100);
     }
 }

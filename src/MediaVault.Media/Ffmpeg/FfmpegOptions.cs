@@ -13,4 +13,8 @@ public sealed class FfmpegOptions
     /// <summary>Longest an ffmpeg run may take (decoding a long file for its waveform is the slowest).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "06:00:00")]
     public TimeSpan FfmpegTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Chromaprint's <c>fpcalc</c> (Debian's <c>libchromaprint-tools</c>), which fingerprints release audio.</summary>
+    [Required]
+    public string FpcalcPath { get; set; } = "fpcalc";
 }

@@ -45,6 +45,26 @@ public sealed class FfmpegRunner(ProcessRunner runner, IOptions<FfmpegOptions> o
         ThrowIfFailed(await runner.RunAsync(options.Value.FfmpegPath, arguments, jail, options.Value.FfmpegTimeout, consumeOutput, cancellationToken));
     }
 
+    /// <summary>
+    /// Decodes <paramref name="inputPath"/> through measuring filters (<paramref name="measureOptions"/>, to the null
+    /// muxer) while also writing <paramref name="streamOptions"/> to stdout, consumed as a stream; answers the tail of
+    /// ffmpeg's log at level info, where filters such as <c>ebur128</c> print their summary.
+    /// </summary>
+    /// <exception cref="MediaUnreadableException">The type has no allowed demuxer, or ffmpeg exited with an error.</exception>
+    public async Task<string> MeasureAsync(
+        string inputPath, string mimeType, IEnumerable<string> measureOptions, IEnumerable<string> streamOptions, Func<Stream, CancellationToken, Task> consumeOutput, CancellationToken cancellationToken)
+    {
+        List<string> arguments =
+        [
+            "-hide_banner", "-nostdin", "-nostats", "-v", "info", "-y", .. FfmpegInput.Arguments(mimeType, inputPath),
+            .. measureOptions, "-f", "null", "-", .. streamOptions, "-protocol_whitelist", "pipe", "pipe:1",
+        ];
+        using var jail = await runner.OpenJailAsync(inputPath, cancellationToken);
+        var result = await runner.RunAsync(options.Value.FfmpegPath, arguments, jail, options.Value.FfmpegTimeout, consumeOutput, cancellationToken);
+        ThrowIfFailed(result);
+        return result.StandardErrorTail;
+    }
+
     /// <summary>The whole argument list of a file-writing run (the output named in the jail's output folder).</summary>
     /// <exception cref="MediaUnreadableException">The type has no allowed demuxer.</exception>
     public static List<string> FileArguments(string inputPath, string mimeType, IEnumerable<string> beforeInput, IEnumerable<string> outputOptions, string outputName) =>

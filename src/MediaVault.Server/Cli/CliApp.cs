@@ -5,7 +5,7 @@ namespace MediaVault.Server.Cli;
 
 /// <summary>
 /// Administrative commands of the same executable:
-/// <c>tenants create|list|origins</c>, <c>keys create|revoke</c>, <c>tokens create</c>, <c>migrate</c>.
+/// <c>tenants create|list|origins|required-profile</c>, <c>keys create|revoke</c>, <c>tokens create</c>, <c>migrate</c>.
 /// </summary>
 public static class CliApp
 {
@@ -45,6 +45,8 @@ public static class CliApp
                 ("tenants", "create") when positional.Count == 3 => await commands.CreateTenantAsync(positional[2], cancel.Token),
                 ("tenants", "list") => await commands.ListTenantsAsync(cancel.Token),
                 ("tenants", "origins") when positional.Count >= 3 => await commands.SetTenantOriginsAsync(positional[2], positional[3..], options, cancel.Token),
+                ("tenants", "required-profile") when positional.Count is 3 or 4 =>
+                    await commands.SetRequiredProfileAsync(positional[2], positional.ElementAtOrDefault(3), options, cancel.Token),
                 ("keys", "create") => await commands.CreateKeyAsync(options, cancel.Token),
                 ("keys", "revoke") when positional.Count == 3 => await commands.RevokeKeyAsync(positional[2], cancel.Token),
                 ("tokens", "create") => commands.CreateToken(options),
@@ -65,6 +67,7 @@ public static class CliApp
               tenants create <key>
               tenants list
               tenants origins <key> [<origin>… | --inherit | --none]
+              tenants required-profile <key> [<profile> | --none]
               keys create --tenant <key> --permissions a,b
               keys revoke <id>
               tokens create --tenant <key> --sub <id> --permissions a,b [--ttl 1h]

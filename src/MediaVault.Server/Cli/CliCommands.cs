@@ -1,3 +1,4 @@
+using MediaVault.Core.Profiles;
 using MediaVault.Core.Tenants;
 using MediaVault.Data;
 using MediaVault.Server.Hosting;
@@ -38,6 +39,38 @@ public sealed class CliCommands(IServiceProvider services, TextWriter output)
             output.WriteLine($"{tenant.Key}\t{tenant.Id}\t{tenant.CreatedAt:O}");
         }
 
+        return 0;
+    }
+
+    /// <summary>
+    /// Shows or sets the delivery profile a tenant's releases must pass before submission (<c>Releases:RequiredProfile</c>):
+    /// a release profile's name, or <c>--none</c>.
+    /// </summary>
+    public async Task<int> SetRequiredProfileAsync(string key, string? profile, IReadOnlyDictionary<string, string> options, CancellationToken cancellationToken)
+    {
+        var none = options.ContainsKey("none");
+        if (none && profile is not null)
+        {
+            throw new CliException("Give a profile or --none, not both.");
+        }
+
+        var profiles = services.GetRequiredService<ProfileSet>();
+        if (profile is not null && (!profiles.TryGet(profile, out var known) || known.Scope != "release"))
+        {
+            throw new CliException($"'{profile}' is not a release profile (one of {string.Join(", ", profiles.ForScope("release").Select(p => p.Name))}).");
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediaVaultDbContext>();
+        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Key == key, cancellationToken)
+            ?? throw new CliException($"Tenant '{key}' does not exist; create it with 'tenants create {key}'.");
+        if (none || profile is not null)
+        {
+            tenant.RequiredReleaseProfile = profile;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        output.WriteLine($"{key}\t{tenant.RequiredReleaseProfile ?? "no required profile"}");
         return 0;
     }
 

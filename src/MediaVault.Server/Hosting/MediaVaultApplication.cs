@@ -6,6 +6,7 @@ using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Api.Library;
 using MediaVault.Server.Api.Uploads.Tus;
 using MediaVault.Server.Api.Releases;
+using MediaVault.Server.Api.Releases.Readiness;
 using MediaVault.Server.Api.Session;
 using MediaVault.Server.Hosting.Cors;
 using Scalar.AspNetCore;
@@ -79,6 +80,7 @@ public static class MediaVaultApplication
         app.MapHealthEndpoints();
         app.MapReleaseEndpoints();
         app.MapReleaseMediaEndpoints();
+        app.MapReadinessEndpoints();
         app.MapCatalogDocumentationEndpoints();
         app.MapCatalogMediaEndpoints();
         app.MapProductEndpoints();

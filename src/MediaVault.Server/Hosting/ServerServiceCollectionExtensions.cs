@@ -85,6 +85,8 @@ public static class ServerServiceCollectionExtensions
         services.AddScoped<Api.Session.MediaDetailLoader>();
         services.AddScoped<ReleaseService>();
         services.AddScoped<ReleaseMediaService>();
+        services.AddScoped<Api.Releases.Readiness.ReadinessService>();
+        services.AddScoped<Api.Releases.Readiness.DuplicateRecordings>();
         services.AddScoped<ReleaseViewLoader>();
         services.AddSingleton<ReleaseViews>();
 
@@ -118,6 +120,7 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<RenditionWriter>();
         services.AddSingleton<IJobHandler, ProcessMediaJobHandler>();
         services.AddSingleton<IJobHandler, RenderPreviewsJobHandler>();
+        services.AddSingleton<IJobHandler, AnalyzeMediaJobHandler>();
         services.AddSingleton<IJobHandler, PromoteReleaseJobHandler>();
         services.AddSingleton<IJobHandler, DeleteBlobsJobHandler>();
         services.AddSingleton<IJobHandler, ValidateLinkJobHandler>();

@@ -126,6 +126,11 @@ public sealed partial class ProcessMediaJobHandler(
             db.Jobs.Add(Job.Create(JobKinds.RenderPreviews, media.TenantId, new MediaJobPayload(media.Id), now));
         }
 
+        if (AnalyzeMediaJobHandler.Applies(media) && await IsOnReleaseAsync(db, media, cancellationToken))
+        {
+            db.Jobs.Add(Job.Create(JobKinds.AnalyzeMedia, media.TenantId, new MediaJobPayload(media.Id), now));
+        }
+
         MediaMetadata.Merge(media, metadata);
         media.Area = area;
         media.State = MediaState.Ready;
@@ -136,6 +141,10 @@ public sealed partial class ProcessMediaJobHandler(
         await db.SaveChangesAsync(cancellationToken);
         LogProcessed(media.TenantId, media.Id, media.MimeType, files.Count);
     }
+
+    private static Task<bool> IsOnReleaseAsync(MediaVaultDbContext db, MediaItem media, CancellationToken cancellationToken) =>
+        db.Usages.AnyAsync(u => u.MediaId == media.Id && u.TenantId == media.TenantId
+            && (u.OwnerKind == UsageOwners.Release || u.OwnerKind == UsageOwners.Track), cancellationToken);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

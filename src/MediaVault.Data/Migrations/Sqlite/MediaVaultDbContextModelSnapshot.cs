@@ -87,6 +87,32 @@ namespace MediaVault.Data.Migrations.Sqlite
                     b.ToTable("Variants");
                 });
 
+            modelBuilder.Entity("MediaVault.Core.Media.MediaFingerprint", b =>
+                {
+                    b.Property<string>("MediaId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<byte[]>("Points")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MediaId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("Fingerprints", (string)null);
+                });
+
             modelBuilder.Entity("MediaVault.Core.Media.MediaItem", b =>
                 {
                     b.Property<string>("Id")
@@ -573,6 +599,10 @@ namespace MediaVault.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequiredReleaseProfile")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Key")
@@ -645,6 +675,15 @@ namespace MediaVault.Data.Migrations.Sqlite
                     b.HasOne("MediaVault.Core.Catalog.Product", null)
                         .WithMany()
                         .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MediaVault.Core.Media.MediaFingerprint", b =>
+                {
+                    b.HasOne("MediaVault.Core.Media.MediaItem", null)
+                        .WithMany()
+                        .HasForeignKey("MediaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

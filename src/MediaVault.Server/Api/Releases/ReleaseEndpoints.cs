@@ -21,7 +21,12 @@ public static class ReleaseEndpoints
             .WithName("updateRelease").Accepts<ReleaseFields>("application/json").ProducesErrors(409, 413)
             .WithSummary("Update a release (draft or rejected only)");
         group.MapPost("/{id}/submit", SubmitAsync).RequireReleaseAccess(Permissions.ReleasesWrite).WithName("submitRelease").ProducesErrors(409)
-            .WithSummary("Submit a draft or rejected release for review");
+            .WithSummary("Submit a draft or rejected release for review")
+            .WithDescription("""
+                When the tenant requires a delivery profile (`Releases:RequiredProfile`, set with `tenants required-profile`),
+                a release with an `error` problem left is refused with 400 `{status: "error", message: "Release is not ready for
+                delivery", problems: [...]}` (the problems of `GET /releases/{id}/readiness`) and stays as it was.
+                """);
         group.MapPost("/{id}/review", ReviewAsync).RequireReleaseAccess(Permissions.ReleasesReview)
             .WithName("reviewRelease").Accepts<ReviewRequest>("application/json").ProducesErrors(409, 413)
             .WithSummary("Approve or reject a submitted release");
@@ -113,9 +118,28 @@ public static class ReleaseEndpoints
         return await RespondAsync(updated, "Release updated successfully", context, loader, ct);
     }
 
-    private static async Task<Results<Ok<ReleaseEnvelope<ReleaseView>>, ReleaseErrorResult>> SubmitAsync(string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, CancellationToken ct)
+    private static async Task<Results<Ok<ReleaseEnvelope<ReleaseView>>, ReleaseErrorResult>> SubmitAsync(
+        string id, HttpContext context, ReleaseService releases, ReleaseViewLoader loader, Readiness.ReadinessService readiness, CancellationToken ct)
     {
-        var submitted = await releases.SubmitAsync(RequestTenant.Of(context).Id, id, ct);
+        var tenantId = RequestTenant.Of(context).Id;
+        var found = await releases.FindAsync(tenantId, id, ct);
+        if (found.Value is { } release && ReleaseRules.CanSubmit(release.Status) && await releases.RequiredProfileAsync(tenantId, ct) is { } required)
+        {
+            var profile = readiness.FindProfile(required);
+            if (profile.Failed)
+            {
+                // A profile removed from the deployment after the tenant chose it: refuse rather than let anything through.
+                return ReleaseErrors.Write(StatusCodes.Status400BadRequest, $"The required delivery profile '{required}' is not known to this deployment");
+            }
+
+            var report = await readiness.CheckAsync(release, profile.Value, ct);
+            if (!report.Ready)
+            {
+                return ReleaseErrors.NotReadyForDelivery(report.Problems);
+            }
+        }
+
+        var submitted = await releases.SubmitAsync(tenantId, id, ct);
         return await RespondAsync(submitted, "Release submitted for review successfully", context, loader, ct);
     }
 

@@ -30,5 +30,11 @@ public static class ReleaseErrors
 
     public static ReleaseErrorResult Forbidden(string message) => Write(StatusCodes.Status403Forbidden, message);
 
+    public const string NotReady = "Release is not ready for delivery";
+
+    /// <summary>400 with the problems the tenant's required profile found.</summary>
+    public static ReleaseErrorResult NotReadyForDelivery(IReadOnlyList<Readiness.ReadinessProblem> problems) =>
+        new(StatusCodes.Status400BadRequest, new ReleaseError("error", NotReady, problems));
+
     public static ReleaseErrorResult Write(int statusCode, string message) => new(statusCode, ReleaseError.Of(message));
 }

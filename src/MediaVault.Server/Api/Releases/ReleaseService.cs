@@ -76,6 +76,10 @@ public sealed class ReleaseService(MediaVaultDbContext db, JobSignal signal, Tim
         return release is null ? Failure.NotFound(ReleaseErrors.ReleaseNotFound) : release;
     }
 
+    /// <summary>The tenant's required delivery profile (<c>Releases:RequiredProfile</c>), or null.</summary>
+    public Task<string?> RequiredProfileAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.RequiredReleaseProfile).SingleOrDefaultAsync(cancellationToken);
+
     public async Task<(List<Release> Items, int Total)> ListAsync(Guid tenantId, ReleaseListQuery query, CancellationToken cancellationToken)
     {
         var releases = db.Releases.AsNoTracking().Where(r => r.TenantId == tenantId);
