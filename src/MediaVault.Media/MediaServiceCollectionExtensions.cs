@@ -24,6 +24,7 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>();
         services.AddSingleton<ProcessRunner>();
         services.AddSingleton<IMetadataExtractor, FfprobeMetadataExtractor>();
+        services.AddSingleton<IMetadataExtractor, VideoStructureExtractor>();
         services.AddSingleton<IMetadataExtractor, PdfInfoMetadataExtractor>();
         services.AddOptions<FfmpegOptions>().BindConfiguration(FfmpegOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProcessingOptions>().BindConfiguration(ProcessingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
