@@ -11,6 +11,7 @@ using MediaVault.Server.Api.Library;
 using MediaVault.Server.Api.Uploads.Tus;
 using MediaVault.Server.Api.Releases;
 using MediaVault.Server.Hosting.Cors;
+using MediaVault.Server.Hosting.Profiles;
 using MediaVault.Server.Jobs;
 using MediaVault.Storage;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,7 @@ public static class ServerServiceCollectionExtensions
         services.AddMediaTools();
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MediaIngestor>();
+        services.AddProfiles();
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section);
         services.AddOptions<TenancyOptions>().BindConfiguration(TenancyOptions.Section);
         services.AddOptions<Api.RequestLimitsOptions>().BindConfiguration(Api.RequestLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();

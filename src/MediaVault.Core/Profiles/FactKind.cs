@@ -1,0 +1,8 @@
+namespace MediaVault.Core.Profiles;
+
+public enum FactKind
+{
+    Number,
+    Text,
+    Flag,
+}
