@@ -1,4 +1,5 @@
 using MediaVault.Core.Catalog;
+using MediaVault.Core.Compatibility;
 using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
 using MediaVault.Core.Releases;
@@ -55,6 +56,8 @@ public sealed class MediaVaultDbContext : DbContext
     public DbSet<Variant> Variants => Set<Variant>();
 
     public DbSet<TusUpload> Uploads => Set<TusUpload>();
+
+    public DbSet<ConformedRendition> ConformedRenditions => Set<ConformedRendition>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -99,4 +99,7 @@ public static class MetadataKeys
 
     /// <summary>For MP4/MOV: true when the <c>moov</c> box comes before <c>mdat</c> (playback can start while downloading).</summary>
     public const string Faststart = "faststart";
+
+    /// <summary>Width ÷ height of one stored pixel (a number; 1 for square pixels), from the sample aspect ratio.</summary>
+    public const string PixelAspectRatio = "pixelAspectRatio";
 }

@@ -30,6 +30,7 @@ public static class VideoAnalysis
         }
 
         result[MetadataKeys.ScanType] = ScanType(video.FieldOrder);
+        result[MetadataKeys.PixelAspectRatio] = Math.Round(Ratio(video.SampleAspectRatio) ?? 1, 4);
         var rotation = Rotation(video);
         result[MetadataKeys.Rotation] = rotation;
         if (DisplayAspectRatio(video, rotation) is { } aspect)
