@@ -30,6 +30,8 @@ public static class MediaServiceCollectionExtensions
         services.AddOptions<ProcessingOptions>().BindConfiguration(ProcessingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FfmpegRunner>();
         services.AddSingleton<FfmpegImageDecoder>();
+        services.AddSingleton<VideoConformer>();
+        services.AddSingleton<ImageConformer>();
         services.AddSingleton<VipsThumbnailer>();
         services.AddSingleton<IMetadataExtractor, VipsImageMetadataExtractor>();
         services.AddSingleton<IRenditionGenerator, ImageThumbnailGenerator>();

@@ -13,4 +13,8 @@ public sealed class FfmpegOptions
     /// <summary>Longest an ffmpeg run may take (decoding a long file for its waveform is the slowest).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "06:00:00")]
     public TimeSpan FfmpegTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Longest one conform encode (<c>POST /v2/media/{id}/conform</c>) may take before it is stopped and the rendition fails.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "12:00:00")]
+    public TimeSpan ConformTimeout { get; set; } = TimeSpan.FromMinutes(30);
 }
