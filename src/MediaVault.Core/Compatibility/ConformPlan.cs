@@ -69,6 +69,12 @@ public sealed record ConformPlan(
         var aspect = FactLimits.Of(profile, kind, "aspectRatio");
         var sourceAspect = width / height;
         var target = aspect.Clamp(sourceAspect);
+        if (Math.Abs(target - sourceAspect) > 0.005 && aspect is { Min: { } low, Max: { } high } && high - low < 0.05)
+        {
+            // A narrow range is a shape (9:16 as 0.56–0.565): aim at its middle, not at the edge nearest the source.
+            target = (low + high) / 2;
+        }
+
         int? cropWidth = null, cropHeight = null;
         double frameWidth = width, frameHeight = height;
         if (Math.Abs(target - sourceAspect) > 0.005)
