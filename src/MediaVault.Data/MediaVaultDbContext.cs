@@ -1,4 +1,5 @@
 using MediaVault.Core.Catalog;
+using MediaVault.Core.Compatibility;
 using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
 using MediaVault.Core.Releases;
@@ -57,6 +58,8 @@ public sealed class MediaVaultDbContext : DbContext
     public DbSet<TusUpload> Uploads => Set<TusUpload>();
 
     public DbSet<MediaFingerprint> Fingerprints => Set<MediaFingerprint>();
+
+    public DbSet<ConformedRendition> ConformedRenditions => Set<ConformedRendition>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -25,11 +25,14 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>();
         services.AddSingleton<ProcessRunner>();
         services.AddSingleton<IMetadataExtractor, FfprobeMetadataExtractor>();
+        services.AddSingleton<IMetadataExtractor, VideoStructureExtractor>();
         services.AddSingleton<IMetadataExtractor, PdfInfoMetadataExtractor>();
         services.AddOptions<FfmpegOptions>().BindConfiguration(FfmpegOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProcessingOptions>().BindConfiguration(ProcessingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FfmpegRunner>();
         services.AddSingleton<FfmpegImageDecoder>();
+        services.AddSingleton<VideoConformer>();
+        services.AddSingleton<ImageConformer>();
         services.AddSingleton<VipsThumbnailer>();
         services.AddSingleton<IMetadataExtractor, VipsImageMetadataExtractor>();
         services.AddSingleton<IRenditionGenerator, ImageThumbnailGenerator>();

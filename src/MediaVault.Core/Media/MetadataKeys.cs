@@ -66,4 +66,40 @@ public static class MetadataKeys
 
     /// <summary>The declared SHA-256 inside <see cref="Declared"/> (lower-case hex).</summary>
     public const string DeclaredSha256 = "sha256";
+
+    /// <summary>The video stream's codec profile as ffprobe names it (e.g. <c>High</c>, <c>Main 10</c>).</summary>
+    public const string VideoProfile = "videoProfile";
+
+    /// <summary>The video stream's pixel format (e.g. <c>yuv420p</c>, <c>yuv420p10le</c>).</summary>
+    public const string PixelFormat = "pixelFormat";
+
+    /// <summary>Chroma subsampling of the video (<c>4:2:0</c>, <c>4:2:2</c>, <c>4:4:4</c>, <c>4:0:0</c>), from the pixel format.</summary>
+    public const string ChromaSubsampling = "chromaSubsampling";
+
+    /// <summary>Bits per video sample (a number: 8, 10, 12), from the pixel format.</summary>
+    public const string VideoBitDepth = "videoBitDepth";
+
+    /// <summary><c>progressive</c>, <c>interlaced</c> or <c>unknown</c>, from the stream's field order.</summary>
+    public const string ScanType = "scanType";
+
+    /// <summary>Clockwise degrees a player turns the video (0, 90, 180, 270), from the display matrix.</summary>
+    public const string Rotation = "rotation";
+
+    /// <summary>Displayed width ÷ height (a number), after the sample aspect ratio and the rotation.</summary>
+    public const string DisplayAspectRatio = "displayAspectRatio";
+
+    /// <summary>The video stream's bit rate in kbit/s (a number), when the container states it.</summary>
+    public const string VideoBitrate = "videoBitrate";
+
+    /// <summary>The audio stream's bit rate in kbit/s (a number), when the container states it.</summary>
+    public const string AudioBitrate = "audioBitrate";
+
+    /// <summary>True when no picture after a keyframe (in decode order) is shown before it: every GOP is closed.</summary>
+    public const string ClosedGop = "closedGop";
+
+    /// <summary>For MP4/MOV: true when the <c>moov</c> box comes before <c>mdat</c> (playback can start while downloading).</summary>
+    public const string Faststart = "faststart";
+
+    /// <summary>Width ÷ height of one stored pixel (a number; 1 for square pixels), from the sample aspect ratio.</summary>
+    public const string PixelAspectRatio = "pixelAspectRatio";
 }

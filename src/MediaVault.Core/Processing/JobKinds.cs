@@ -26,6 +26,9 @@ public static class JobKinds
     /// <summary>Delete media still pending (never uploaded) long after their upload window.</summary>
     public const string ExpirePending = "expire-pending";
 
+    /// <summary>Make a media's rendition that fits one social profile, check it against the profile, then store it.</summary>
+    public const string ConformMedia = "conform-media";
+
     /// <summary>Kinds that only run when no other job is due: nobody waits on them.</summary>
     public static readonly string[] Background = [RenderPreviews];
 }

@@ -17,4 +17,8 @@ public sealed class FfmpegOptions
     /// <summary>Chromaprint's <c>fpcalc</c> (Debian's <c>libchromaprint-tools</c>), which fingerprints release audio.</summary>
     [Required]
     public string FpcalcPath { get; set; } = "fpcalc";
+
+    /// <summary>Longest one conform encode (<c>POST /v2/media/{id}/conform</c>) may take before it is stopped and the rendition fails.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "12:00:00")]
+    public TimeSpan ConformTimeout { get; set; } = TimeSpan.FromMinutes(30);
 }

@@ -18,13 +18,19 @@ public sealed class FfmpegRunner(ProcessRunner runner, IOptions<FfmpegOptions> o
     /// succeeded but wrote nothing (a seek past the last frame).
     /// </summary>
     /// <exception cref="MediaUnreadableException">The type has no allowed demuxer, or ffmpeg exited with an error.</exception>
+    public Task<bool> WriteFileAsync(
+        string inputPath, string mimeType, IEnumerable<string> beforeInput, IEnumerable<string> outputOptions, string target, CancellationToken cancellationToken) =>
+        WriteFileAsync(inputPath, mimeType, beforeInput, outputOptions, target, options.Value.FfmpegTimeout, cancellationToken);
+
+    /// <summary>As the other overload, with its own time limit (a conform encode may take longer than a decode).</summary>
+    /// <exception cref="MediaUnreadableException">The type has no allowed demuxer, or ffmpeg exited with an error.</exception>
     public async Task<bool> WriteFileAsync(
-        string inputPath, string mimeType, IEnumerable<string> beforeInput, IEnumerable<string> outputOptions, string target, CancellationToken cancellationToken)
+        string inputPath, string mimeType, IEnumerable<string> beforeInput, IEnumerable<string> outputOptions, string target, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(target);
         var arguments = FileArguments(inputPath, mimeType, beforeInput, outputOptions, name);
         using var jail = await runner.OpenJailAsync(inputPath, cancellationToken);
-        ThrowIfFailed(await runner.RunAsync(options.Value.FfmpegPath, arguments, jail, options.Value.FfmpegTimeout, cancellationToken));
+        ThrowIfFailed(await runner.RunAsync(options.Value.FfmpegPath, arguments, jail, timeout, cancellationToken));
         var written = jail.HostOutput(name);
         if (!File.Exists(written) || new FileInfo(written).Length == 0)
         {

@@ -117,6 +117,8 @@ public static class FfprobeNormalizer
         {
             result[MetadataKeys.AudioCodec] = audioCodec;
         }
+
+        VideoAnalysis.Add(result, video, audio);
     }
 
     /// <summary>

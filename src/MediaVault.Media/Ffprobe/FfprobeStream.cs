@@ -49,6 +49,21 @@ public sealed class FfprobeStream
     [JsonPropertyName("duration")]
     public string? Duration { get; set; }
 
+    [JsonPropertyName("profile")]
+    public string? Profile { get; set; }
+
+    [JsonPropertyName("pix_fmt")]
+    public string? PixelFormat { get; set; }
+
+    [JsonPropertyName("field_order")]
+    public string? FieldOrder { get; set; }
+
+    [JsonPropertyName("sample_aspect_ratio")]
+    public string? SampleAspectRatio { get; set; }
+
+    [JsonPropertyName("side_data_list")]
+    public List<FfprobeSideData>? SideData { get; set; }
+
     [JsonPropertyName("disposition")]
     public Dictionary<string, int>? Disposition { get; set; }
 

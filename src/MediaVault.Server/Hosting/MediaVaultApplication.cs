@@ -4,6 +4,7 @@ using MediaVault.Data;
 using MediaVault.Server.Api.Catalog;
 using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Api.Library;
+using MediaVault.Server.Api.Library.Compatibility;
 using MediaVault.Server.Api.Uploads.Tus;
 using MediaVault.Server.Api.Releases;
 using MediaVault.Server.Api.Releases.Readiness;
@@ -88,6 +89,7 @@ public static class MediaVaultApplication
         app.MapLibraryEndpoints();
         app.MapLibraryTagEndpoints();
         app.MapLibraryBulkEndpoints();
+        app.MapLibraryCompatibilityEndpoints();
         app.MapTusEndpoints();
         app.MapDeliveryEndpoints();
         app.MapSessionEndpoints();

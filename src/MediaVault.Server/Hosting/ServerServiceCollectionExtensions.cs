@@ -8,6 +8,7 @@ using MediaVault.Server.Api;
 using MediaVault.Server.Api.Catalog;
 using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Api.Library;
+using MediaVault.Server.Api.Library.Compatibility;
 using MediaVault.Server.Api.Uploads.Tus;
 using MediaVault.Server.Api.Releases;
 using MediaVault.Server.Hosting.Cors;
@@ -101,6 +102,8 @@ public static class ServerServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<LibraryMediaService>();
         services.AddScoped<LibraryDetailsService>();
+        services.AddScoped<LibraryCompatibilityService>();
+        services.AddSingleton<LibraryCompatibleList>();
         services.AddSingleton<LibraryViews>();
 
         services.AddOptions<TusOptions>().BindConfiguration(TusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -126,6 +129,7 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<IJobHandler, ValidateLinkJobHandler>();
         services.AddSingleton<IJobHandler, SweepOrphansJobHandler>();
         services.AddSingleton<IJobHandler, ExpirePendingJobHandler>();
+        services.AddSingleton<IJobHandler, ConformMediaJobHandler>();
         services.AddOptions<HousekeepingOptions>().BindConfiguration(HousekeepingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<JobWorker>();
         services.AddHostedService<HousekeepingScheduler>();

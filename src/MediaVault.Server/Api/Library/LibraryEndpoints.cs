@@ -2,6 +2,7 @@ using MediaVault.Core;
 using MediaVault.Core.Media;
 using MediaVault.Core.Tenants;
 using MediaVault.Server.Api.Delivery;
+using MediaVault.Server.Api.Library.Compatibility;
 using MediaVault.Server.Hosting;
 using MediaVault.Server.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,10 +22,10 @@ public static class LibraryEndpoints
             .WithDescription("Body `{name (at most 255 characters), type (MIME, at most 200), fileSize (bytes), width?, height?, duration?, sha256?}`; a longer field is 400 naming it, a body over `Requests:MaxJsonBodyBytes` (1 MiB) is 413. Answers 201 with `Location` (the media's URL) and `uploadUrl`: PUT the raw bytes there (signed, single use, expires after `uploadExpiresAt`), then PATCH the media to confirm.");
         group.MapGet("/", ListAsync).RequireLibraryAccess(Permissions.MediaRead).WithName("listLibraryMedia")
             .WithSummary("List media (our addition)")
-            .WithDescription("`sort` one of `createdAt`, `-createdAt` (the default: newest first), `name`, `-name` (case- and accent-insensitive), `size`, `-size`, `duration`, `-duration` (seconds; media without a size or duration come first ascending, last descending), ties broken by id. Filters: `limit` (20, max 100), `type` (MIME, or its first part such as `image`), `status` (PROCESSING, SUCCESS, ERROR, or ARCHIVED for archived media; archived media are left out otherwise), `tag` (repeatable: every tag given must be on the media, case-insensitive), `q` (at most 200 characters: a substring of the name, alt text, description or a tag, case- and accent-insensitive, so `mangore` finds `Mangoré.ogg`). Keyset paging by default: the first page, then pass the previous page's `pagination.nextCursor` as `cursor` with the same `sort` (a cursor of another sort is 400; constant cost at any depth; `page`, `total` and `totalPages` are null). Give `page` (1-based) for numbered pages with `total` and `totalPages` (counting costs a pass over the matching media).");
+            .WithDescription("`sort` one of `createdAt`, `-createdAt` (the default: newest first), `name`, `-name` (case- and accent-insensitive), `size`, `-size`, `duration`, `-duration` (seconds; media without a size or duration come first ascending, last descending), ties broken by id. Filters: `limit` (20, max 100), `type` (MIME, or its first part such as `image`), `status` (PROCESSING, SUCCESS, ERROR, or ARCHIVED for archived media; archived media are left out otherwise), `tag` (repeatable: every tag given must be on the media, case-insensitive), `q` (at most 200 characters: a substring of the name, alt text, description or a tag, case- and accent-insensitive, so `mangore` finds `Mangoré.ogg`), `compatibleWith` (our addition, `network:placement` such as `instagram:reels`: only media whose status is SUCCESS and that break no `error` rule of that target's profile for their kind, as `GET /v2/media/{id}/compatibility` reports; an unknown target is 400; profiles are data a deployment may change, so media are checked as they are listed, in the list's order, and paging and cursors work as without it). Keyset paging by default: the first page, then pass the previous page's `pagination.nextCursor` as `cursor` with the same `sort` (a cursor of another sort is 400; constant cost at any depth; `page`, `total` and `totalPages` are null). Give `page` (1-based) for numbered pages with `total` and `totalPages` (counting costs a pass over the matching media).");
         group.MapGet("/{mediaId}", GetAsync).RequireLibraryAccess(Permissions.MediaRead).WithName("getLibraryMedia")
             .WithSummary("Get a Media")
-            .WithDescription("`path` and `preview` are signed URLs that expire; `preview` appears once a thumbnail exists. `altText` and `description` appear once set; `tags` is always present (`[]` when none); `archivedAt` appears while the media is archived (status ARCHIVED). `status` ERROR carries `reason` (a plain sentence) and `failureCode` (a stable code such as `unreadable_media`, `too_long`, `processing_timeout`).");
+            .WithDescription("`path` and `preview` are signed URLs that expire; `preview` appears once a thumbnail exists. `altText` and `description` appear once set; `tags` is always present (`[]` when none); `archivedAt` appears while the media is archived (status ARCHIVED). `conformed` (our addition) lists the renditions made for social networks by `POST /v2/media/{id}/conform`: `{network, placement, profile, fit, trim, status (PROCESSING, SUCCESS, ERROR), path (signed URL once SUCCESS), reason (when ERROR), specs {width, height, duration, fileSizeBytes, type}}`. `status` ERROR carries `reason` (a plain sentence) and `failureCode` (a stable code such as `unreadable_media`, `too_long`, `processing_timeout`).");
         group.MapPatch("/{mediaId}", PatchAsync).RequireLibraryAccess(Permissions.MediaWrite).WithName("confirmLibraryMedia").ProducesErrors(409, 413)
             .Accepts<UpdateMediaRequest>(isOptional: true, "application/json")
             .WithSummary("Confirm Uploaded Media, or update its details")
@@ -116,23 +117,35 @@ public static class LibraryEndpoints
         return reloaded is null ? LibraryErrors.NotFound() : TypedResults.Ok(views.Media(context.Request, reloaded));
     }
 
-    private static async Task<Results<Ok<LibraryMediaView>, LibraryErrorResult>> GetAsync(string mediaId, HttpContext context, LibraryMediaService library, LibraryViews views, CancellationToken ct)
+    private static async Task<Results<Ok<LibraryMediaView>, LibraryErrorResult>> GetAsync(
+        string mediaId, HttpContext context, LibraryMediaService library, LibraryViews views, LibraryCompatibilityService compatibility, CancellationToken ct)
     {
         var media = await library.FindAsync(RequestTenant.Of(context).Id, mediaId, ct);
-        return media is null ? LibraryErrors.NotFound() : TypedResults.Ok(views.Media(context.Request, media));
+        if (media is null)
+        {
+            return LibraryErrors.NotFound();
+        }
+
+        var conformed = (await compatibility.ListAsync(media, ct)).Select(c => compatibility.View(context.Request, media, c)).ToList();
+        return TypedResults.Ok(views.Media(context.Request, media) with { Conformed = conformed });
     }
 
     private static async Task<Results<Ok<LibraryPage>, LibraryErrorResult>> ListAsync(
         HttpContext context, LibraryMediaService library, LibraryViews views, string? page, string? limit, string? type, string? status, string? cursor, string? q,
-        string[]? tag, string? sort, CancellationToken ct)
+        string[]? tag, string? sort, string? compatibleWith, LibraryCompatibleList compatibleList, CancellationToken ct)
     {
-        var parsed = LibraryListParameters.Parse(page, limit, type, status, cursor, q, tag, sort);
+        var parsed = LibraryListParameters.Parse(page, limit, type, status, cursor, q, tag, sort, compatibleWith);
         if (parsed.Failed)
         {
             return LibraryErrors.From(parsed.Failure);
         }
 
         var list = parsed.Value;
+        if (list.CompatibleWith is var (network, placement) && !compatibleList.Knows(network, placement))
+        {
+            return LibraryErrors.Validation($"compatibleWith: no profile for {network}:{placement}");
+        }
+
         if (await library.ListAsync(RequestTenant.Of(context).Id, list, ct) is not var (items, total))
         {
             return LibraryErrors.Validation("cursor is not one this API issued");

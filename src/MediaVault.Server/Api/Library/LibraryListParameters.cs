@@ -7,7 +7,7 @@ namespace MediaVault.Server.Api.Library;
 /// <summary>Checks the query string of <c>GET /v2/media</c>; each bad parameter is a 400 naming it.</summary>
 public static class LibraryListParameters
 {
-    public static Outcome<LibraryListQuery> Parse(string? page, string? limit, string? type, string? status, string? cursor, string? q, string[]? tag, string? sort)
+    public static Outcome<LibraryListQuery> Parse(string? page, string? limit, string? type, string? status, string? cursor, string? q, string[]? tag, string? sort, string? compatibleWith = null)
     {
         if (!LibrarySort.TryParse(sort, out var order))
         {
@@ -52,11 +52,22 @@ public static class LibraryListParameters
             return Failure.BadRequest($"tag: at most {LibraryFieldLimits.TagsPerMedia}, each 1 to {LibraryFieldLimits.Tag} characters");
         }
 
+        (string, string)? target = null;
+        if (compatibleWith is not null)
+        {
+            if (!Core.Compatibility.SocialTargets.TryParse(compatibleWith, out var network, out var placement))
+            {
+                return Failure.BadRequest("compatibleWith must be network:placement, e.g. instagram:reels");
+            }
+
+            target = (network, placement);
+        }
+
         // Counting is opt-in (`page`): a total costs a pass over the tenant's media, the keyset page does not.
         var search = string.IsNullOrWhiteSpace(q) ? null : MediaSearchText.Normalize(q.Trim());
         return new LibraryListQuery(
             type?.Trim().ToLowerInvariant(), search, [.. tags.Select(MediaTag.KeyOf).Distinct()], states, archived, order,
-            pageNumber, pageSize, after, Keyset: page is null || after is not null);
+            pageNumber, pageSize, after, Keyset: page is null || after is not null, target);
     }
 
     private static bool TryPositive(string? raw, int fallback, int max, out int value)

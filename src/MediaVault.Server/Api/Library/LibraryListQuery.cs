@@ -5,7 +5,7 @@ namespace MediaVault.Server.Api.Library;
 /// <summary>
 /// A checked <c>GET /v2/media</c>: <see cref="Search"/> is already folded (<see cref="MediaSearchText.Normalize"/>),
 /// <see cref="TagKeys"/> are tag keys that must all be present. <see cref="Archived"/> lists archived media only;
-/// otherwise archived media are left out. With <see cref="After"/> the page is a keyset page (no total), else <see cref="Page"/>.
+/// otherwise archived media are left out. <see cref="CompatibleWith"/> keeps ready media that break no error rule of that social target. With <see cref="After"/> the page is a keyset page (no total), else <see cref="Page"/>.
 /// </summary>
 public sealed record LibraryListQuery(
     string? Type,
@@ -17,4 +17,5 @@ public sealed record LibraryListQuery(
     int Page,
     int Limit,
     LibraryCursor? After,
-    bool Keyset);
+    bool Keyset,
+    (string Network, string Placement)? CompatibleWith = null);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using MediaVault.Core;
 using MediaVault.Core.Media;
 using MediaVault.Data;
+using MediaVault.Server.Api.Library.Compatibility;
 using MediaVault.Server.Application.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace MediaVault.Server.Api.Library;
 /// The library's reading of media and its create → upload → confirm workflow: checks the library's fields, then hands
 /// the work to <see cref="MediaIntake"/>. A created media is <c>pending</c> (PROCESSING to clients) until confirmed.
 /// </summary>
-public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake intake, LibraryViews views, IOptions<MediaOptions> mediaOptions)
+public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake intake, LibraryViews views, IOptions<MediaOptions> mediaOptions, LibraryCompatibleList compatibleList)
 {
     public const string UploadInProgress = MediaIntake.UploadInProgress;
 
@@ -119,6 +120,11 @@ public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake inta
         if (list.States is { } states)
         {
             query = query.Where(m => states.Contains(m.State));
+        }
+
+        if (list.CompatibleWith is not null)
+        {
+            return await compatibleList.ListAsync(query, list, ListedColumns, cancellationToken);
         }
 
         if (list.Keyset)

@@ -23,7 +23,8 @@ public sealed record LibraryMediaView(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AltText,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Description,
     IReadOnlyList<string> Tags,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTime? ArchivedAt);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTime? ArchivedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Compatibility.ConformedView>? Conformed = null);
 
 /// <summary><c>specs</c>: pixel size, duration in seconds (null for images) and the file's size in bytes.</summary>
 public sealed record LibrarySpecs(int? Width, int? Height, double? Duration, long? FileSizeBytes);

@@ -1,0 +1,8 @@
+namespace MediaVault.Core.Compatibility;
+
+public enum ConformStatus
+{
+    Processing,
+    Ready,
+    Failed,
+}
