@@ -1,6 +1,6 @@
 // Drives the detail panel's social networks section in Debian's headless Chromium (playwright-core): the badges
 // per network and placement, the problems behind them, and "Make it fit" until the fitted version's link appears.
-// Usage: node social.e2e.mjs <base URL> <token> <media id of a 4000×1000 PNG>
+// Usage: node social.e2e.mjs <base URL> <token> <media id of a 4000×1000 PNG, the tenant's only media>
 // Prints one JSON line {ok, failures: [...], steps: [...]} and exits 0 either way; the caller asserts on it.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -41,7 +41,9 @@ async function run(page) {
   });
 
   await step('open the media and see a badge per network', async () => {
-    await page.goto(new URL(`/?media=${mediaId}`, baseUrl).href, { waitUntil: 'load' });
+    const card = `#grid .card[data-id="${mediaId}"]`;
+    await page.waitForSelector(`${card}[data-state="ready"]`, { timeout: TIMEOUT });
+    await page.click(`${card} button`);
     await page.waitForSelector(`#detail[open] ${feed}`, { timeout: TIMEOUT });
     const rows = await page.$$eval('#social .social-row', list => list.map(r => `${r.dataset.network}:${r.dataset.placement}`));
     check(rows.includes('x:post') && rows.includes('linkedin:post'), `rows: ${rows.join(', ')}`);
