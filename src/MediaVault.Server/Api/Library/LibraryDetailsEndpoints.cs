@@ -1,3 +1,4 @@
+using MediaVault.Server.Api.Library.Compatibility;
 using MediaVault.Server.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,8 @@ public static class LibraryDetailsEndpoints
     public static bool HasBody(HttpRequest request) =>
         request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? request.ContentLength > 0;
 
-    public static async Task<Results<Ok<LibraryMediaView>, LibraryErrorResult>> UpdateAsync(string mediaId, HttpContext context, LibraryDetailsService details, LibraryViews views, CancellationToken ct)
+    public static async Task<Results<Ok<LibraryMediaView>, LibraryErrorResult>> UpdateAsync(
+        string mediaId, HttpContext context, LibraryDetailsService details, LibraryViews views, LibraryCompatibilityService compatibility, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<UpdateMediaRequest>(context.Request, ct);
         if (body.Failed)
@@ -25,6 +27,6 @@ public static class LibraryDetailsEndpoints
             return LibraryErrors.From(updated.Failure);
         }
 
-        return TypedResults.Ok(views.Media(context.Request, updated.Value));
+        return TypedResults.Ok(await compatibility.WithConformedAsync(context.Request, updated.Value, views.Media(context.Request, updated.Value), ct));
     }
 }

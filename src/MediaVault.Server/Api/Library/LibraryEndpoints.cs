@@ -93,12 +93,14 @@ public static class LibraryEndpoints
         return TypedResults.Ok(new LibraryUploadAnswer(true, "File uploaded successfully", data));
     }
 
-    private static Task<Results<Ok<LibraryMediaView>, LibraryErrorResult>> PatchAsync(string mediaId, HttpContext context, LibraryMediaService library, LibraryDetailsService details, LibraryViews views, CancellationToken ct) =>
+    private static Task<Results<Ok<LibraryMediaView>, LibraryErrorResult>> PatchAsync(
+        string mediaId, HttpContext context, LibraryMediaService library, LibraryDetailsService details, LibraryViews views, LibraryCompatibilityService compatibility, CancellationToken ct) =>
         LibraryDetailsEndpoints.HasBody(context.Request)
-            ? LibraryDetailsEndpoints.UpdateAsync(mediaId, context, details, views, ct)
-            : ConfirmAsync(mediaId, context, library, views, ct);
+            ? LibraryDetailsEndpoints.UpdateAsync(mediaId, context, details, views, compatibility, ct)
+            : ConfirmAsync(mediaId, context, library, views, compatibility, ct);
 
-    private static async Task<Results<Ok<LibraryMediaView>, LibraryErrorResult>> ConfirmAsync(string mediaId, HttpContext context, LibraryMediaService library, LibraryViews views, CancellationToken ct)
+    private static async Task<Results<Ok<LibraryMediaView>, LibraryErrorResult>> ConfirmAsync(
+        string mediaId, HttpContext context, LibraryMediaService library, LibraryViews views, LibraryCompatibilityService compatibility, CancellationToken ct)
     {
         var tenantId = RequestTenant.Of(context).Id;
         var media = await library.FindAsync(tenantId, mediaId, ct);
@@ -114,7 +116,7 @@ public static class LibraryEndpoints
         }
 
         var reloaded = await library.FindAsync(tenantId, mediaId, ct);
-        return reloaded is null ? LibraryErrors.NotFound() : TypedResults.Ok(views.Media(context.Request, reloaded));
+        return reloaded is null ? LibraryErrors.NotFound() : TypedResults.Ok(await compatibility.WithConformedAsync(context.Request, reloaded, views.Media(context.Request, reloaded), ct));
     }
 
     private static async Task<Results<Ok<LibraryMediaView>, LibraryErrorResult>> GetAsync(
@@ -126,8 +128,7 @@ public static class LibraryEndpoints
             return LibraryErrors.NotFound();
         }
 
-        var conformed = (await compatibility.ListAsync(media, ct)).Select(c => compatibility.View(context.Request, media, c)).ToList();
-        return TypedResults.Ok(views.Media(context.Request, media) with { Conformed = conformed });
+        return TypedResults.Ok(await compatibility.WithConformedAsync(context.Request, media, views.Media(context.Request, media), ct));
     }
 
     private static async Task<Results<Ok<LibraryPage>, LibraryErrorResult>> ListAsync(

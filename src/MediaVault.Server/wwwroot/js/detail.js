@@ -5,6 +5,7 @@ import { formatBytes, formatDate, formatDuration, h, toast } from './dom.js';
 import { editForm } from './editor.js';
 import { failureMessage } from './failures.js';
 import { can, session } from './session.js';
+import { socialSection } from './social.js';
 import { setParam } from './urlstate.js';
 
 const dialog = document.getElementById('detail');
@@ -78,6 +79,7 @@ function render(media, item) {
       ['Created', formatDate(media.createdAt)], ['Uploaded', formatDate(media.uploadedAt)], ['Processed', formatDate(media.processedAt)],
     ]), 'detail-fields'),
     section('Metadata', Object.keys(media.metadata).length ? metadataList(media.metadata) : h('p', { class: 'hint' }, 'None extracted yet.')),
+    socialSection(item),
     section('Used by', usages(media.usages)),
     section('Renditions', media.renditions.length
       ? h('ul', { class: 'plain' }, media.renditions.map(r => h('li', {},

@@ -127,6 +127,10 @@ public sealed class LibraryCompatibilityService(MediaVaultDbContext db, ProfileS
         db.ConformedRenditions.AsNoTracking().Where(c => c.MediaId == media.Id && c.TenantId == media.TenantId)
             .OrderBy(c => c.Network).ThenBy(c => c.Placement).ToListAsync(cancellationToken);
 
+    /// <summary>A full Get a Media answer: <paramref name="view"/> with the media's conformed renditions.</summary>
+    public async Task<LibraryMediaView> WithConformedAsync(HttpRequest request, MediaItem media, LibraryMediaView view, CancellationToken cancellationToken) =>
+        view with { Conformed = [.. (await ListAsync(media, cancellationToken)).Select(c => View(request, media, c))] };
+
     public ConformedView View(HttpRequest request, MediaItem media, ConformedRendition row) => new(
         row.Network, row.Placement, row.Profile, row.Fit, row.Trim,
         row.Status switch { ConformStatus.Ready => "SUCCESS", ConformStatus.Failed => "ERROR", _ => "PROCESSING" },
