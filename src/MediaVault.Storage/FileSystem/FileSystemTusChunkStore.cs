@@ -10,7 +10,7 @@ namespace MediaVault.Storage.FileSystem;
 /// folder of its staging area (same filesystem, so the finished file is renamed into place; the staging sweep keeps it). Chunks are written
 /// through the page cache without a sync, as @tus/server and nginx do: a process crash loses nothing, and after a power
 /// cut the upload's offset falls back to the file's length (<see cref="SurvivingLengthAsync"/>), so an acknowledged
-/// offset never names bytes that are gone.
+/// offset never names bytes that are gone (on file systems that commit a length after its data, as ext4 does by default).
 /// </summary>
 public sealed class FileSystemTusChunkStore(IStagingArea staging) : ITusChunkStore
 {
