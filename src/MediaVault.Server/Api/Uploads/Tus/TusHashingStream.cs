@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace MediaVault.Server.Api.Uploads.Tus;
@@ -17,6 +18,8 @@ public sealed class TusHashingStream(Stream inner, IncrementalHash hash) : Strea
 
     public override long Position { get => Count; set => throw new NotSupportedException(); }
 
+    // Pooled: one state machine per read that waits for the network would otherwise be garbage, ~16 000 per GiB.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var read = await inner.ReadAsync(buffer, cancellationToken);
