@@ -166,6 +166,28 @@ public abstract class StorageCapabilityContractTests : IDisposable
     }
 
     [Fact]
+    public async Task Stored_chunks_hash_up_to_any_offset_and_report_what_survived()
+    {
+        var (tenant, upload) = (Guid.NewGuid(), NewUploadId());
+        var bytes = PatternStream.Bytes(3 * 1024 * 1024);
+        await Chunks.CreateAsync(tenant, upload, CancellationToken.None);
+        await Chunks.AppendAsync(tenant, upload, 0, new MemoryStream(bytes[..1_500_000]), long.MaxValue, null, CancellationToken.None);
+        await Chunks.AppendAsync(tenant, upload, 1_500_000, new MemoryStream(bytes[1_500_000..]), long.MaxValue, null, CancellationToken.None);
+        using var prefix = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var whole = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        await Chunks.HashStoredAsync(tenant, upload, 2_000_000, prefix, CancellationToken.None);
+        await Chunks.HashStoredAsync(tenant, upload, bytes.Length, whole, CancellationToken.None);
+        var survived = await Chunks.SurvivingLengthAsync(tenant, upload, CancellationToken.None);
+
+        Assert.Equal(SHA256.HashData(bytes.AsSpan(0, 2_000_000)), prefix.GetHashAndReset());
+        Assert.Equal(SHA256.HashData(bytes), whole.GetHashAndReset());
+        // A store that syncs nothing per chunk says how much it kept; one whose chunks are durable says null.
+        Assert.True(survived is null || survived == bytes.Length, $"survived {survived}");
+        await Chunks.DeleteAsync(tenant, upload, CancellationToken.None);
+    }
+
+    [Fact]
     public async Task A_chunk_longer_than_allowed_is_refused_and_keeps_nothing_of_it()
     {
         var (tenant, upload) = (Guid.NewGuid(), NewUploadId());

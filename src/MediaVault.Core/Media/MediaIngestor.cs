@@ -86,8 +86,15 @@ public sealed class MediaIngestor(IBlobStore store, IStagingArea staging, IConte
         await using (var file = new FileStream(request.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan))
         {
             headerLength = await file.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
-            file.Position = 0;
-            sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+            if (request.Sha256 is { } known)
+            {
+                sha256 = known;
+            }
+            else
+            {
+                file.Position = 0;
+                sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+            }
         }
 
         var sniffed = await probe.RecognizeAsync(request.LocalPath, sniffer.Sniff(header.AsSpan(0, headerLength)), cancellationToken);

@@ -21,6 +21,15 @@ public interface ITusChunkStore
     /// <summary>Reads the upload's first bytes (for sniffing) into <paramref name="buffer"/>; returns how many were stored.</summary>
     Task<int> ReadStartAsync(Guid tenantId, string uploadId, Memory<byte> buffer, CancellationToken cancellationToken);
 
+    /// <summary>Appends the upload's first <paramref name="length"/> stored bytes, in order, to <paramref name="hash"/> (a running hash lost to a restart).</summary>
+    Task HashStoredAsync(Guid tenantId, string uploadId, long length, IncrementalHash hash, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many bytes of the upload survived, for a store that acknowledges chunks before they are on disk (after a
+    /// power cut the offset falls back to it); null for a store whose chunks are durable once stored.
+    /// </summary>
+    Task<long?> SurvivingLengthAsync(Guid tenantId, string uploadId, CancellationToken cancellationToken);
+
     /// <summary>Forgets every byte from <paramref name="length"/> on (a chunk whose checksum failed).</summary>
     Task TruncateAsync(Guid tenantId, string uploadId, long length, CancellationToken cancellationToken);
 

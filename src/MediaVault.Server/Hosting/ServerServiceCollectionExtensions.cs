@@ -110,6 +110,7 @@ public static class ServerServiceCollectionExtensions
         services.AddScoped<TusUploadService>();
         services.AddSingleton<TusInstance>();
         services.AddSingleton<TusLocks>();
+        services.AddSingleton<TusRunningHashes>();
         services.AddScoped<TusCompletion>();
         services.AddScoped<TusCore>();
 

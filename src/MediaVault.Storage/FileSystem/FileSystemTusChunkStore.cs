@@ -7,7 +7,10 @@ namespace MediaVault.Storage.FileSystem;
 
 /// <summary>
 /// The bytes of unfinished uploads beside the filesystem store: one file per upload in the <see cref="FolderName"/>
-/// folder of its staging area (same filesystem, so the finished file is renamed into place; the staging sweep keeps it). Every chunk but the last is flushed to disk before its offset is acknowledged.
+/// folder of its staging area (same filesystem, so the finished file is renamed into place; the staging sweep keeps it). Chunks are written
+/// through the page cache without a sync, as @tus/server and nginx do: a process crash loses nothing, and after a power
+/// cut the upload's offset falls back to the file's length (<see cref="SurvivingLengthAsync"/>), so an acknowledged
+/// offset never names bytes that are gone (on file systems that commit a length after its data, as ext4 does by default).
 /// </summary>
 public sealed class FileSystemTusChunkStore(IStagingArea staging) : ITusChunkStore
 {
@@ -40,6 +43,37 @@ public sealed class FileSystemTusChunkStore(IStagingArea staging) : ITusChunkSto
         return await file.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
     }
 
+    public async Task HashStoredAsync(Guid tenantId, string uploadId, long length, IncrementalHash hash, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            await using var file = new FileStream(PathOf(uploadId), FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            var left = length;
+            while (left > 0)
+            {
+                var read = await file.ReadAsync(buffer.AsMemory(0, (int)Math.Min(BufferSize, left)), cancellationToken);
+                if (read == 0)
+                {
+                    throw new IOException($"Upload {uploadId} has fewer than {length} bytes stored");
+                }
+
+                hash.AppendData(buffer, 0, read);
+                left -= read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public Task<long?> SurvivingLengthAsync(Guid tenantId, string uploadId, CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(PathOf(uploadId));
+        return Task.FromResult<long?>(file.Exists ? file.Length : 0);
+    }
+
     public Task TruncateAsync(Guid tenantId, string uploadId, long length, CancellationToken cancellationToken)
     {
         Truncate(uploadId, length);
@@ -57,7 +91,7 @@ public sealed class FileSystemTusChunkStore(IStagingArea staging) : ITusChunkSto
     /// <summary>
     /// Appends the body at <paramref name="offset"/> (first cutting anything past it: bytes of a chunk that was never
     /// acknowledged), up to <paramref name="maxBytes"/>. A body that breaks off (the client went away) keeps what
-    /// arrived, flushed, so the client can resume from there, as tus asks. A full disk cuts the chunk away again.
+    /// arrived, so the client can resume from there, as tus asks. A full disk cuts the chunk away again.
     /// </summary>
     private async Task<TusAppendResult> AppendAsync(string uploadId, long offset, Stream body, long maxBytes, IncrementalHash? checksum, CancellationToken cancellationToken)
     {
@@ -98,14 +132,8 @@ public sealed class FileSystemTusChunkStore(IStagingArea staging) : ITusChunkSto
                 written += read;
             }
 
+            // No fsync: see the class summary for how the acknowledged offset survives a power cut.
             await file.FlushAsync(CancellationToken.None);
-            if (written < maxBytes)
-            {
-                // A client may resume from this offset later, so the bytes must be on disk first. The chunk that
-                // completes the upload is ingested at once instead, as durable as every other upload path.
-                file.Flush(flushToDisk: true);
-            }
-
             return new TusAppendResult(written, TooLong: false, interrupted);
         }
         catch (IOException ex) when (StorageFullException.IsCause(ex))

@@ -65,6 +65,30 @@ public sealed class BlobTusChunkStore(IBlobStore store, IStagingArea staging) : 
         return filled;
     }
 
+    public async Task HashStoredAsync(Guid tenantId, string uploadId, long length, IncrementalHash hash, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[BufferSize];
+        var left = length;
+        foreach (var part in (await PartsAsync(tenantId, uploadId, cancellationToken)).OrderBy(p => p.Key.UploadPartOffset))
+        {
+            await using var source = await store.OpenReadAsync(part.Key, null, cancellationToken);
+            int read;
+            while (left > 0 && (read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(BufferSize, left)), cancellationToken)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                left -= read;
+            }
+        }
+
+        if (left > 0)
+        {
+            throw new IOException($"Upload {uploadId} has fewer than {length} bytes stored");
+        }
+    }
+
+    /// <summary>Parts are stored whole or not at all, so an acknowledged offset never outlives its bytes.</summary>
+    public Task<long?> SurvivingLengthAsync(Guid tenantId, string uploadId, CancellationToken cancellationToken) => Task.FromResult<long?>(null);
+
     public async Task TruncateAsync(Guid tenantId, string uploadId, long length, CancellationToken cancellationToken)
     {
         foreach (var part in await PartsAsync(tenantId, uploadId, cancellationToken))

@@ -1,12 +1,15 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using MediaVault.Server.Tests.Infrastructure;
 
 namespace MediaVault.Server.Tests.Uploads;
 
 /// <summary>
 /// A server killed (SIGKILL) in the middle of a tus PATCH does not leave the upload locked: a restart of the same
-/// instance takes its old locks over at once, and another instance gets the upload once the short lease ran out.
+/// instance takes its old locks over at once, and another instance gets the upload once the short lease ran out. The
+/// SHA-256 carried across chunks in memory is rebuilt from the stored bytes after a restart.
 /// </summary>
 public sealed class TusCrashTests : IAsyncLifetime
 {
@@ -39,6 +42,35 @@ public sealed class TusCrashTests : IAsyncLifetime
         // Not forever: the six-second lease runs out and the other instance takes the upload (slack for a loaded machine).
         Assert.Equal(HttpStatusCode.NoContent, status);
         Assert.True(elapsed < TimeSpan.FromSeconds(30), $"took {elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
+    public async Task After_a_crash_between_chunks_the_finished_media_has_the_sha256_of_all_its_bytes()
+    {
+        string releaseId;
+        string url;
+        await using (var crashing = await StartAsync([]))
+        {
+            using var client = Client(crashing);
+            releaseId = await client.CreateReleaseAsync();
+            url = await client.CreateUploadUrlAsync(Upload.Length, TusApi.Metadata(("filename", "tone.mp3"), ("target", "release"), ("releaseId", releaseId)));
+            using var first = await client.PatchChunkAsync(url, 0, Upload[..70_000]);
+            using var second = await client.PatchChunkAsync(url, 70_000, Upload[70_000..120_000]);
+            Assert.Equal(HttpStatusCode.NoContent, second.StatusCode);
+            crashing.Kill();
+        }
+
+        await using var restarted = await StartAsync([]);
+        using var again = Client(restarted);
+        using var head = await again.HeadUploadAsync(url);
+        var offset = int.Parse(head.Header("Upload-Offset"), CultureInfo.InvariantCulture);
+        using var third = await again.PatchChunkAsync(url, offset, Upload[offset..150_000]);
+        using var last = await again.PatchChunkAsync(url, 150_000, Upload[150_000..]);
+
+        Assert.Equal(120_000, offset);
+        Assert.Equal(HttpStatusCode.NoContent, last.StatusCode);
+        var media = Assert.Single((await again.ListMediaAsync(releaseId)).EnumerateArray());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Upload)), media.GetProperty("metadata").GetProperty("sha256").GetString());
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -119,7 +119,7 @@ public sealed partial class ReleaseMediaService(MediaVaultDbContext db, ReleaseS
     /// A finished resumable upload (a complete local file) attached to the release, as an upload through
     /// <c>/media/files</c> would be; refused (and nothing kept) if the release is no longer editable.
     /// </summary>
-    public async Task<Outcome<MediaItem>> IngestStagedAsync(Release release, string localPath, string? fileName, CancellationToken cancellationToken)
+    public async Task<Outcome<MediaItem>> IngestStagedAsync(Release release, string localPath, string? sha256, string? fileName, CancellationToken cancellationToken)
     {
         if (!ReleaseRules.IsEditable(release.Status))
         {
@@ -127,7 +127,7 @@ public sealed partial class ReleaseMediaService(MediaVaultDbContext db, ReleaseS
         }
 
         var policy = new IntakePolicy(release.TenantId, StorageArea.Temporary, ReleaseKinds.Release, TenantKey: null, NameInRefusals: false);
-        var ingested = await intake.IngestFileAsync(policy, localPath, fileName, new MediaOwner(UsageOwners.Release, release.Id), StillEditable(release, null), cancellationToken);
+        var ingested = await intake.IngestFileAsync(policy, localPath, sha256, fileName, new MediaOwner(UsageOwners.Release, release.Id), StillEditable(release, null), cancellationToken);
         if (ingested.Succeeded)
         {
             LogAttached(release.TenantId, ingested.Value.Id, release.Id, ingested.Value.Kind);

@@ -155,9 +155,9 @@ public sealed partial class MediaIntake
     /// A finished resumable upload for a pending media: checked like any upload (sniffed, of the declared kind), moved
     /// into the media's place, then the media goes to processing.
     /// </summary>
-    public async Task<Outcome<MediaItem>> CompletePendingAsync(MediaItem pending, string localPath, string? fileName, CancellationToken cancellationToken)
+    public async Task<Outcome<MediaItem>> CompletePendingAsync(MediaItem pending, string localPath, string? sha256, string? fileName, CancellationToken cancellationToken)
     {
-        var request = new IngestFileRequest(pending.TenantId, localPath, fileName, pending.Area, new HashSet<MediaKind> { pending.Kind }, MediaId: pending.Id);
+        var request = new IngestFileRequest(pending.TenantId, localPath, fileName, pending.Area, new HashSet<MediaKind> { pending.Kind }, MediaId: pending.Id, Sha256: sha256);
         var result = await ingestor.IngestFileAsync(request, cancellationToken);
         if (result.Media is not { } media)
         {

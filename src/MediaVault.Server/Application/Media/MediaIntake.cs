@@ -40,11 +40,12 @@ public sealed partial class MediaIntake(
     /// <summary>
     /// Turns a complete local file (a finished resumable upload) into a committed media: the same checks as a stream,
     /// then the file is moved into the store. A refused file is left where it is, for the caller to remove.
+    /// <paramref name="sha256"/> is the file's hash when already known (it is not read again), else null.
     /// </summary>
     public async Task<Outcome<MediaItem>> IngestFileAsync(
-        IntakePolicy policy, string localPath, string? fileName, MediaOwner? owner, CommitGuard? guard, CancellationToken cancellationToken)
+        IntakePolicy policy, string localPath, string? sha256, string? fileName, MediaOwner? owner, CommitGuard? guard, CancellationToken cancellationToken)
     {
-        var request = new IngestFileRequest(policy.TenantId, localPath, fileName, policy.Area, policy.Kinds, MaxBytes(policy), policy.MaxBytesForKind);
+        var request = new IngestFileRequest(policy.TenantId, localPath, fileName, policy.Area, policy.Kinds, MaxBytes(policy), policy.MaxBytesForKind, Sha256: sha256);
         var result = await ingestor.IngestFileAsync(request, cancellationToken);
         if (result.Media is not { } media)
         {

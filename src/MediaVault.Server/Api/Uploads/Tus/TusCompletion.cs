@@ -45,8 +45,9 @@ public sealed class TusCompletion(
         }
     }
 
+    /// <param name="sha256">The bytes' hash when it was kept while they arrived (null: the assembled file is hashed).</param>
     /// <exception cref="StorageFullException">No room to assemble the bytes; the upload's chunks are kept.</exception>
-    public async Task<Outcome<string>> CompleteAsync(TusUpload upload, TusTarget target, CancellationToken cancellationToken)
+    public async Task<Outcome<string>> CompleteAsync(TusUpload upload, TusTarget target, string? sha256, CancellationToken cancellationToken)
     {
         var keepChunks = false;
         try
@@ -54,9 +55,9 @@ public sealed class TusCompletion(
             var path = await files.MaterializeAsync(upload.TenantId, upload.Id, cancellationToken);
             var outcome = target.Kind switch
             {
-                TusTarget.Release => await ToReleaseAsync(upload, path, target, cancellationToken),
-                TusTarget.PendingMedia => await ToPendingMediaAsync(upload, path, target, cancellationToken),
-                _ => await ToLibraryAsync(upload, path, target, cancellationToken),
+                TusTarget.Release => await ToReleaseAsync(upload, path, sha256, target, cancellationToken),
+                TusTarget.PendingMedia => await ToPendingMediaAsync(upload, path, sha256, target, cancellationToken),
+                _ => await ToLibraryAsync(upload, path, sha256, target, cancellationToken),
             };
             return outcome.Failed ? outcome.Failure : outcome.Value.Id;
         }
@@ -77,13 +78,13 @@ public sealed class TusCompletion(
         }
     }
 
-    private Task<Outcome<MediaItem>> ToLibraryAsync(TusUpload upload, string path, TusTarget target, CancellationToken cancellationToken)
+    private Task<Outcome<MediaItem>> ToLibraryAsync(TusUpload upload, string path, string? sha256, TusTarget target, CancellationToken cancellationToken)
     {
         var policy = new IntakePolicy(upload.TenantId, StorageArea.Permanent, IntakePolicy.AllKinds, TenantKey: null, NameInRefusals: false);
-        return intake.IngestFileAsync(policy, path, target.FileName, owner: null, guard: null, cancellationToken);
+        return intake.IngestFileAsync(policy, path, sha256, target.FileName, owner: null, guard: null, cancellationToken);
     }
 
-    private async Task<Outcome<MediaItem>> ToPendingMediaAsync(TusUpload upload, string path, TusTarget target, CancellationToken cancellationToken)
+    private async Task<Outcome<MediaItem>> ToPendingMediaAsync(TusUpload upload, string path, string? sha256, TusTarget target, CancellationToken cancellationToken)
     {
         var pending = await PendingAsync(upload.TenantId, target.Id!, cancellationToken);
         if (pending is null)
@@ -96,10 +97,10 @@ public sealed class TusCompletion(
             return Failure.BadRequest($"The upload is {upload.Length} bytes but the media declared {pending.Size}");
         }
 
-        return await intake.CompletePendingAsync(pending, path, target.FileName ?? pending.Name, cancellationToken);
+        return await intake.CompletePendingAsync(pending, path, sha256, target.FileName ?? pending.Name, cancellationToken);
     }
 
-    private async Task<Outcome<MediaItem>> ToReleaseAsync(TusUpload upload, string path, TusTarget target, CancellationToken cancellationToken)
+    private async Task<Outcome<MediaItem>> ToReleaseAsync(TusUpload upload, string path, string? sha256, TusTarget target, CancellationToken cancellationToken)
     {
         var found = await releases.FindAsync(upload.TenantId, target.Id!, cancellationToken);
         if (found.Failed)
@@ -107,7 +108,7 @@ public sealed class TusCompletion(
             return found.Failure;
         }
 
-        return await releaseMedia.IngestStagedAsync(found.Value, path, target.FileName, cancellationToken);
+        return await releaseMedia.IngestStagedAsync(found.Value, path, sha256, target.FileName, cancellationToken);
     }
 
     private Task<MediaItem?> PendingAsync(Guid tenantId, string id, CancellationToken cancellationToken) =>

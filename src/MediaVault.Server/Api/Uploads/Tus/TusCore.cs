@@ -14,7 +14,7 @@ namespace MediaVault.Server.Api.Uploads.Tus;
 /// the checksum and defer-length extensions, one writer at a time, and completion into a media on the last byte.
 /// </summary>
 public sealed partial class TusCore(
-    TusUploadService uploads, TusLocks locks, ITusChunkStore files, TusCompletion completion, IContentSniffer sniffer,
+    TusUploadService uploads, TusLocks locks, ITusChunkStore files, TusRunningHashes hashes, TusCompletion completion, IContentSniffer sniffer,
     IOptions<TusOptions> options, IOptions<MediaOptions> media, ILogger<TusCore> logger)
 {
     public async Task<Results<Ok, TusErrorResult>> HeadAsync(string id, HttpContext context, CancellationToken ct)
@@ -120,49 +120,87 @@ public sealed partial class TusCore(
             return TusResponses.Error(StatusCodes.Status423Locked, "Another request is writing to this upload; try again after it finishes");
         }
 
+        if (await uploads.ReconcileAsync(upload, ct))
+        {
+            return TusResponses.Error(StatusCodes.Status409Conflict, $"Upload-Offset {offset} does not match the upload's offset {upload.Offset}");
+        }
+
+        var running = await hashes.TakeAsync(files, upload, offset, ct);
+        var keep = false;
+        try
+        {
+            (var answer, keep) = await AppendLockedAsync(context, upload, offset, target, checksum, cap, lease, running, ct);
+            return answer;
+        }
+        finally
+        {
+            if (keep)
+            {
+                hashes.Keep(upload.Id, running);
+            }
+            else
+            {
+                running.Dispose();
+            }
+        }
+    }
+
+    /// <summary><see cref="AppendAsync"/> once the lease is held; also says whether <paramref name="running"/> now covers the new offset (keep it for the next chunk).</summary>
+    private async Task<(Results<NoContent, TusErrorResult> Answer, bool KeepHash)> AppendLockedAsync(
+        HttpContext context, TusUpload upload, long offset, TusTarget target, TusChecksum? checksum, long cap, TusLease lease, TusRunningHash running, CancellationToken ct)
+    {
         TusAppendResult result;
         TusSizeCap capped;
+        TusHashingStream hashing;
         try
         {
             capped = await CapAsync(context.Request.Body, upload, offset, cap, ct);
+            hashing = new TusHashingStream(capped, running.Hash);
             var max = (upload.Length ?? options.Value.MaxSize) - offset;
-            result = await files.AppendAsync(upload.TenantId, upload.Id, offset, capped, max, checksum?.Hash, ct);
+            result = await files.AppendAsync(upload.TenantId, upload.Id, offset, hashing, max, checksum?.Hash, ct);
         }
         catch (Exception ex) when (StorageFullException.IsCause(ex))
         {
             LogStorageFull(upload.TenantId, upload.Id, offset);
-            return TusResponses.InsufficientStorage();
+            return (TusResponses.InsufficientStorage(), false);
         }
 
         if (capped.Exceeded)
         {
             // The upload can never be accepted: drop it whole rather than keep bytes that will be refused.
             await uploads.DeleteAsync(upload.TenantId, upload.Id, CancellationToken.None);
-            return TusResponses.Error(StatusCodes.Status413PayloadTooLarge, $"The upload exceeds the largest file allowed ({capped.Limit} bytes); it was discarded");
+            return (TusResponses.Error(StatusCodes.Status413PayloadTooLarge, $"The upload exceeds the largest file allowed ({capped.Limit} bytes); it was discarded"), false);
         }
 
         if (result.TooLong)
         {
-            return TusResponses.Error(StatusCodes.Status413PayloadTooLarge, "The chunk goes past the upload's length; nothing of it was kept");
+            return (TusResponses.Error(StatusCodes.Status413PayloadTooLarge, "The chunk goes past the upload's length; nothing of it was kept"), false);
         }
 
         if (checksum is not null && (result.Interrupted || !checksum.Matches()))
         {
             await files.TruncateAsync(upload.TenantId, upload.Id, offset, ct);
-            return TusResponses.Error(TusHeaders.ChecksumMismatch, "Checksum mismatch; the chunk was discarded");
+            return (TusResponses.Error(TusHeaders.ChecksumMismatch, "Checksum mismatch; the chunk was discarded"), false);
         }
 
+        // Bytes read but not stored (a body that broke off inside a read) make the hash wrong: it is rebuilt next time.
+        var hashKept = hashing.Count == result.Written;
         var last = !result.Interrupted && upload.Length == offset + result.Written;
         await uploads.AdvanceAsync(upload, lease, offset + result.Written, upload.Length, keepLock: last, CancellationToken.None);
         if (!last)
         {
-            return Appended(context.Response, upload);
+            if (hashKept)
+            {
+                running.Advance(result.Written);
+            }
+
+            return (Appended(context.Response, upload), hashKept);
         }
 
         Outcome<string> completed;
         try
         {
-            completed = await completion.CompleteAsync(upload, target, ct);
+            completed = await completion.CompleteAsync(upload, target, hashKept ? running.Finish() : null, ct);
         }
         catch (StorageFullException)
         {
@@ -171,18 +209,18 @@ public sealed partial class TusCore(
             await files.TruncateAsync(upload.TenantId, upload.Id, offset, CancellationToken.None);
             await uploads.AdvanceAsync(upload, lease, offset, upload.Length, keepLock: false, CancellationToken.None);
             LogStorageFull(upload.TenantId, upload.Id, offset);
-            return TusResponses.InsufficientStorage();
+            return (TusResponses.InsufficientStorage(), false);
         }
 
         if (completed.Failed)
         {
             await uploads.DeleteAsync(upload.TenantId, upload.Id, CancellationToken.None);
             lease.Released = true;
-            return TusResponses.From(completed.Failure);
+            return (TusResponses.From(completed.Failure), false);
         }
 
         await uploads.CompleteAsync(upload, completed.Value, ct);
-        return Appended(context.Response, upload);
+        return (Appended(context.Response, upload), false);
     }
 
     private static NoContent Appended(HttpResponse response, TusUpload upload)

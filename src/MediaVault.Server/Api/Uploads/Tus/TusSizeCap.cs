@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MediaVault.Core.Media;
 
 namespace MediaVault.Server.Api.Uploads.Tus;
@@ -52,6 +53,8 @@ public sealed class TusSizeCap : Stream
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Read asynchronously.");
 
+    // Pooled: one state machine per read that waits for the network would otherwise be garbage, ~16 000 per GiB.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (Exceeded)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace MediaVault.Server.Api.Uploads.Tus;
 
 /// <summary>Upload rows: create, find (tenant-scoped, unexpired), advance under a <see cref="TusLease"/>, remove.</summary>
-public sealed class TusUploadService(MediaVaultDbContext db, ITusChunkStore files, IOptions<TusOptions> options, TimeProvider clock)
+public sealed class TusUploadService(MediaVaultDbContext db, ITusChunkStore files, TusRunningHashes hashes, IOptions<TusOptions> options, TimeProvider clock)
 {
     public async Task<TusUpload> CreateAsync(Guid tenantId, long? length, string metadata, CancellationToken cancellationToken)
     {
@@ -27,10 +27,34 @@ public sealed class TusUploadService(MediaVaultDbContext db, ITusChunkStore file
         return upload;
     }
 
-    public Task<TusUpload?> FindAsync(Guid tenantId, string id, CancellationToken cancellationToken)
+    /// <summary>The upload, its offset lowered to the bytes that survived a power cut when no writer holds it (<see cref="ReconcileAsync"/>).</summary>
+    public async Task<TusUpload?> FindAsync(Guid tenantId, string id, CancellationToken cancellationToken)
     {
         var now = Now;
-        return db.Uploads.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id && u.TenantId == tenantId && u.ExpiresAt > now, cancellationToken);
+        var upload = await db.Uploads.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id && u.TenantId == tenantId && u.ExpiresAt > now, cancellationToken);
+        if (upload is not null && (upload.LockOwner is null || upload.LockedUntil <= now))
+        {
+            await ReconcileAsync(upload, cancellationToken);
+        }
+
+        return upload;
+    }
+
+    /// <summary>
+    /// Chunks are acknowledged without an fsync, so a power cut can take bytes the offset already counts. Lowers the
+    /// offset to the length the chunk store kept (the client resends from there, as tus clients do after a HEAD);
+    /// true if it did. Only for an unfinished upload whose writer is gone or is the caller.
+    /// </summary>
+    public async Task<bool> ReconcileAsync(TusUpload upload, CancellationToken cancellationToken)
+    {
+        if (upload.MediaId is not null || await files.SurvivingLengthAsync(upload.TenantId, upload.Id, cancellationToken) is not { } survived || survived >= upload.Offset)
+        {
+            return false;
+        }
+
+        await db.Uploads.Where(u => u.Id == upload.Id && u.Offset == upload.Offset).ExecuteUpdateAsync(s => s.SetProperty(u => u.Offset, survived), cancellationToken);
+        upload.Offset = survived;
+        return true;
     }
 
     /// <summary>
@@ -70,6 +94,7 @@ public sealed class TusUploadService(MediaVaultDbContext db, ITusChunkStore file
     public async Task<bool> DeleteAsync(Guid tenantId, string id, CancellationToken cancellationToken)
     {
         var deleted = await db.Uploads.Where(u => u.Id == id && u.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
+        hashes.Forget(id);
         await files.DeleteAsync(tenantId, id, cancellationToken);
         return deleted == 1;
     }
