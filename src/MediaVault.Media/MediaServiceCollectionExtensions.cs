@@ -44,6 +44,8 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<IMediaAnalyzer, ChunkAnalyzer>();
         services.AddSingleton<IMediaAnalyzer, VipsImageAnalyzer>();
         services.AddSingleton<IAudioFingerprinter, ChromaprintFingerprinter>();
+        services.AddSingleton<IConformer, AudioConformer>();
+        services.AddSingleton<IConformer, ImageConformer>();
         return services;
     }
 }

@@ -56,4 +56,7 @@ public static class AnalysisKeys
 
     /// <summary>Images: true when the file carries an EXIF orientation tag, whatever its value (a flag).</summary>
     public const string HasOrientationTag = "hasOrientationTag";
+
+    /// <summary>An object: profile → the rule ids its conformed rendition (<c>conformed-{profile}.*</c>) fixes. Kept off the wire.</summary>
+    public const string ConformedFixes = "conformedFixes";
 }

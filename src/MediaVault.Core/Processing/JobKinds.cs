@@ -11,6 +11,9 @@ public static class JobKinds
     /// <summary>Measure a ready release audio or image for delivery profiles (loudness, silence, fingerprint, colour space).</summary>
     public const string AnalyzeMedia = "analyze-media";
 
+    /// <summary>Make one media's conformed rendition for a delivery profile (FLAC/WAV, sRGB JPEG).</summary>
+    public const string ConformMedia = "conform-media";
+
     /// <summary>Move every file of an approved release from temporary to permanent storage, then complete it.</summary>
     public const string PromoteRelease = "promote-release";
 
