@@ -1,12 +1,22 @@
+using MediaVault.Core.Storage;
+using MediaVault.Data;
 using MediaVault.Server.Api.Catalog;
+using MediaVault.Server.Api.Library;
+using MediaVault.Server.Api.Releases;
+using MediaVault.Server.Api.Uploads.Tus;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace MediaVault.Server.Hosting;
 
-/// <summary>Errors raised outside any handler (unhandled exceptions, unmatched routes) in the error shape of the surface the path belongs to.</summary>
+/// <summary>
+/// Errors raised outside any handler (unhandled exceptions, unmatched routes) in the error shape of the surface the path
+/// belongs to. A disk that filled up under the database or storage mid-request is 507, not 500: the client may retry.
+/// </summary>
 public static partial class ErrorResponses
 {
+    public const string OutOfSpace = "The server is out of storage space; nothing of this request was kept. Try again later.";
+
     public static async Task WriteUnhandledAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -14,6 +24,12 @@ public static partial class ErrorResponses
         if (error is not null)
         {
             LogUnhandled(logger, error, context.Request.Method, context.Request.Path);
+        }
+
+        if (StorageFullException.IsCause(error) || DatabaseFull.IsCause(error))
+        {
+            await OutOfSpaceResult(context).ExecuteAsync(context);
+            return;
         }
 
         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
@@ -64,6 +80,12 @@ public static partial class ErrorResponses
         };
         await response.WriteAsJsonAsync(new { status = "error", message }, status.HttpContext.RequestAborted);
     }
+
+    private static IResult OutOfSpaceResult(HttpContext context) =>
+        IsCatalog(context) ? CatalogProblems.InsufficientStorage(context, OutOfSpace)
+        : context.Request.Path.StartsWithSegments("/v2", StringComparison.Ordinal) ? LibraryErrors.InsufficientStorage(OutOfSpace)
+        : context.Request.Path.StartsWithSegments("/uploads", StringComparison.Ordinal) ? TusResponses.Error(StatusCodes.Status507InsufficientStorage, OutOfSpace)
+        : ReleaseErrors.Write(StatusCodes.Status507InsufficientStorage, OutOfSpace);
 
     private static bool IsCatalog(HttpContext context) => context.Request.Path.StartsWithSegments(CatalogIris.Base, StringComparison.Ordinal);
 

@@ -33,6 +33,8 @@ public static class OpenApiSetup
         (plus `X-Flowkiwi-Organization-Id` on the catalog); `If-None-Match` with that tag is 304 with no body. Signed URLs
         in answers keep one expiry per 5-minute window (`Delivery:UrlExpiryWindow`), so an unchanged resource read again
         within the window is 304.
+        Any request may answer 507 (in its surface's error shape) when the disk under the database or the storage is
+        full: nothing of the request was kept and a retry later may succeed.
 
         **Release media** (`/releases`) follows the releases API reference. Decisions where it is silent:
         - Success envelope `{success, data, message}`; errors `{"status": "error", "message"}` with 400/401/403/404/500.

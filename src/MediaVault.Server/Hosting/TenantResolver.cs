@@ -47,7 +47,14 @@ public sealed class TenantResolver(IDbContextFactory<MediaVaultDbContext> dbFact
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return await db.Tenants.Where(t => t.Key == tenantKey).Select(t => t.Id).SingleAsync(cancellationToken);
+            var existing = await db.Tenants.Where(t => t.Key == tenantKey).Select(t => (Guid?)t.Id).SingleOrDefaultAsync(cancellationToken);
+            if (existing is { } id)
+            {
+                return id;
+            }
+
+            // No other request won a race: the write itself failed (a full disk, a lost database), and says why.
+            throw;
         }
     }
 }

@@ -7,7 +7,8 @@ namespace MediaVault.Server.Jobs;
 
 /// <summary>
 /// Runs durable jobs: leases one, hands it to the handler for its kind, then completes it, schedules a retry with
-/// exponential back-off, or gives up after the job's last attempt (at once when the content is at fault). On start it
+/// exponential back-off, or gives up after the job's last attempt (at once when the content is at fault; without running
+/// it when every attempt was spent by runs that never finished, so a job that kills its process cannot loop). On start it
 /// reclaims the jobs an earlier run of the same instance left leased; on a graceful stop it hands its running jobs back.
 /// </summary>
 public sealed partial class JobWorker(
@@ -86,6 +87,15 @@ public sealed partial class JobWorker(
         if (!_handlers.TryGetValue(job.Kind, out var handler))
         {
             await jobs.FailAsync(job, $"No handler for job kind '{job.Kind}'", stoppingToken);
+            return;
+        }
+
+        if (job.Attempts > job.MaxAttempts)
+        {
+            var abandoned = new JobAbandonedException(job.Attempts - 1);
+            LogJobGaveUp(job.Kind, job.Id, job.TenantId, abandoned.Message);
+            await handler.GiveUpAsync(job, abandoned, stoppingToken);
+            await jobs.FailAsync(job, abandoned.Message, stoppingToken);
             return;
         }
 

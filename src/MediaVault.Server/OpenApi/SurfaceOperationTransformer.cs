@@ -113,15 +113,19 @@ public static class SurfaceOperationTransformer
         }
     }
 
+    /// <summary>
+    /// What any operation of a surface may answer. 507: any request may write (the first request of a new tenant creates
+    /// it), and a disk that filled up under the database is told as such, not as a 500.
+    /// </summary>
     private static IEnumerable<int> DefaultErrors(ApiSurface surface, bool anonymous) => surface switch
     {
-        ApiSurface.Delivery => [400, 403, 404, 500],
-        ApiSurface.Tus => anonymous ? [500] : [400, 401, 403, 404, 412, 500],
-        ApiSurface.WebPage => [401, 403, 404, 500],
-        ApiSurface.Catalog when anonymous => [404, 406, 500],
-        ApiSurface.Catalog => [400, 401, 403, 404, 406, 500],
-        _ when anonymous => [400, 403, 404, 500],
-        _ => [400, 401, 403, 404, 500],
+        ApiSurface.Delivery => [400, 403, 404, 500, 507],
+        ApiSurface.Tus => anonymous ? [500, 507] : [400, 401, 403, 404, 412, 500, 507],
+        ApiSurface.WebPage => [401, 403, 404, 500, 507],
+        ApiSurface.Catalog when anonymous => [404, 406, 500, 507],
+        ApiSurface.Catalog => [400, 401, 403, 404, 406, 500, 507],
+        _ when anonymous => [400, 403, 404, 500, 507],
+        _ => [400, 401, 403, 404, 500, 507],
     };
 
     private static (Type? Type, string ContentType) ErrorBody(ApiSurface surface) => surface switch

@@ -52,8 +52,8 @@ public sealed class FullDiskServerFixture : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Fills the disk until the kernel says ENOSPC, then gives back <see cref="LeftFree"/> bytes.</summary>
-    public void Fill()
+    /// <summary>Fills the disk until the kernel says ENOSPC, then gives back <paramref name="leaveFree"/> bytes.</summary>
+    public void Fill(long leaveFree = LeftFree)
     {
         var block = new byte[1024 * 1024];
         using var filler = new FileStream(FillerPath, FileMode.Append, FileAccess.Write, FileShare.None, 1);
@@ -69,7 +69,7 @@ public sealed class FullDiskServerFixture : IAsyncLifetime
             // ENOSPC: full.
         }
 
-        filler.SetLength(Math.Max(0, filler.Length - LeftFree));
+        filler.SetLength(Math.Max(0, filler.Length - leaveFree));
     }
 
     public long FreeBytes => new DriveInfo(DataPath).AvailableFreeSpace;

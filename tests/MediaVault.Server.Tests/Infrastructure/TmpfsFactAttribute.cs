@@ -15,6 +15,19 @@ public sealed class TmpfsFactAttribute : FactAttribute
         }
     }
 
+    /// <summary>The test needs the embedded database on the full disk; with PostgreSQL the database lives elsewhere.</summary>
+    public bool EmbeddedDatabase
+    {
+        get => false;
+        init
+        {
+            if (value && Skip is null && TestBackends.Postgres is not null)
+            {
+                Skip = "The database is PostgreSQL, not on the tmpfs";
+            }
+        }
+    }
+
     /// <summary>Mounts a tmpfs of <paramref name="bytes"/> at <paramref name="path"/> (created if missing).</summary>
     public static void Mount(string path, long bytes)
     {

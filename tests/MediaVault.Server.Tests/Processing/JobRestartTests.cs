@@ -74,6 +74,41 @@ public sealed class JobRestartTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_job_whose_every_attempt_died_with_its_process_is_given_up_not_run_again()
+    {
+        var tenant = "crashloop-" + Guid.NewGuid().ToString("N")[..8];
+        var first = await StartAsync("--Processing:PageRenderTimeout=00:05:00");
+        var releaseId = await UploadHostilePdfAsync(first, tenant);
+        await WaitRunningAsync();
+
+        first.Kill();
+        await using (var db = TestDatabase.Open(_dataPath))
+        {
+            // The earlier attempts died the same way: this run was the last one the job allows.
+            var stranded = await db.Jobs.SingleAsync(j => j.Kind == JobKinds.ProcessMedia);
+            Assert.Equal(JobState.Running, stranded.State);
+            await db.Jobs.Where(j => j.Id == stranded.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.Attempts, j => j.MaxAttempts));
+        }
+
+        var second = await StartAsync("--Processing:PageRenderTimeout=00:00:02");
+        var elapsed = await WaitSettledAsync();
+
+        Assert.True(elapsed < Soon, $"took {elapsed}");
+        await using (var after = TestDatabase.Open(_dataPath))
+        {
+            var job = await after.Jobs.SingleAsync(j => j.Kind == JobKinds.ProcessMedia);
+            Assert.Equal((JobState.Failed, job.MaxAttempts + 1), (job.State, job.Attempts));
+            Assert.Contains("never finished", job.LastError, StringComparison.Ordinal);
+        }
+
+        // Not run again: a run would have ended in the 2-second page render timeout instead.
+        using var client = Client(second, tenant);
+        var metadata = (await client.ListMediaAsync(releaseId))[0].GetProperty("metadata");
+        Assert.Equal("failed", metadata.GetProperty("state").GetString());
+        Assert.Equal("processing_failed", metadata.GetProperty("failureCode").GetString());
+    }
+
+    [Fact]
     public async Task A_second_process_on_the_same_data_folder_does_not_reclaim_the_running_ones_jobs()
     {
         var tenant = "shared-" + Guid.NewGuid().ToString("N")[..8];

@@ -121,6 +121,40 @@ public sealed class DiskFullTests(FullDiskServerFixture server) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
     }
 
+    [TmpfsFact(EmbeddedDatabase = true)]
+    public async Task A_database_write_on_a_full_disk_is_507_in_the_surface_shape_not_500()
+    {
+        using var client = server.Client(Tenant());
+        server.Fill(leaveFree: 0);
+
+        // SQLite first fills the pages its write-ahead log already has; the write that needs a new one fails.
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 5000 && refused is null; i++)
+        {
+            var created = await client.PostAsJsonAsync("/v2/media", new { name = $"n{i}.mp3", type = "audio/mpeg", fileSize = 1000 });
+            if (created.StatusCode == HttpStatusCode.Created)
+            {
+                created.Dispose();
+                continue;
+            }
+
+            refused = created;
+        }
+
+        Assert.NotNull(refused);
+        using (refused)
+        {
+            Assert.Equal("insufficient_storage", await refused.AssertLibraryErrorAsync(HttpStatusCode.InsufficientStorage));
+            AssertNamesNoPath((await refused.ReadJsonAsync()).GetProperty("message").GetString()!);
+        }
+
+        using var release = await client.PostAsJsonAsync("/releases", new { title = "Full", displayArtist = "A", format = "Single", type = "Audio" });
+        AssertNamesNoPath(await release.AssertErrorAsync(HttpStatusCode.InsufficientStorage));
+        server.Free();
+        using var again = await client.PostAsJsonAsync("/releases", new { title = "Free", displayArtist = "A", format = "Single", type = "Audio" });
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+    }
+
     /// <summary>Space always comes back, even when an assertion failed half-way.</summary>
     public void Dispose() => server.Free();
 
