@@ -47,6 +47,8 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<IMediaAnalyzer, ChunkAnalyzer>();
         services.AddSingleton<IMediaAnalyzer, VipsImageAnalyzer>();
         services.AddSingleton<IAudioFingerprinter, ChromaprintFingerprinter>();
+        services.AddSingleton<IReleaseConformer, AudioConformer>();
+        services.AddSingleton<IReleaseConformer, CoverArtConformer>();
         return services;
     }
 }

@@ -19,7 +19,7 @@ public static class SocialTargets
     /// <summary>The library profiles that apply to <paramref name="media"/>, optionally of one network, ordered by network then placement.</summary>
     public static IReadOnlyList<MediaProfile> For(ProfileSet profiles, MediaItem media, string? network = null)
     {
-        var kind = LibraryFacts.KindOf(media);
+        var kind = MetadataFacts.KindOf(media);
         return [.. profiles.ForScope(Scope)
             .Where(p => p.Network is not null && p.Placement is not null && AppliesTo(p, kind))
             .Where(p => network is null || string.Equals(p.Network, network, StringComparison.OrdinalIgnoreCase))
@@ -50,5 +50,5 @@ public static class SocialTargets
 
     /// <summary>True when no error rule of <paramref name="profile"/> is broken by <paramref name="media"/>.</summary>
     public static bool Passes(MediaProfile profile, MediaItem media) =>
-        !ProfileEvaluator.Evaluate(profile, LibraryFacts.KindOf(media), LibraryFacts.From(media)).Any(f => f.Severity == RuleSeverity.Error);
+        !ProfileEvaluator.Evaluate(profile, MetadataFacts.KindOf(media), MetadataFacts.Of(media)).Any(f => f.Severity == RuleSeverity.Error);
 }

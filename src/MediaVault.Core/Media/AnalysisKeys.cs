@@ -36,6 +36,9 @@ public static class AnalysisKeys
     /// <summary>WAV/AIFF only: true when the file has a valid format chunk and data chunk and nothing but audio after the data (a flag).</summary>
     public const string ChunksValid = "chunksValid";
 
+    /// <summary>WAV only: the <c>fmt </c> chunk's format code (1 PCM, 3 IEEE float, 65534 WAVE_FORMAT_EXTENSIBLE).</summary>
+    public const string WavFormat = "wavFormat";
+
     /// <summary>WAV/AIFF only, when <see cref="ChunksValid"/> is false: what is wrong (a sentence).</summary>
     public const string ChunkProblem = "chunkProblem";
 
@@ -53,4 +56,7 @@ public static class AnalysisKeys
 
     /// <summary>Images: true when the file carries an EXIF orientation tag, whatever its value (a flag).</summary>
     public const string HasOrientationTag = "hasOrientationTag";
+
+    /// <summary>An object: profile → the rule ids its conformed rendition (<c>conformed-{profile}.*</c>) fixes. Kept off the wire.</summary>
+    public const string ConformedFixes = "conformedFixes";
 }

@@ -5,8 +5,10 @@ namespace MediaVault.Core.Media;
 /// <summary>
 /// Compares two Chromaprint fingerprints: slides one along the other (up to <see cref="MaxOffsetPoints"/> either way,
 /// so a copy trimmed or padded by a few seconds still lines up) and takes the offset with the lowest bit-error rate over
-/// the overlap. The same recording, even re-encoded lossily, stays well below <see cref="MatchThreshold"/>; unrelated
-/// audio sits near 0.5.
+/// the overlap. The same recording, even re-encoded lossily or trimmed, stays well below <see cref="MatchThreshold"/>;
+/// unrelated music sits near 0.5. Audio that hardly changes over time (noise, a drone) looks alike to Chromaprint
+/// whatever it is, so a match must also be much closer than the recording is to itself a second or three later
+/// (<see cref="SelfDistance"/>): half of that distance at most.
 /// </summary>
 public static class FingerprintMatcher
 {
@@ -17,7 +19,7 @@ public static class FingerprintMatcher
     public const int MaxOffsetPoints = 240;
 
     /// <summary>Bit-error rate below which two fingerprints are the same recording.</summary>
-    public const double MatchThreshold = 0.25;
+    public const double MatchThreshold = 0.15;
 
     /// <summary>Overlap needed for a verdict: about 10 seconds.</summary>
     public const int MinOverlapPoints = 80;
@@ -57,6 +59,33 @@ public static class FingerprintMatcher
     public static bool SameRecording(IReadOnlyList<uint> a, IReadOnlyList<uint> b, out FingerprintMatch? match)
     {
         match = Compare(a, b);
-        return match is { BitErrorRate: < MatchThreshold };
+        return match is { BitErrorRate: < MatchThreshold } && match.BitErrorRate < Math.Min(SelfDistance(a), SelfDistance(b)) / 2;
+    }
+
+    /// <summary>
+    /// The mean bit-error rate between the fingerprint and itself 1, 2 and 3 seconds later: about 0.4 for music, 0.25
+    /// or less for stationary sound; 0.5 when it is too short to tell.
+    /// </summary>
+    public static double SelfDistance(IReadOnlyList<uint> points)
+    {
+        int[] shifts = [8, 16, 24];
+        if (points.Count <= shifts[^1] + MinOverlapPoints)
+        {
+            return 0.5;
+        }
+
+        var total = 0.0;
+        foreach (var shift in shifts)
+        {
+            long errors = 0;
+            for (var i = 0; i + shift < points.Count; i++)
+            {
+                errors += BitOperations.PopCount(points[i] ^ points[i + shift]);
+            }
+
+            total += errors / (32.0 * (points.Count - shift));
+        }
+
+        return total / shifts.Length;
     }
 }

@@ -11,6 +11,9 @@ public static class JobKinds
     /// <summary>Measure a ready release audio or image for delivery profiles (loudness, silence, fingerprint, colour space).</summary>
     public const string AnalyzeMedia = "analyze-media";
 
+    /// <summary>Make one release media's conformed rendition for a delivery profile (FLAC/WAV, sRGB JPEG).</summary>
+    public const string ConformReleaseMedia = "conform-release-media";
+
     /// <summary>Move every file of an approved release from temporary to permanent storage, then complete it.</summary>
     public const string PromoteRelease = "promote-release";
 
@@ -26,7 +29,7 @@ public static class JobKinds
     /// <summary>Delete media still pending (never uploaded) long after their upload window.</summary>
     public const string ExpirePending = "expire-pending";
 
-    /// <summary>Make a media's rendition that fits one social profile, check it against the profile, then store it.</summary>
+    /// <summary>Make a library media's rendition that fits one social profile, check it against the profile, then store it.</summary>
     public const string ConformMedia = "conform-media";
 
     /// <summary>Kinds that only run when no other job is due: nobody waits on them.</summary>

@@ -16,22 +16,48 @@ public static class RiffChunks
 
     /// <summary>Null when the file is valid, else what is wrong (a sentence for people).</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static string? Validate(Stream file)
+    public static string? Validate(Stream file) => Inspect(file).Problem;
+
+    /// <summary>What is wrong (null when valid) and, for WAV, the format code of the first <c>fmt </c> chunk.</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static RiffInspection Inspect(Stream file)
     {
         var header = new byte[HeaderSize];
         if (file.ReadAtLeast(header, HeaderSize, throwOnEndOfStream: false) < HeaderSize)
         {
-            return "The file is shorter than a RIFF or FORM header.";
+            return new RiffInspection("The file is shorter than a RIFF or FORM header.", null);
         }
 
         var id = Ascii(header.AsSpan(0, 4));
         var form = Ascii(header.AsSpan(8, 4));
         return (id, form) switch
         {
-            ("RIFF", "WAVE") => Walk(file, bigEndian: false, BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(4)), "fmt ", "data"),
-            ("FORM", "AIFF" or "AIFC") => Walk(file, bigEndian: true, BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(4)), "COMM", "SSND"),
-            _ => $"The file starts with '{id}'/'{form}', not a RIFF WAVE or FORM AIFF header.",
+            ("RIFF", "WAVE") => new RiffInspection(
+                Walk(file, bigEndian: false, BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(4)), "fmt ", "data"), WaveFormatCode(file)),
+            ("FORM", "AIFF" or "AIFC") => new RiffInspection(Walk(file, bigEndian: true, BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(4)), "COMM", "SSND"), null),
+            _ => new RiffInspection($"The file starts with '{id}'/'{form}', not a RIFF WAVE or FORM AIFF header.", null),
         };
+    }
+
+    /// <summary>The format code of the first <c>fmt </c> chunk (1 PCM, 3 IEEE float, 0xFFFE extensible), or null.</summary>
+    private static int? WaveFormatCode(Stream file)
+    {
+        var chunk = new byte[10];
+        var position = (long)HeaderSize;
+        while (position + chunk.Length <= file.Length)
+        {
+            file.Position = position;
+            file.ReadExactly(chunk);
+            var size = BinaryPrimitives.ReadUInt32LittleEndian(chunk.AsSpan(4));
+            if (Ascii(chunk.AsSpan(0, 4)) == "fmt ")
+            {
+                return size >= 2 ? BinaryPrimitives.ReadUInt16LittleEndian(chunk.AsSpan(8)) : null;
+            }
+
+            position += 8 + size + (size & 1);
+        }
+
+        return null;
     }
 
     private static string? Walk(Stream file, bool bigEndian, uint declaredSize, string formatId, string audioId)

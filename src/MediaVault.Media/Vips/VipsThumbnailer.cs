@@ -117,6 +117,39 @@ public sealed class VipsThumbnailer
     }
 
     /// <summary>
+    /// Writes an 8-bit sRGB JPEG of an image at its own size (never larger), colour-managed from its embedded profile,
+    /// rotated by its EXIF orientation, alpha flattened onto white, centre-cropped to a square when
+    /// <paramref name="square"/>, and with no metadata kept (no ICC profile, no orientation tag).
+    /// </summary>
+    /// <exception cref="MediaUnreadableException">Not a readable image, or too many pixels.</exception>
+    public async Task<(int Width, int Height)> WriteSrgbJpegAsync(string source, bool square, string target, CancellationToken cancellationToken)
+    {
+        using var input = await DecodeElsewhereAsync(source, cancellationToken);
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            using var opened = VipsSource.Open(input?.Path ?? source, _options.Value.MaxImagePixels);
+            var edge = Math.Min(opened.Width, opened.Height);
+            using var sized = square
+                ? opened.Thumbnail(edge, edge, Enums.Size.Down, Enums.Interesting.Centre)
+                : opened.Thumbnail(Math.Max(opened.Width, opened.Height), Math.Max(opened.Width, opened.Height), Enums.Size.Down, null);
+            using var flat = sized.HasAlpha() ? sized.Flatten(background: [255, 255, 255]) : sized.Copy();
+            using var rgb = flat.Interpretation == Enums.Interpretation.Srgb ? flat.Copy() : flat.Colourspace(Enums.Interpretation.Srgb);
+            using var bytes = rgb.Format == Enums.BandFormat.Uchar ? rgb.Copy() : rgb.Cast(Enums.BandFormat.Uchar);
+            bytes.Jpegsave(target, q: 92, keep: Enums.ForeignKeep.None);
+            return (bytes.Width, bytes.Height);
+        }
+        catch (VipsException ex)
+        {
+            throw new MediaUnreadableException($"Conformed image could not be made: {VipsErrors.FirstLine(ex.Message)}", ex);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>
     /// Writes an animated WebP of an animated image's first frames (at most <see cref="AnimatedPreviewOptions.MaxFrames"/>
     /// and <see cref="AnimatedPreviewOptions.MaxPixels"/> decoded pixels), long edge at most
     /// <see cref="AnimatedPreviewOptions.LongEdge"/>, each frame's delay and the loop count kept. Returns the frame size

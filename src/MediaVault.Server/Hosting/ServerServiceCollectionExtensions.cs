@@ -88,6 +88,7 @@ public static class ServerServiceCollectionExtensions
         services.AddScoped<ReleaseMediaService>();
         services.AddScoped<Api.Releases.Readiness.ReadinessService>();
         services.AddScoped<Api.Releases.Readiness.DuplicateRecordings>();
+        services.AddScoped<Api.Releases.Readiness.ConformService>();
         services.AddScoped<ReleaseViewLoader>();
         services.AddSingleton<ReleaseViews>();
 
@@ -125,6 +126,7 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<IJobHandler, ProcessMediaJobHandler>();
         services.AddSingleton<IJobHandler, RenderPreviewsJobHandler>();
         services.AddSingleton<IJobHandler, AnalyzeMediaJobHandler>();
+        services.AddSingleton<IJobHandler, ConformReleaseMediaJobHandler>();
         services.AddSingleton<IJobHandler, PromoteReleaseJobHandler>();
         services.AddSingleton<IJobHandler, DeleteBlobsJobHandler>();
         services.AddSingleton<IJobHandler, ValidateLinkJobHandler>();

@@ -36,26 +36,44 @@ public sealed partial class AnalyzeMediaJobHandler(
             return;
         }
 
-        var results = new JsonObject();
-        AudioFingerprint? fingerprint = null;
+        JsonObject results;
+        AudioFingerprint? fingerprint;
         await using (var local = await copies.OpenAsync(BlobKey.Original(media.Area, media.TenantId, media.Id), cancellationToken))
         {
+            // fpcalc decodes the file on its own: it runs beside the loudness decode rather than after it.
             var source = new RenditionSource(local.Path, mimeType, MediaMetadata.Parse(media.MetadataJson));
-            foreach (var analyzer in analyzers.Where(a => a.CanHandle(mimeType)))
-            {
-                foreach (var (key, value) in await analyzer.AnalyzeAsync(source, cancellationToken))
-                {
-                    results[key] = value?.DeepClone();
-                }
-            }
-
-            foreach (var fingerprinter in fingerprinters.Where(f => f.CanHandle(mimeType)))
-            {
-                fingerprint = await fingerprinter.FingerprintAsync(local.Path, mimeType, cancellationToken);
-            }
+            var measuring = MeasureAsync(source, cancellationToken);
+            var fingerprinting = FingerprintAsync(local.Path, mimeType, cancellationToken);
+            await Task.WhenAll(measuring, fingerprinting);
+            (results, fingerprint) = (await measuring, await fingerprinting);
         }
 
         await SaveAsync(db, media, results, fingerprint, cancellationToken);
+    }
+
+    private async Task<JsonObject> MeasureAsync(RenditionSource source, CancellationToken cancellationToken)
+    {
+        var results = new JsonObject();
+        foreach (var analyzer in analyzers.Where(a => a.CanHandle(source.MimeType)))
+        {
+            foreach (var (key, value) in await analyzer.AnalyzeAsync(source, cancellationToken))
+            {
+                results[key] = value?.DeepClone();
+            }
+        }
+
+        return results;
+    }
+
+    private async Task<AudioFingerprint?> FingerprintAsync(string path, string mimeType, CancellationToken cancellationToken)
+    {
+        AudioFingerprint? fingerprint = null;
+        foreach (var fingerprinter in fingerprinters.Where(f => f.CanHandle(mimeType)))
+        {
+            fingerprint = await fingerprinter.FingerprintAsync(path, mimeType, cancellationToken);
+        }
+
+        return fingerprint;
     }
 
     public async Task GiveUpAsync(Job job, Exception failure, CancellationToken cancellationToken)

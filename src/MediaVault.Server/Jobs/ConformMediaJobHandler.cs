@@ -56,8 +56,8 @@ public sealed partial class ConformMediaJobHandler(
             return;
         }
 
-        var kind = LibraryFacts.KindOf(media);
-        var facts = LibraryFacts.From(media);
+        var kind = MetadataFacts.KindOf(media);
+        var facts = MetadataFacts.Of(media);
         var plan = ConformPlan.Make(profile, kind, facts, row.Fit == ConformFits.Crop, row.Trim);
         if (plan.Failed)
         {
@@ -87,7 +87,7 @@ public sealed partial class ConformMediaJobHandler(
                 }
 
                 var check = await AnalyseAsync(media, output, outputType, cancellationToken);
-                var broken = ProfileEvaluator.Evaluate(profile, kind, LibraryFacts.From(check)).Where(f => f.Severity == RuleSeverity.Error).ToList();
+                var broken = ProfileEvaluator.Evaluate(profile, kind, MetadataFacts.Of(check)).Where(f => f.Severity == RuleSeverity.Error).ToList();
                 if (broken.Count > 0)
                 {
                     LogStillBroken(media.TenantId, media.Id, row.Profile, string.Join(", ", broken.Select(f => f.Rule)));

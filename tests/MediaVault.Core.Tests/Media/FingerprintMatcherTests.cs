@@ -10,6 +10,7 @@ public sealed class FingerprintMatcherTests
         var random = new Random(7);
         var original = Points(random, 400);
         var copy = original.Skip(24).Select(p => random.NextDouble() < 0.5 ? p ^ (1u << random.Next(32)) ^ (1u << random.Next(32)) : p).ToArray();
+        Assert.InRange(FingerprintMatcher.SelfDistance(original), 0.45, 0.55);
 
         Assert.True(FingerprintMatcher.SameRecording(original, copy, out var match));
         Assert.Equal(24 / FingerprintMatcher.PointsPerSecond, match!.OffsetSeconds, 6);
@@ -31,6 +32,19 @@ public sealed class FingerprintMatcherTests
         var random = new Random(9);
 
         Assert.Null(FingerprintMatcher.Compare(Points(random, 50), Points(random, 400)));
+    }
+
+    [Fact]
+    public void Stationary_sound_that_looks_alike_is_not_called_the_same_recording()
+    {
+        // Two "noises": every point a small variation of one pattern, so they are close to each other and to themselves.
+        var random = new Random(10);
+        var pattern = (uint)random.NextInt64(0, uint.MaxValue + 1L);
+        uint[] Noise() => Enumerable.Range(0, 300).Select(_ => pattern ^ (uint)random.Next(0, 1 << 4) ^ (uint)random.Next(0, 1 << 4) << 16).ToArray();
+        var (a, b) = (Noise(), Noise());
+
+        Assert.True(FingerprintMatcher.Compare(a, b)!.BitErrorRate < FingerprintMatcher.MatchThreshold);
+        Assert.False(FingerprintMatcher.SameRecording(a, b, out _));
     }
 
     private static uint[] Points(Random random, int count) => Enumerable.Range(0, count).Select(_ => (uint)random.NextInt64(0, uint.MaxValue + 1L)).ToArray();

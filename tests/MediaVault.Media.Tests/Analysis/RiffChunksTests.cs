@@ -13,6 +13,15 @@ public sealed class RiffChunksTests
     }
 
     [Fact]
+    public void The_format_code_of_a_wav_is_read()
+    {
+        var fmt = Fmt();
+        BinaryPrimitives.WriteUInt16LittleEndian(fmt, 0xFFFE);
+
+        Assert.Equal(new RiffInspection(null, 0xFFFE), RiffChunks.Inspect(new MemoryStream(Wave(Chunk("LIST", new byte[6]), Chunk("fmt ", fmt), Chunk("data", new byte[4])))));
+    }
+
+    [Fact]
     public void A_chunk_after_data_is_reported()
     {
         var problem = RiffChunks.Validate(new MemoryStream(Wave(Chunk("fmt ", Fmt()), Chunk("data", new byte[400]), Chunk("LIST", new byte[20]))));

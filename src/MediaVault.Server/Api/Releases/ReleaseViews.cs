@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MediaVault.Core.Media;
+using MediaVault.Core.Processing;
 using MediaVault.Core.Releases;
 using MediaVault.Core.Storage;
 using MediaVault.Server.Api.Delivery;
@@ -115,6 +116,14 @@ public sealed class ReleaseViews(MediaUrls urls)
                 ["height"] = r.Height,
                 ["fileSize"] = r.Size,
             }).ToArray());
+        }
+
+        metadata.Remove(AnalysisKeys.ConformedFixes);
+        var conformed = media.Renditions.Where(r => ReleaseConformedRenditions.ProfileOf(r.Name) is not null).ToList();
+        if (conformed.Count > 0)
+        {
+            metadata["conformed"] = new JsonObject(conformed.Select(r =>
+                KeyValuePair.Create(ReleaseConformedRenditions.ProfileOf(r.Name)!, (JsonNode?)urls.For(request, media, r.Name))));
         }
 
         RemoveNulls(metadata);

@@ -1,6 +1,6 @@
 // Releases: the list with statuses, one release's media, uploads while editable, submit, approve or reject.
 import { api } from './api.js';
-import { formatBytes, formatDate, formatDuration, h, icon, toast } from './dom.js';
+import { formatBytes, formatDate, formatDuration, h, icon, toast, waveform } from './dom.js';
 import { failureMessage } from './failures.js';
 import { can } from './session.js';
 import { uploadRow, uploadToRelease } from './uploads.js';
@@ -29,6 +29,7 @@ export function initReleases({ onOpen }) {
       listError.textContent = error.message;
     }
   });
+  document.getElementById('readiness-profile').addEventListener('change', () => { if (current) showReadiness(current); });
   const input = document.getElementById('release-file-input');
   document.getElementById('release-upload-button').addEventListener('click', () => input.click());
   input.addEventListener('change', () => {
@@ -94,6 +95,9 @@ function clear() {
   document.getElementById('release-upload').hidden = true;
   document.getElementById('release-media').replaceChildren();
   document.getElementById('release-empty').hidden = true;
+  document.getElementById('readiness-problems').replaceChildren();
+  document.getElementById('readiness-verdict').hidden = true;
+  document.getElementById('readiness-error').textContent = '';
 }
 
 function render(release) {
@@ -113,6 +117,7 @@ function render(release) {
   const list = document.getElementById('release-media');
   list.replaceChildren(...media.map(mediaCard));
   document.getElementById('release-empty').hidden = media.length > 0;
+  showReadiness(release);
   if (media.some(m => ['pending', 'uploaded', 'processing'].includes(m.metadata?.state))) {
     setTimeout(() => { if (location.hash === `#release/${release.id}`) showRelease(release.id); }, 2000);
   }
@@ -148,15 +153,58 @@ async function act(release, action, feedback) {
   }
 }
 
+/** The readiness report for the chosen profile: a verdict, then each problem with what was measured and the fix. */
+async function showReadiness(release) {
+  const profile = document.getElementById('readiness-profile').value;
+  const verdict = document.getElementById('readiness-verdict');
+  const list = document.getElementById('readiness-problems');
+  const error = document.getElementById('readiness-error');
+  error.textContent = '';
+  try {
+    const report = (await api(`/releases/${encodeURIComponent(release.id)}/readiness?profile=${encodeURIComponent(profile)}`)).data;
+    if (current?.id !== release.id) return;
+    const names = new Map([...(release.media ?? []), ...(release.tracks ?? []).flatMap(t => t.media ?? [])].map(m => [m.cloudId, m.name]));
+    const pending = report.problems.some(p => p.rule === 'pending_analysis');
+    verdict.hidden = false;
+    verdict.dataset.verdict = report.ready ? 'ready' : 'not-ready';
+    verdict.textContent = report.ready ? 'Ready for delivery' : pending ? 'Analysing…' : 'Not ready';
+    list.replaceChildren(...report.problems.map(problem => h('li', { dataset: { severity: problem.severity } },
+      h('strong', {}, `${problem.severity === 'error' ? 'Error' : 'Warning'}: `),
+      `${names.get(problem.mediaId) ?? ''} — ${problem.message} `,
+      problem.measured !== null && problem.measured !== undefined ? `(measured ${problem.measured}${problem.expected ? `, expected ${problem.expected}` : ''}) ` : '',
+      h('span', { class: 'rule' }, problem.rule),
+      h('span', { class: 'remedy' }, problem.remediation))));
+    // Only the report is asked again while analysis runs: the cards keep their place (and focus) until the page reloads.
+    if (pending) setTimeout(() => { if (current?.id === release.id) showReadiness(current); }, 2000);
+  } catch (failure) {
+    error.textContent = failure.message;
+  }
+}
+
+/** Audio cards draw their waveform rendition (audiowaveform JSON) over the icon. */
+async function drawWaveform(box, rendition) {
+  try {
+    const response = await fetch(rendition.url);
+    if (response.ok) box.replaceChildren(waveform(await response.json()));
+  } catch (error) {
+    // The icon stays; a missing waveform is not worth an error on the page.
+    console.warn('waveform', rendition.url, error);
+  }
+}
+
 /** A release's media card: uploaded media open the same detail panel as the library's; links open their URL. */
 function mediaCard(media) {
   const meta = media.metadata ?? {};
   const state = meta.state === 'uploaded' ? 'processing' : meta.state ?? (media.isLink ? 'ready' : 'processing');
   const thumb = (meta.renditions ?? []).find(r => r.name?.startsWith('thumb-'));
   const kind = media.isLink ? 'link' : media.type;
-  const facts = [media.type, formatBytes(meta.fileSize), meta.duration ? formatDuration(meta.duration) : meta.width ? `${meta.width}×${meta.height}` : ''].filter(Boolean);
+  const loudness = typeof meta.integratedLoudness === 'number' ? `${meta.integratedLoudness} LUFS, ${meta.truePeak ?? '−∞'} dBTP` : '';
+  const facts = [media.type, formatBytes(meta.fileSize), meta.duration ? formatDuration(meta.duration) : meta.width ? `${meta.width}×${meta.height}` : '', loudness].filter(Boolean);
+  const box = h('span', { class: 'thumb' }, thumb ? h('img', { src: thumb.url, alt: '', loading: 'lazy' }) : icon(['image', 'video', 'audio'].includes(kind) ? kind : kind === 'link' ? 'link' : 'document'));
+  const wave = (meta.renditions ?? []).find(r => r.name === 'waveform.json');
+  if (wave && !thumb) drawWaveform(box, wave);
   const content = [
-    h('span', { class: 'thumb' }, thumb ? h('img', { src: thumb.url, alt: '', loading: 'lazy' }) : icon(['image', 'video', 'audio'].includes(kind) ? kind : kind === 'link' ? 'link' : 'document')),
+    box,
     h('span', { class: 'text' },
       h('span', { class: 'name', title: media.name }, media.name),
       h('span', { class: 'meta' }, facts.join(' · ')),

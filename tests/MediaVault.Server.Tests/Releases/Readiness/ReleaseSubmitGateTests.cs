@@ -45,7 +45,7 @@ public sealed class ReleaseSubmitGateTests(ServerFixture server)
         using var client = server.CreateTenantClient(out var tenant, "admin");
         var release = await client.CreateReleaseAsync();
         var track = await PreparedRelease.AddTrackAsync(client, release, "Song");
-        await PreparedRelease.UploadTrackFileAsync(client, release, track, files.SongWav);
+        await PreparedRelease.UploadTrackFileAsync(client, release, track, files.TrimmedFlac);
         await SetRequiredProfileAsync(tenant, "spotify");
         await PreparedRelease.WaitAnalysedAsync(client, release, "spotify");
 

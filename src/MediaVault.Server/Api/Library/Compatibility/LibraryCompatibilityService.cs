@@ -21,8 +21,8 @@ public sealed class LibraryCompatibilityService(MediaVaultDbContext db, ProfileS
     /// <summary>The findings for every applicable profile (of <paramref name="network"/> only, when given).</summary>
     public CompatibilityData Check(MediaItem media, string? network)
     {
-        var kind = LibraryFacts.KindOf(media);
-        var facts = LibraryFacts.From(media);
+        var kind = MetadataFacts.KindOf(media);
+        var facts = MetadataFacts.Of(media);
         var networks = SocialTargets.For(profiles, media, network).Select(profile =>
         {
             var problems = ProfileEvaluator.Evaluate(profile, kind, facts).Select(Problem).ToList();
@@ -52,7 +52,7 @@ public sealed class LibraryCompatibilityService(MediaVaultDbContext db, ProfileS
             return Failure.BadRequest("fit must be pad or crop");
         }
 
-        var kind = LibraryFacts.KindOf(media);
+        var kind = MetadataFacts.KindOf(media);
         if (kind is not ("video" or "image"))
         {
             return Failure.BadRequest("Only images and videos can be conformed");
@@ -70,7 +70,7 @@ public sealed class LibraryCompatibilityService(MediaVaultDbContext db, ProfileS
         }
 
         var trim = request.Trim ?? false;
-        var plan = ConformPlan.Make(profile, kind, LibraryFacts.From(media), fit == ConformFits.Crop, trim);
+        var plan = ConformPlan.Make(profile, kind, MetadataFacts.Of(media), fit == ConformFits.Crop, trim);
         if (plan.Failed)
         {
             return plan.Failure;

@@ -24,7 +24,7 @@ public sealed class LibraryCompatibleList(ProfileSet profiles)
         var (network, placement) = list.CompatibleWith!.Value;
         var query = filtered.Where(m => m.State == MediaState.Ready);
         bool Matches(MediaItem media) =>
-            SocialTargets.Find(profiles, network, placement, LibraryFacts.KindOf(media)) is { } profile && SocialTargets.Passes(profile, media);
+            SocialTargets.Find(profiles, network, placement, MetadataFacts.KindOf(media)) is { } profile && SocialTargets.Passes(profile, media);
 
         if (!list.Keyset)
         {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MediaVault.Server.Api.Releases.Readiness;
 
-/// <summary><c>GET /releases/{id}/readiness?profile=</c>: what a store would refuse, per delivery profile.</summary>
+/// <summary><c>GET /releases/{id}/readiness?profile=</c> (what a store would refuse) and <c>POST /releases/{id}/conform</c> (what a machine can fix).</summary>
 public static class ReadinessEndpoints
 {
     public static IEndpointRouteBuilder MapReadinessEndpoints(this IEndpointRouteBuilder routes)
@@ -20,7 +20,48 @@ public static class ReadinessEndpoints
                 error (the report never guesses); ask again once analysis has run. A recording the tenant already has on
                 another release or track is a `duplicate_recording` warning whose `duplicateOf` names it.
                 """);
+        group.MapPost("/{id}/conform", ConformAsync).RequireReleaseAccess(Permissions.ReleasesWrite).WithName("conformRelease")
+            .Accepts<ConformRequest>("application/json").ProducesErrors(413)
+            .WithSummary("Make conformed renditions for a delivery profile")
+            .WithDescription("""
+                Queues durable jobs that make, for each analysed file of the release, what a machine can fix without
+                judgement for the profile: audio above the profile's sample rate or bit depth lowered to the highest it
+                takes, a lossless file in a refused container or with refused WAV chunks or format code rewritten as FLAC
+                (WAV when the profile takes no FLAC); cover art that is not 8-bit sRGB, carries a colour profile or an
+                orientation tag, is in a refused format or too large, or is within 1 % of square, as an sRGB JPEG
+                (centre-cropped to a square). Clipping, loudness, silence, mono masters, lossy sources and small art are
+                never conformed. Each result appears on its media as `metadata.conformed.<profile>` (a signed URL), is
+                promoted with the release, and the readiness report then counts the rules it fixes as fixed. Answers
+                202 with the media queued (none when nothing can be fixed); files not yet analysed are skipped.
+                """);
         return routes;
+    }
+
+    private static async Task<Results<Accepted<ReleaseEnvelope<ConformResult>>, ReleaseErrorResult>> ConformAsync(
+        string id, HttpContext context, ReleaseService releases, ReadinessService readiness, ConformService conform, CancellationToken ct)
+    {
+        var body = await Api.JsonBody.ReadAsync<ConformRequest>(context.Request, ct);
+        if (body.Failed)
+        {
+            return ReleaseErrors.From(body.Failure);
+        }
+
+        var found = await releases.FindAsync(RequestTenant.Of(context).Id, id, ct);
+        if (found.Failed)
+        {
+            return ReleaseErrors.From(found.Failure);
+        }
+
+        var profile = readiness.FindProfile(body.Value.Profile);
+        if (profile.Failed)
+        {
+            return ReleaseErrors.From(profile.Failure);
+        }
+
+        var result = await conform.QueueAsync(found.Value, profile.Value, ct);
+        return TypedResults.Accepted(
+            $"{context.Request.PathBase}/releases/{found.Value.Id}/media",
+            ReleaseEnvelope.Ok(result, $"{result.Queued.Count} media queued for conforming"));
     }
 
     private static async Task<Results<Ok<ReleaseEnvelope<ReadinessReport>>, ReleaseErrorResult>> CheckAsync(

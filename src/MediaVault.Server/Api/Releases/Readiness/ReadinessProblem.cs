@@ -21,5 +21,6 @@ public sealed record ReadinessProblem(
     public const string Error = "error";
     public const string Warning = "warning";
 
+    [JsonIgnore]
     public bool IsError => Severity == Error;
 }

@@ -43,8 +43,10 @@ public sealed class ReadinessService(
             var trackId = usage.OwnerKind == UsageOwners.Track ? usage.OwnerId : (Guid?)null;
             if (Check(media, trackId, problems, unanalysed))
             {
-                var kind = media.Kind.ToString().ToLowerInvariant();
-                problems.AddRange(ProfileEvaluator.Evaluate(profile, kind, MetadataFacts.Of(media)).Select(f => Problem(f, media.Id, trackId)));
+                var kind = MetadataFacts.KindOf(media);
+                var fixedByConform = FixedByConform(media, profile.Name);
+                problems.AddRange(ProfileEvaluator.Evaluate(profile, kind, MetadataFacts.Of(media))
+                    .Where(f => !fixedByConform.Contains(f.Rule)).Select(f => Problem(f, media.Id, trackId)));
                 measured.Add((media, trackId));
             }
         }
@@ -126,6 +128,18 @@ public sealed class ReadinessService(
             await db.SaveChangesAsync(cancellationToken);
             signal.Notify();
         }
+    }
+
+    /// <summary>The rules the media's conformed rendition for this profile fixes (none while it has none).</summary>
+    private static HashSet<string> FixedByConform(MediaItem media, string profile)
+    {
+        if (!media.Renditions.Any(r => ReleaseConformedRenditions.ProfileOf(r.Name) == profile)
+            || MediaMetadata.Parse(media.MetadataJson)[AnalysisKeys.ConformedFixes]?[profile] is not JsonArray rules)
+        {
+            return [];
+        }
+
+        return rules.Select(r => r?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal);
     }
 
     private static ReadinessProblem Problem(ProfileFinding finding, string mediaId, Guid? trackId) => new(

@@ -1,0 +1,4 @@
+namespace MediaVault.Server.Api.Releases.Readiness;
+
+/// <summary>Body of <c>POST /releases/{id}/conform</c>: the delivery profile to conform to.</summary>
+public sealed record ConformRequest(string? Profile);
