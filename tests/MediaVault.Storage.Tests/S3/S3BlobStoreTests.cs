@@ -12,7 +12,7 @@ namespace MediaVault.Storage.Tests.S3;
 public sealed class S3BlobStoreTests(S3ServerFixture server) : BlobStoreContractTests, IClassFixture<S3ServerFixture>, IAsyncLifetime
 {
     private const int FiveMiB = 5 * 1024 * 1024;
-    // A top-level folder of its own: s3rver removes folders a delete leaves empty, which must not race another test's writes.
+    // A top-level prefix of its own: the bucket may be shared with other tests and runs.
     private readonly string _prefix = $"test-{Guid.NewGuid():N}/";
     private readonly List<S3BlobStore> _stores = [];
     private readonly List<string> _createdBuckets = [];

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# A throwaway Ceph cluster with its S3 gateway (Debian's ceph-mon, ceph-osd and radosgw) for the S3 tests: one
+# monitor, one OSD keeping objects in memory (memstore), no manager, cephx off, every address on loopback, in a
+# temporary folder. The gateway has one user and the bucket `mediavault`.
+#
+# Sourced (test.sh): start_test_ceph exports MEDIAVAULT_TEST_S3_URL, MEDIAVAULT_TEST_S3_BUCKET,
+# MEDIAVAULT_TEST_S3_ACCESS_KEY and MEDIAVAULT_TEST_S3_SECRET_KEY; stop_test_ceph stops the processes it started
+# (by their ids) and removes the folder.
+# Run (by hand, or by the S3 test fixture): prints those four `export` lines once the gateway answers, then keeps the
+# cluster until its standard input closes or it is signalled.
+
+ceph_free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+start_test_ceph() {
+  if ! command -v ensure_packages >/dev/null 2>&1; then
+    . "$(dirname "${BASH_SOURCE[0]}")/prereqs.sh"
+  fi
+  ensure_packages ceph-mon:ceph-mon ceph-osd:ceph-osd radosgw:radosgw
+  CEPH_TEST_DIR=$(mktemp -d /tmp/mediavault-ceph.XXXXXX)
+  CEPH_TEST_PIDS=()
+  local dir=$CEPH_TEST_DIR mon_port rgw_port fsid osd_uuid conf
+  mon_port=$(ceph_free_port)
+  rgw_port=$(ceph_free_port)
+  fsid=$(python3 -c 'import uuid; print(uuid.uuid4())')
+  osd_uuid=$(python3 -c 'import uuid; print(uuid.uuid4())')
+  conf=$dir/ceph.conf
+  mkdir -p "$dir/mon" "$dir/osd" "$dir/rgw" "$dir/run" "$dir/log"
+  cat >"$conf" <<EOF
+[global]
+fsid = $fsid
+mon host = v2:127.0.0.1:$mon_port
+mon initial members = a
+public addr = 127.0.0.1
+cluster addr = 127.0.0.1
+auth cluster required = none
+auth service required = none
+auth client required = none
+keyring = $dir/keyring
+run dir = $dir/run
+admin socket = $dir/run/\$name.asok
+log file = $dir/log/\$name.log
+pid file = $dir/run/\$name.pid
+mon data = $dir/mon
+osd data = $dir/osd
+osd objectstore = memstore
+memstore device bytes = 8589934592
+mon allow pool size one = true
+mon allow pool delete = true
+osd pool default size = 1
+osd pool default min size = 1
+osd pool default pg num = 8
+osd pool default pgp num = 8
+osd pool default pg autoscale mode = off
+osd crush chooseleaf type = 0
+paxos propose interval = 0.01
+paxos min wait = 0.001
+mon warn on pool no redundancy = false
+[client]
+ms mon client mode = crc
+rgw data = $dir/rgw
+rgw frontends = beast endpoint=127.0.0.1:$rgw_port tcp_nodelay=1
+EOF
+  : >"$dir/keyring"
+  monmaptool --create --fsid "$fsid" --addv a "[v2:127.0.0.1:$mon_port]" "$dir/monmap" >/dev/null
+  ceph-mon -c "$conf" -i a --mkfs --monmap "$dir/monmap" >"$dir/log/mkfs-mon.out" 2>&1 || { ceph_test_failed "ceph-mon --mkfs"; return 1; }
+  ceph-mon -c "$conf" -i a -f >"$dir/log/mon.out" 2>&1 &
+  CEPH_TEST_PIDS+=($!)
+  ceph -c "$conf" --connect-timeout 30 osd create "$osd_uuid" >/dev/null 2>"$dir/log/osd-create.out" || { ceph_test_failed "ceph osd create"; return 1; }
+  ceph-osd -c "$conf" -i 0 --mkfs --osd-uuid "$osd_uuid" >"$dir/log/mkfs-osd.out" 2>&1 || { ceph_test_failed "ceph-osd --mkfs"; return 1; }
+  ceph-osd -c "$conf" -i 0 -f >"$dir/log/osd.out" 2>&1 &
+  CEPH_TEST_PIDS+=($!)
+  radosgw -c "$conf" -n client.rgw -f >"$dir/log/rgw.out" 2>&1 &
+  CEPH_TEST_PIDS+=($!)
+  local _
+  for _ in $(seq 1 600); do
+    curl -s -o /dev/null "http://127.0.0.1:$rgw_port/" && break
+    if ! kill -0 "${CEPH_TEST_PIDS[2]}" 2>/dev/null; then ceph_test_failed "radosgw exited"; return 1; fi
+    sleep 0.1
+  done
+  curl -s -o /dev/null "http://127.0.0.1:$rgw_port/" || { ceph_test_failed "radosgw did not answer within 60 s"; return 1; }
+  local key secret
+  key=$(python3 -c 'import secrets; print(secrets.token_hex(10).upper())')
+  secret=$(python3 -c 'import secrets; print(secrets.token_hex(20))')
+  radosgw-admin -c "$conf" user create --uid=mediavault --display-name=MediaVault \
+    --access-key="$key" --secret-key="$secret" >/dev/null 2>"$dir/log/user.out" || { ceph_test_failed "radosgw-admin user create"; return 1; }
+  curl -sSf -X PUT --aws-sigv4 "aws:amz:us-east-1:s3" --user "$key:$secret" -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" \
+    "http://127.0.0.1:$rgw_port/mediavault" >/dev/null 2>"$dir/log/bucket.out" || { ceph_test_failed "creating the bucket"; return 1; }
+  export MEDIAVAULT_TEST_S3_URL="http://127.0.0.1:$rgw_port" MEDIAVAULT_TEST_S3_BUCKET=mediavault
+  export MEDIAVAULT_TEST_S3_ACCESS_KEY="$key" MEDIAVAULT_TEST_S3_SECRET_KEY="$secret"
+}
+
+ceph_test_failed() {
+  echo "Ceph test cluster: $1 failed; its logs:" >&2
+  tail -n 20 "$CEPH_TEST_DIR"/log/* >&2 2>/dev/null || true
+  stop_test_ceph
+}
+
+stop_test_ceph() {
+  local pid
+  # Nothing of a throwaway cluster needs saving (memstore would write its objects to disk on a clean stop).
+  for pid in "${CEPH_TEST_PIDS[@]}"; do
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  for pid in "${CEPH_TEST_PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  CEPH_TEST_PIDS=()
+  if [ -n "${CEPH_TEST_DIR:-}" ]; then
+    rm -rf "$CEPH_TEST_DIR"
+    CEPH_TEST_DIR=""
+  fi
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  set -euo pipefail
+  trap stop_test_ceph EXIT
+  trap 'exit 143' TERM INT HUP
+  start_test_ceph
+  for name in MEDIAVAULT_TEST_S3_URL MEDIAVAULT_TEST_S3_BUCKET MEDIAVAULT_TEST_S3_ACCESS_KEY MEDIAVAULT_TEST_S3_SECRET_KEY; do
+    echo "export $name=${!name}"
+  done
+  cat <&0 >/dev/null &
+  wait $! || true
+fi
