@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # A throwaway Ceph cluster with its S3 gateway (Debian's ceph-mon, ceph-osd and radosgw) for the S3 tests: one
 # monitor, one OSD keeping objects in memory (memstore), no manager, cephx off, every address on loopback, in a
-# temporary folder. The gateway has one user and the bucket `mediavault`.
+# temporary folder. The gateway has a user owning the bucket `mediavault`, and a second one, whose 1 MiB quota any
+# larger upload exceeds, owning `mediavault-quota`.
 #
 # Sourced (test.sh): start_test_ceph exports MEDIAVAULT_TEST_S3_URL, MEDIAVAULT_TEST_S3_BUCKET,
-# MEDIAVAULT_TEST_S3_ACCESS_KEY and MEDIAVAULT_TEST_S3_SECRET_KEY; stop_test_ceph stops the processes it started
-# (by their ids) and removes the folder.
-# Run (by hand, or by the S3 test fixture): prints those four `export` lines once the gateway answers, then keeps the
-# cluster until its standard input closes or it is signalled.
+# MEDIAVAULT_TEST_S3_ACCESS_KEY, MEDIAVAULT_TEST_S3_SECRET_KEY and MEDIAVAULT_TEST_S3_QUOTA_BUCKET / _ACCESS_KEY /
+# _SECRET_KEY; stop_test_ceph stops the processes it started (by their ids) and removes the folder.
+# Run (by hand, or by the S3 test fixture): prints those `export` lines and `# ready` once the gateway answers, then
+# keeps the cluster until its standard input closes or it is signalled.
 
 ceph_free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
@@ -80,15 +81,31 @@ EOF
     sleep 0.1
   done
   curl -s -o /dev/null "http://127.0.0.1:$rgw_port/" || { ceph_test_failed "radosgw did not answer within 60 s"; return 1; }
-  local key secret
-  key=$(python3 -c 'import secrets; print(secrets.token_hex(10).upper())')
-  secret=$(python3 -c 'import secrets; print(secrets.token_hex(20))')
-  radosgw-admin -c "$conf" user create --uid=mediavault --display-name=MediaVault \
-    --access-key="$key" --secret-key="$secret" >/dev/null 2>"$dir/log/user.out" || { ceph_test_failed "radosgw-admin user create"; return 1; }
-  curl -sSf -X PUT --aws-sigv4 "aws:amz:us-east-1:s3" --user "$key:$secret" -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" \
-    "http://127.0.0.1:$rgw_port/mediavault" >/dev/null 2>"$dir/log/bucket.out" || { ceph_test_failed "creating the bucket"; return 1; }
+  ceph_test_user mediavault mediavault || return 1
   export MEDIAVAULT_TEST_S3_URL="http://127.0.0.1:$rgw_port" MEDIAVAULT_TEST_S3_BUCKET=mediavault
-  export MEDIAVAULT_TEST_S3_ACCESS_KEY="$key" MEDIAVAULT_TEST_S3_SECRET_KEY="$secret"
+  export MEDIAVAULT_TEST_S3_ACCESS_KEY="$CEPH_TEST_KEY" MEDIAVAULT_TEST_S3_SECRET_KEY="$CEPH_TEST_SECRET"
+  # A second user whose quota (1 MiB) is used up by any larger upload: the gateway's "storage full".
+  ceph_test_user mediavault-quota mediavault-quota || return 1
+  radosgw-admin -c "$conf" quota set --quota-scope=user --uid=mediavault-quota --max-size=1048576 >/dev/null 2>>"$dir/log/user.out" \
+    && radosgw-admin -c "$conf" quota enable --quota-scope=user --uid=mediavault-quota >/dev/null 2>>"$dir/log/user.out" \
+    || { ceph_test_failed "radosgw-admin quota set"; return 1; }
+  export MEDIAVAULT_TEST_S3_QUOTA_BUCKET=mediavault-quota
+  export MEDIAVAULT_TEST_S3_QUOTA_ACCESS_KEY="$CEPH_TEST_KEY" MEDIAVAULT_TEST_S3_QUOTA_SECRET_KEY="$CEPH_TEST_SECRET"
+}
+
+# ceph_test_user UID BUCKET creates a gateway user with fresh keys (in CEPH_TEST_KEY, CEPH_TEST_SECRET) and its bucket.
+ceph_test_user() {
+  local dir=$CEPH_TEST_DIR port
+  port=$(sed -n 's/^rgw frontends = beast endpoint=127.0.0.1:\([0-9]*\).*/\1/p' "$dir/ceph.conf")
+  CEPH_TEST_KEY=$(python3 -c 'import secrets; print(secrets.token_hex(10).upper())')
+  CEPH_TEST_SECRET=$(python3 -c 'import secrets; print(secrets.token_hex(20))')
+  radosgw-admin -c "$dir/ceph.conf" user create --uid="$1" --display-name="$1" \
+    --access-key="$CEPH_TEST_KEY" --secret-key="$CEPH_TEST_SECRET" >/dev/null 2>>"$dir/log/user.out" \
+    || { ceph_test_failed "radosgw-admin user create $1"; return 1; }
+  # curl signs the request itself (SigV4); the gateway wants the payload's hash header as well.
+  curl -sSf -X PUT --aws-sigv4 "aws:amz:us-east-1:s3" --user "$CEPH_TEST_KEY:$CEPH_TEST_SECRET" \
+    -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" "http://127.0.0.1:$port/$2" >/dev/null 2>>"$dir/log/bucket.out" \
+    || { ceph_test_failed "creating the bucket $2"; return 1; }
 }
 
 ceph_test_failed() {
@@ -118,9 +135,11 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   trap stop_test_ceph EXIT
   trap 'exit 143' TERM INT HUP
   start_test_ceph
-  for name in MEDIAVAULT_TEST_S3_URL MEDIAVAULT_TEST_S3_BUCKET MEDIAVAULT_TEST_S3_ACCESS_KEY MEDIAVAULT_TEST_S3_SECRET_KEY; do
+  for name in MEDIAVAULT_TEST_S3_URL MEDIAVAULT_TEST_S3_BUCKET MEDIAVAULT_TEST_S3_ACCESS_KEY MEDIAVAULT_TEST_S3_SECRET_KEY \
+    MEDIAVAULT_TEST_S3_QUOTA_BUCKET MEDIAVAULT_TEST_S3_QUOTA_ACCESS_KEY MEDIAVAULT_TEST_S3_QUOTA_SECRET_KEY; do
     echo "export $name=${!name}"
   done
+  echo "# ready"
   cat <&0 >/dev/null &
   wait $! || true
 fi

@@ -12,8 +12,14 @@ namespace MediaVault.Storage.Tests.S3;
 public sealed class S3ServerFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartupPatience = TimeSpan.FromSeconds(120);
+    private static readonly string[] Names =
+    [
+        "MEDIAVAULT_TEST_S3_URL", "MEDIAVAULT_TEST_S3_BUCKET", "MEDIAVAULT_TEST_S3_ACCESS_KEY", "MEDIAVAULT_TEST_S3_SECRET_KEY",
+        "MEDIAVAULT_TEST_S3_QUOTA_BUCKET", "MEDIAVAULT_TEST_S3_QUOTA_ACCESS_KEY", "MEDIAVAULT_TEST_S3_QUOTA_SECRET_KEY",
+    ];
     private readonly List<string> _scriptOutput = [];
     private Process? _cluster;
+    private (string Bucket, string AccessKey, string SecretKey)? _quota;
 
     public string ServiceUrl { get; private set; } = "";
 
@@ -22,6 +28,14 @@ public sealed class S3ServerFixture : IAsyncLifetime
     public string AccessKey { get; private set; } = "";
 
     public string SecretKey { get; private set; } = "";
+
+    /// <summary>
+    /// Options for a bucket whose owner's quota any upload over 1 MiB exceeds (<c>MEDIAVAULT_TEST_S3_QUOTA_BUCKET</c>,
+    /// <c>_QUOTA_ACCESS_KEY</c>, <c>_QUOTA_SECRET_KEY</c>); null on a server without one.
+    /// </summary>
+    public S3StorageOptions? QuotaOptions(string prefix) => _quota is var (bucket, key, secret)
+        ? new S3StorageOptions { ServiceUrl = ServiceUrl, Bucket = bucket, AccessKey = key, SecretKey = secret, Prefix = prefix }
+        : null;
 
     /// <summary>Options for a store that keeps its objects under <paramref name="prefix"/>.</summary>
     public S3StorageOptions Options(string prefix) => new()
@@ -36,7 +50,7 @@ public sealed class S3ServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var settings = new Dictionary<string, string>();
-        foreach (var name in (string[])["MEDIAVAULT_TEST_S3_URL", "MEDIAVAULT_TEST_S3_BUCKET", "MEDIAVAULT_TEST_S3_ACCESS_KEY", "MEDIAVAULT_TEST_S3_SECRET_KEY"])
+        foreach (var name in Names)
         {
             if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } value)
             {
@@ -53,6 +67,10 @@ public sealed class S3ServerFixture : IAsyncLifetime
         Bucket = settings["MEDIAVAULT_TEST_S3_BUCKET"];
         AccessKey = settings.GetValueOrDefault("MEDIAVAULT_TEST_S3_ACCESS_KEY", "");
         SecretKey = settings.GetValueOrDefault("MEDIAVAULT_TEST_S3_SECRET_KEY", "");
+        if (settings.TryGetValue("MEDIAVAULT_TEST_S3_QUOTA_BUCKET", out var quotaBucket))
+        {
+            _quota = (quotaBucket, settings.GetValueOrDefault("MEDIAVAULT_TEST_S3_QUOTA_ACCESS_KEY", ""), settings.GetValueOrDefault("MEDIAVAULT_TEST_S3_QUOTA_SECRET_KEY", ""));
+        }
     }
 
     public async Task DisposeAsync()
@@ -77,7 +95,7 @@ public sealed class S3ServerFixture : IAsyncLifetime
         _cluster.Dispose();
     }
 
-    /// <summary>Runs scripts/ceph-test-cluster.sh and reads the <c>export NAME=value</c> lines it prints once the gateway answers.</summary>
+    /// <summary>Runs scripts/ceph-test-cluster.sh and reads the <c>export NAME=value</c> lines it prints up to <c># ready</c>.</summary>
     private async Task<Dictionary<string, string>> StartClusterAsync()
     {
         var start = new ProcessStartInfo("bash")
@@ -95,7 +113,7 @@ public sealed class S3ServerFixture : IAsyncLifetime
         using var patience = new CancellationTokenSource(StartupPatience);
         try
         {
-            while (settings.Count < 4 && await _cluster.StandardOutput.ReadLineAsync(patience.Token) is { } line)
+            while (await _cluster.StandardOutput.ReadLineAsync(patience.Token) is { } line and not "# ready")
             {
                 if (line.StartsWith("export ", StringComparison.Ordinal) && line[7..].Split('=', 2) is [var name, var value])
                 {
@@ -108,7 +126,7 @@ public sealed class S3ServerFixture : IAsyncLifetime
             throw new TimeoutException($"The Ceph test cluster did not start within {StartupPatience}: {ScriptOutput()}");
         }
 
-        return settings.Count == 4
+        return settings.ContainsKey("MEDIAVAULT_TEST_S3_URL")
             ? settings
             : throw new InvalidOperationException($"The Ceph test cluster did not start: {ScriptOutput()}");
     }
