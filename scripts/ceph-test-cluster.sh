@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway Ceph cluster with its S3 gateway (Debian's ceph-mon, ceph-osd and radosgw) for the S3 tests: one
-# monitor, one OSD keeping objects in memory (memstore), no manager, cephx off, every address on loopback, in a
-# temporary folder. The gateway has a user owning the bucket `mediavault`, and a second one, whose 1 MiB quota any
+# monitor, one OSD keeping objects as files (filestore: the HTTP suite streams several GiB, more than memstore should
+# hold in memory), no manager, cephx off, every address on loopback, all in a temporary folder. The gateway has a user owning the bucket `mediavault`, and a second one, whose 1 MiB quota any
 # larger upload exceeds, owning `mediavault-quota`.
 #
 # Sourced (test.sh): start_test_ceph exports MEDIAVAULT_TEST_S3_URL, MEDIAVAULT_TEST_S3_BUCKET,
@@ -45,8 +45,13 @@ log file = $dir/log/\$name.log
 pid file = $dir/run/\$name.pid
 mon data = $dir/mon
 osd data = $dir/osd
-osd objectstore = memstore
-memstore device bytes = 8589934592
+osd objectstore = filestore
+osd journal = $dir/osd/journal
+osd journal size = 256
+journal dio = false
+journal aio = false
+osd max object name len = 256
+osd max object namespace len = 64
 mon allow pool size one = true
 mon allow pool delete = true
 osd pool default size = 1
@@ -74,10 +79,12 @@ EOF
   CEPH_TEST_PIDS+=($!)
   radosgw -c "$conf" -n client.rgw -f >"$dir/log/rgw.out" 2>&1 &
   CEPH_TEST_PIDS+=($!)
-  local _
+  local _ pid
   for _ in $(seq 1 600); do
     curl -s -o /dev/null "http://127.0.0.1:$rgw_port/" && break
-    if ! kill -0 "${CEPH_TEST_PIDS[2]}" 2>/dev/null; then ceph_test_failed "radosgw exited"; return 1; fi
+    for pid in "${CEPH_TEST_PIDS[@]}"; do
+      kill -0 "$pid" 2>/dev/null || { ceph_test_failed "a Ceph process (pid $pid) exited"; return 1; }
+    done
     sleep 0.1
   done
   curl -s -o /dev/null "http://127.0.0.1:$rgw_port/" || { ceph_test_failed "radosgw did not answer within 60 s"; return 1; }
@@ -116,7 +123,7 @@ ceph_test_failed() {
 
 stop_test_ceph() {
   local pid
-  # Nothing of a throwaway cluster needs saving (memstore would write its objects to disk on a clean stop).
+  # Nothing of a throwaway cluster needs saving or a clean stop.
   for pid in "${CEPH_TEST_PIDS[@]}"; do
     kill -KILL "$pid" 2>/dev/null || true
   done
