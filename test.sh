@@ -33,28 +33,44 @@ cleanup() {
   rm -rf "$results"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 dotnet build MediaVault.slnx -c Release -m:1 -nologo -v quiet -clp:"ErrorsOnly;NoSummary"
-status=0
+start_test_postgres
+start_test_ceph
+
+# The two runs go at once (each test server has its own port, folder, database and key prefix); run 2's output is
+# shown when both are done. A filter given on the command line replaces the ones below.
 
 # Run 1: the embedded default (SQLite + filesystem). The S3 store's tests run in run 2, on the cluster started for it
-# (on their own they start a private one); a filter given on the command line replaces this one.
+# (on their own they start a private one).
 embedded_args=("$@")
 [ $# -eq 0 ] && embedded_args=(--filter "FullyQualifiedName!~MediaVault.Storage.Tests.S3.")
-dotnet test MediaVault.slnx -c Release --no-build -m:1 --logger "trx" --results-directory "$results/embedded" "${embedded_args[@]}" || status=$?
+env -u MEDIAVAULT_TEST_PG -u MEDIAVAULT_TEST_S3_URL -u MEDIAVAULT_TEST_S3_BUCKET \
+  dotnet test MediaVault.slnx -c Release --no-build -m:1 --logger "trx" --results-directory "$results/embedded" "${embedded_args[@]}" &
+embedded=$!
 
 # Run 2: the scale-out configuration (PostgreSQL + S3 on Ceph's RADOS Gateway): the S3 store's tests (the storage
 # contract suite among them) and the HTTP integration suite. The browser tests (E2E: the web page, the cross-origin
 # Uppy page) drive the same API the HTTP suite proves on this configuration, so they run once, in run 1.
-start_test_postgres
-start_test_ceph
 storage_args=("$@") server_args=("$@")
 if [ $# -eq 0 ]; then
   storage_args=(--filter "FullyQualifiedName~MediaVault.Storage.Tests.S3.")
   server_args=(--filter "FullyQualifiedName!~MediaVault.Server.Tests.E2E.")
 fi
-dotnet test tests/MediaVault.Storage.Tests -c Release --no-build --logger "trx" --results-directory "$results/scale-out-storage" "${storage_args[@]}" || status=$?
-dotnet test tests/MediaVault.Server.Tests -c Release --no-build --logger "trx" --results-directory "$results/scale-out-server" "${server_args[@]}" || status=$?
+(
+  scale_out=0
+  dotnet test tests/MediaVault.Storage.Tests -c Release --no-build --logger "trx" --results-directory "$results/scale-out-storage" "${storage_args[@]}" || scale_out=1
+  dotnet test tests/MediaVault.Server.Tests -c Release --no-build --logger "trx" --results-directory "$results/scale-out-server" "${server_args[@]}" || scale_out=1
+  exit $scale_out
+) >"$results/scale-out.log" 2>&1 &
+scale_out=$!
+
+status=0
+wait "$embedded" || status=1
+wait "$scale_out" || status=1
+echo "=== Run 2: scale-out (PostgreSQL + Ceph RADOS Gateway) ==="
+cat "$results/scale-out.log"
 
 # One closing line for every runner: "N passed, N failed, N skipped".
 python3 - "$results" <<'PY'
