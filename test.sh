@@ -15,7 +15,6 @@ npm ci --prefix tests/tus-client --no-audit --no-fund --loglevel=error >/dev/nul
 ensure_packages chromium:chromium
 npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error >/dev/null
 
-npm ci --prefix tests/s3-server --no-audit --no-fund --loglevel=error >/dev/null
 # redocly lints the served OpenAPI document; openapi-typescript + tsc compile a typed client against it (OpenApiDocumentTests).
 npm ci --prefix tests/openapi --no-audit --no-fund --loglevel=error >/dev/null
 # The stock jsonld processor and API Platform's api-doc-parser read the catalogue as linked data (CatalogLinkedDataTests).
@@ -24,35 +23,54 @@ npm ci --prefix tests/jsonld --no-audit --no-fund --loglevel=error >/dev/null
 # every file with MEDIAVAULT_CORPUS=full. Cached in tests/corpus/.cache; a failed fetch only skips that test.
 if [ "${MEDIAVAULT_CORPUS:-}" = full ]; then tests/corpus/fetch.sh || true; else tests/corpus/fetch.sh --sample || true; fi
 . scripts/postgres-test-cluster.sh
+# Ceph's RADOS Gateway (Debian's ceph-mon, ceph-osd, radosgw) is the S3 server of the scale-out run.
+. scripts/ceph-test-cluster.sh
 
 results="$(mktemp -d)"
-s3_dir="$(mktemp -d)"
-s3_pid=""
 cleanup() {
   stop_test_postgres
-  [ -n "$s3_pid" ] && kill "$s3_pid" 2>/dev/null || true
-  rm -rf "$results" "$s3_dir"
+  stop_test_ceph
+  rm -rf "$results"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 dotnet build MediaVault.slnx -c Release -m:1 -nologo -v quiet -clp:"ErrorsOnly;NoSummary"
-status=0
-
-# Run 1: the embedded default (SQLite + filesystem).
-dotnet test MediaVault.slnx -c Release --no-build -m:1 --logger "trx" --results-directory "$results/embedded" "$@" || status=$?
-
-# Run 2: the scale-out configuration (PostgreSQL + S3), for the storage contract and HTTP integration suites.
 start_test_postgres
-s3_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-s3_pid=$(tests/s3-server/start.sh "$s3_dir" "$s3_port" mediavault)
-export MEDIAVAULT_TEST_S3_URL="http://127.0.0.1:$s3_port" MEDIAVAULT_TEST_S3_BUCKET=mediavault
-# The browser tests (E2E: the web page, the cross-origin Uppy page) drive the same API the HTTP suite proves on this
-# configuration, so they run once, in run 1; a filter given on the command line replaces this one.
-scale_out_args=("$@")
-[ $# -eq 0 ] && scale_out_args=(--filter "FullyQualifiedName!~MediaVault.Server.Tests.E2E.")
-for project in tests/MediaVault.Storage.Tests tests/MediaVault.Server.Tests; do
-  dotnet test "$project" -c Release --no-build --logger "trx" --results-directory "$results/scale-out-$(basename "$project")" "${scale_out_args[@]}" || status=$?
-done
+start_test_ceph
+
+# The two runs go at once (each test server has its own port, folder, database and key prefix); run 2's output is
+# shown when both are done. A filter given on the command line replaces the ones below.
+
+# Run 1: the embedded default (SQLite + filesystem). The S3 store's tests run in run 2, on the cluster started for it
+# (on their own they start a private one).
+embedded_args=("$@")
+[ $# -eq 0 ] && embedded_args=(--filter "FullyQualifiedName!~MediaVault.Storage.Tests.S3.")
+env -u MEDIAVAULT_TEST_PG -u MEDIAVAULT_TEST_S3_URL -u MEDIAVAULT_TEST_S3_BUCKET \
+  dotnet test MediaVault.slnx -c Release --no-build -m:1 --logger "trx" --results-directory "$results/embedded" "${embedded_args[@]}" &
+embedded=$!
+
+# Run 2: the scale-out configuration (PostgreSQL + S3 on Ceph's RADOS Gateway): the S3 store's tests (the storage
+# contract suite among them) and the HTTP integration suite. The browser tests (E2E: the web page, the cross-origin
+# Uppy page) drive the same API the HTTP suite proves on this configuration, so they run once, in run 1.
+storage_args=("$@") server_args=("$@")
+if [ $# -eq 0 ]; then
+  storage_args=(--filter "FullyQualifiedName~MediaVault.Storage.Tests.S3.")
+  server_args=(--filter "FullyQualifiedName!~MediaVault.Server.Tests.E2E.")
+fi
+(
+  scale_out=0
+  dotnet test tests/MediaVault.Storage.Tests -c Release --no-build --logger "trx" --results-directory "$results/scale-out-storage" "${storage_args[@]}" || scale_out=1
+  dotnet test tests/MediaVault.Server.Tests -c Release --no-build --logger "trx" --results-directory "$results/scale-out-server" "${server_args[@]}" || scale_out=1
+  exit $scale_out
+) >"$results/scale-out.log" 2>&1 &
+scale_out=$!
+
+status=0
+wait "$embedded" || status=1
+wait "$scale_out" || status=1
+echo "=== Run 2: scale-out (PostgreSQL + Ceph RADOS Gateway) ==="
+cat "$results/scale-out.log"
 
 # One closing line for every runner: "N passed, N failed, N skipped".
 python3 - "$results" <<'PY'

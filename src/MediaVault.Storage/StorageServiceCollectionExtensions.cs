@@ -51,6 +51,7 @@ public static class StorageServiceCollectionExtensions
 
         builder.ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<S3BlobStore>();
+        services.AddSingleton<S3BucketCors>();
         services.AddSingleton<IBlobStore>(sp => sp.GetRequiredService<S3BlobStore>());
         services.AddSingleton<IPresignedUrls>(sp => sp.GetRequiredService<S3BlobStore>());
         services.AddSingleton<IStagingArea>(sp => new StagingFolder(sp.GetRequiredService<IOptions<S3StorageOptions>>().Value.StagingFolder()));

@@ -1,15 +1,16 @@
 using MediaVault.Data;
 using MediaVault.Server.Hosting;
+using MediaVault.Server.Hosting.Cors;
 
 namespace MediaVault.Server.Cli;
 
 /// <summary>
 /// Administrative commands of the same executable:
-/// <c>tenants create|list|origins|required-profile</c>, <c>keys create|revoke</c>, <c>tokens create</c>, <c>migrate</c>.
+/// <c>tenants create|list|origins|required-profile</c>, <c>keys create|revoke</c>, <c>tokens create</c>, <c>storage cors</c>, <c>migrate</c>.
 /// </summary>
 public static class CliApp
 {
-    private static readonly string[] Commands = ["tenants", "keys", "tokens", "migrate", "help", "--help"];
+    private static readonly string[] Commands = ["tenants", "keys", "tokens", "storage", "migrate", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -27,6 +28,7 @@ public static class CliApp
         });
         builder.Logging.ClearProviders();
         builder.Services.AddMediaVaultCore(builder.Configuration);
+        builder.Services.AddMediaVaultCors();
         using var host = builder.Build();
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -50,6 +52,7 @@ public static class CliApp
                 ("keys", "create") => await commands.CreateKeyAsync(options, cancel.Token),
                 ("keys", "revoke") when positional.Count == 3 => await commands.RevokeKeyAsync(positional[2], cancel.Token),
                 ("tokens", "create") => commands.CreateToken(options),
+                ("storage", "cors") => await commands.SetBucketCorsAsync(cancel.Token),
                 _ => Usage(output),
             };
         }
@@ -71,6 +74,7 @@ public static class CliApp
               keys create --tenant <key> --permissions a,b
               keys revoke <id>
               tokens create --tenant <key> --sub <id> --permissions a,b [--ttl 1h]
+              storage cors   (the S3 bucket's CORS rules := Cors:AllowedOrigins)
               migrate
             permissions: media:read media:write media:delete releases:read releases:write releases:review catalog:read catalog:write admin
             """);

@@ -3,7 +3,9 @@ using MediaVault.Core.Tenants;
 using MediaVault.Data;
 using MediaVault.Server.Hosting;
 using MediaVault.Server.Hosting.Cors;
+using MediaVault.Storage.S3;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MediaVault.Server.Cli;
 
@@ -109,6 +111,22 @@ public sealed class CliCommands(IServiceProvider services, TextWriter output)
             [] => $"{key}\tno origin",
             var list => $"{key}\t{string.Join(' ', list)}",
         });
+        return 0;
+    }
+
+    /// <summary>
+    /// Sets the S3 bucket's own CORS rules to the deployment's <c>Cors:AllowedOrigins</c> (GET, HEAD and PUT, the
+    /// preflight cached for <c>Cors:PreflightMaxAge</c>), so pages on those origins can PUT a <c>Library:DirectToBucket</c>
+    /// upload URL and read presigned downloads; no origins removes the rules. Prints what the bucket allows afterwards.
+    /// </summary>
+    public async Task<int> SetBucketCorsAsync(CancellationToken cancellationToken)
+    {
+        var bucket = services.GetService<S3BucketCors>()
+            ?? throw new CliException("'storage cors' needs the S3 store (Storage:Provider=s3); the filesystem store's files are served by MediaVault itself.");
+        var cors = services.GetRequiredService<IOptions<CorsOptions>>().Value;
+        await bucket.ApplyAsync(cors.AllowedOrigins, cors.PreflightMaxAge, cancellationToken);
+        var allowed = await bucket.ReadAsync(cancellationToken);
+        output.WriteLine(allowed.Count == 0 ? "bucket	no origin" : $"bucket	{string.Join(' ', allowed)}");
         return 0;
     }
 

@@ -88,7 +88,7 @@ public sealed class S3BlobStore : IBlobStore, IPresignedUrls, IDisposable
             return EmptyStream();
         }
 
-        // Never more than was asked for, even from a server that answers a range with more (s3rver does for bytes=0-0).
+        // Never more than was asked for, even from a server that answers a range with more (the s3rver test server did for bytes=0-0).
         var length = Math.Min(response.ContentLength, requested ?? long.MaxValue);
         return new BoundedReadStream(response.ResponseStream, length, response);
     }

@@ -37,11 +37,13 @@ internal static class S3Errors
         ex.ErrorCode is "NoSuchKey" or "NotFound" || (ex.StatusCode == HttpStatusCode.NotFound && string.IsNullOrEmpty(ex.ErrorCode));
 
     /// <summary>
-    /// The backend is out of space: MinIO answers <c>507 XMinioStorageFull</c> (AWS S3 itself never fills up), and the
-    /// SDK may have failed writing its own local buffer to a full disk.
+    /// The backend is out of space: MinIO answers <c>507 XMinioStorageFull</c>, Ceph's RADOS Gateway <c>403
+    /// QuotaExceeded</c> when the user's or bucket's quota is used up (AWS S3 itself never fills up), and the SDK may
+    /// have failed writing its own local buffer to a full disk.
     /// </summary>
     public static bool IsStorageFull(Exception ex) =>
-        (ex is AmazonS3Exception s3 && (s3.StatusCode == HttpStatusCode.InsufficientStorage || s3.ErrorCode is "XMinioStorageFull" or "InsufficientStorage"))
+        (ex is AmazonS3Exception s3
+            && (s3.StatusCode == HttpStatusCode.InsufficientStorage || s3.ErrorCode is "XMinioStorageFull" or "InsufficientStorage" or "QuotaExceeded"))
         || StorageFullException.IsCause(ex);
 
     public static bool IsBackendFailure(Exception ex, CancellationToken cancellationToken) => ex switch

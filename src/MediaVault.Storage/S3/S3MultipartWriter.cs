@@ -49,7 +49,7 @@ internal sealed class S3MultipartWriter(IAmazonS3 client, string bucket, int par
             Key = objectKey,
             InputStream = new MemoryStream(buffer, 0, length, writable: false),
             ContentType = "application/octet-stream",
-            // aws-chunked framing is not decoded by every S3-compatible server (s3rver stores it as content).
+            // aws-chunked framing is not decoded by every S3-compatible server (test servers such as s3rver store it as content).
             UseChunkEncoding = false,
         };
         await S3Errors.TranslateAsync(objectKey, () => client.PutObjectAsync(request, cancellationToken), cancellationToken);
@@ -128,8 +128,7 @@ internal sealed class S3MultipartWriter(IAmazonS3 client, string bucket, int par
         catch (AmazonS3Exception)
         {
             // The failure that got us here is what the caller must see. The parts were never completed, so no object is
-            // visible either way; left-over parts are reclaimed by the bucket's AbortIncompleteMultipartUpload lifecycle
-            // rule (and s3rver does not implement abort at all).
+            // visible either way; left-over parts are reclaimed by the bucket's AbortIncompleteMultipartUpload lifecycle rule.
         }
     }
 }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text.Json;
 using MediaVault.Server.Tests.Infrastructure;
 
 namespace MediaVault.Server.Tests.E2E;
@@ -18,7 +16,7 @@ public sealed class CrossOriginBrowserTests(CorsServerFixture server) : IClassFi
         var tenant = "browser-" + Guid.NewGuid().ToString("N")[..8];
         var refusedTenant = "refused-" + Guid.NewGuid().ToString("N")[..8];
 
-        var result = await RunAsync(server.BaseAddress, TestTokens.Create(tenant, ["admin"]), TestTokens.Create(refusedTenant, ["admin"]), server.PagePort);
+        var result = await CorsPageScript.RunAsync(server.BaseAddress, TestTokens.Create(tenant, ["admin"]), TestTokens.Create(refusedTenant, ["admin"]), server.PagePort);
 
         var failures = string.Join(Environment.NewLine, result.GetProperty("failures").EnumerateArray().Select(f => f.GetString()));
         Assert.True(result.GetProperty("ok").GetBoolean(), $"Browser test failed:{Environment.NewLine}{failures}{Environment.NewLine}Steps passed: {result.GetProperty("steps")}");
@@ -36,45 +34,5 @@ public sealed class CrossOriginBrowserTests(CorsServerFixture server) : IClassFi
         using var refusedClient = server.CreateClientFor(refusedTenant);
         var refusedMedia = await (await refusedClient.GetAsync("/v2/media")).ReadJsonAsync();
         Assert.Equal(0, refusedMedia.GetProperty("data").GetArrayLength());
-    }
-
-    private static async Task<JsonElement> RunAsync(Uri server, string token, string refusedToken, int pagePort)
-    {
-        var folder = ScriptFolder();
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { Path.Combine(folder, "cors.e2e.mjs"), server.ToString(), token, refusedToken, pagePort.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        var line = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()
-            ?? throw new InvalidOperationException($"cors.e2e.mjs printed nothing; stderr: {await error}");
-        using var document = JsonDocument.Parse(line);
-        return document.RootElement.Clone();
-    }
-
-    private static string ScriptFolder()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "tests", "e2e");
-            if (File.Exists(Path.Combine(candidate, "node_modules", "@uppy", "tus", "package.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("tests/e2e/node_modules is missing @uppy/tus; run ./test.sh (it runs npm ci there and installs chromium).");
     }
 }

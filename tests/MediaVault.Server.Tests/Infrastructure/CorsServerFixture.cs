@@ -11,13 +11,22 @@ namespace MediaVault.Server.Tests.Infrastructure;
 /// A MediaVault server that allows three browser origins (<c>Cors:AllowedOrigins</c>): two made-up ones for the HTTP
 /// tests and a loopback origin on <see cref="PagePort"/>, where the browser test serves its page.
 /// </summary>
-public sealed class CorsServerFixture : IAsyncLifetime
+public class CorsServerFixture : IAsyncLifetime
 {
     public const string AppOrigin = "https://app.example";
     public const string AdminOrigin = "https://admin.example:8443";
     public const string OtherOrigin = "https://elsewhere.example";
 
+    private readonly string[] _extraArguments;
     private WebApplication? _app;
+
+    public CorsServerFixture()
+        : this([])
+    {
+    }
+
+    /// <summary>A server with <paramref name="extraArguments"/> (configuration overrides) as well.</summary>
+    protected CorsServerFixture(string[] extraArguments) => _extraArguments = extraArguments;
 
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "mediavault-cors-" + Guid.NewGuid().ToString("N"));
 
@@ -28,11 +37,8 @@ public sealed class CorsServerFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public async Task InitializeAsync()
-    {
-        (_app, BaseAddress) = await ServerFixture.StartAsync(
-            DataPath, $"--Cors:AllowedOrigins:0={AppOrigin}", $"--Cors:AllowedOrigins:1={AdminOrigin}", $"--Cors:AllowedOrigins:2={PageOrigin}");
-    }
+    public virtual async Task InitializeAsync() =>
+        (_app, BaseAddress) = await ServerFixture.StartAsync(DataPath, [.. CorsArguments(), .. _extraArguments]);
 
     public HttpClient CreateClient() =>
         new(new OpenApiResponseValidator(new HttpClientHandler())) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -49,8 +55,14 @@ public sealed class CorsServerFixture : IAsyncLifetime
     public async Task<string> SetTenantOriginsAsync(string tenantKey, params string[] arguments)
     {
         await _app!.Services.GetRequiredService<TenantResolver>().ResolveAsync(tenantKey, CancellationToken.None);
+        return await RunCliAsync(["tenants", "origins", tenantKey, .. arguments]);
+    }
+
+    /// <summary>Runs a CLI command with this server's configuration; returns what it printed.</summary>
+    public async Task<string> RunCliAsync(string[] arguments)
+    {
         using var output = new StringWriter();
-        var exit = await CliApp.RunAsync(["tenants", "origins", tenantKey, .. arguments, $"--DataPath={DataPath}", .. TestBackends.Arguments(DataPath)], output);
+        var exit = await CliApp.RunAsync([.. arguments, $"--DataPath={DataPath}", .. CorsArguments(), .. _extraArguments, .. TestBackends.Arguments(DataPath)], output);
         Assert.Equal(0, exit);
         return output.ToString();
     }
@@ -72,6 +84,9 @@ public sealed class CorsServerFixture : IAsyncLifetime
             // Best effort: a file still held open by the OS does not fail the run.
         }
     }
+
+    private string[] CorsArguments() =>
+        [$"--Cors:AllowedOrigins:0={AppOrigin}", $"--Cors:AllowedOrigins:1={AdminOrigin}", $"--Cors:AllowedOrigins:2={PageOrigin}"];
 
     private static int FreeLoopbackPort()
     {

@@ -12,7 +12,7 @@ namespace MediaVault.Storage.Tests.S3;
 public sealed class S3BlobStoreTests(S3ServerFixture server) : BlobStoreContractTests, IClassFixture<S3ServerFixture>, IAsyncLifetime
 {
     private const int FiveMiB = 5 * 1024 * 1024;
-    // A top-level folder of its own: s3rver removes folders a delete leaves empty, which must not race another test's writes.
+    // A top-level prefix of its own: the bucket may be shared with other tests and runs.
     private readonly string _prefix = $"test-{Guid.NewGuid():N}/";
     private readonly List<S3BlobStore> _stores = [];
     private readonly List<string> _createdBuckets = [];
@@ -87,6 +87,32 @@ public sealed class S3BlobStoreTests(S3ServerFixture server) : BlobStoreContract
         Assert.Null(await store.GetInfoAsync(key, CancellationToken.None));
         await Assert.ThrowsAsync<BlobNotFoundException>(() => store.OpenReadAsync(key, null, CancellationToken.None));
         Assert.DoesNotContain(key, await ListKeysAsync(store, StorageArea.Temporary));
+        using var client = S3ClientFactory.Create(server.Options(_prefix));
+        var pending = await client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = server.Bucket, Prefix = _prefix });
+        Assert.Empty(pending.MultipartUploads ?? []);
+    }
+
+    [Theory]
+    [InlineData(2 * 1024 * 1024)]
+    [InlineData(FiveMiB + 1)]
+    public async Task An_upload_past_the_owners_quota_is_storage_full_and_leaves_nothing(int length)
+    {
+        // Ceph's RADOS Gateway answers 403 QuotaExceeded; only a server with a quota bucket configured can show it.
+        if (server.QuotaOptions(_prefix) is not { } options)
+        {
+            return;
+        }
+
+        options.PartSizeBytes = FiveMiB;
+        using var store = new S3BlobStore(options, S3ClientFactory.Create(options));
+        var key = NewOriginal();
+
+        await Assert.ThrowsAsync<StorageFullException>(() => UploadToAsync(store, key, PatternStream.Bytes(length)));
+
+        Assert.Null(await store.GetInfoAsync(key, CancellationToken.None));
+        using var client = S3ClientFactory.Create(options);
+        var pending = await client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = options.Bucket, Prefix = _prefix });
+        Assert.Empty(pending.MultipartUploads ?? []);
     }
 
     [Fact]

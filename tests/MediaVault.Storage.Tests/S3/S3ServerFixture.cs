@@ -1,30 +1,41 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using MediaVault.Storage.S3;
 
 namespace MediaVault.Storage.Tests.S3;
 
 /// <summary>
-/// The S3 server the S3 store tests run against: the one named by <c>MEDIAVAULT_TEST_S3_URL</c> and
-/// <c>MEDIAVAULT_TEST_S3_BUCKET</c> (keys in <c>MEDIAVAULT_TEST_S3_ACCESS_KEY</c>/<c>_SECRET_KEY</c>, default s3rver's),
-/// else a private s3rver (tests/s3-server/server.js) on a free loopback port with a temporary data folder, stopped afterwards.
+/// The S3 server the S3 store tests run against: the one named by <c>MEDIAVAULT_TEST_S3_URL</c>,
+/// <c>MEDIAVAULT_TEST_S3_BUCKET</c>, <c>MEDIAVAULT_TEST_S3_ACCESS_KEY</c> and <c>MEDIAVAULT_TEST_S3_SECRET_KEY</c> (any
+/// S3-compatible bucket: AWS, Ceph, MinIO, R2…), else a private throwaway Ceph cluster with its RADOS Gateway on
+/// loopback (scripts/ceph-test-cluster.sh), stopped afterwards.
 /// </summary>
 public sealed class S3ServerFixture : IAsyncLifetime
 {
-    private const string S3rverKey = "S3RVER";
-    private static readonly TimeSpan StartupPatience = TimeSpan.FromSeconds(30);
-    private readonly List<string> _serverOutput = [];
-    private Process? _server;
-    private string? _dataDirectory;
+    private static readonly TimeSpan StartupPatience = TimeSpan.FromSeconds(120);
+    private static readonly string[] Names =
+    [
+        "MEDIAVAULT_TEST_S3_URL", "MEDIAVAULT_TEST_S3_BUCKET", "MEDIAVAULT_TEST_S3_ACCESS_KEY", "MEDIAVAULT_TEST_S3_SECRET_KEY",
+        "MEDIAVAULT_TEST_S3_QUOTA_BUCKET", "MEDIAVAULT_TEST_S3_QUOTA_ACCESS_KEY", "MEDIAVAULT_TEST_S3_QUOTA_SECRET_KEY",
+    ];
+    private readonly List<string> _scriptOutput = [];
+    private Process? _cluster;
+    private (string Bucket, string AccessKey, string SecretKey)? _quota;
 
     public string ServiceUrl { get; private set; } = "";
 
     public string Bucket { get; private set; } = "";
 
-    public string AccessKey { get; private set; } = S3rverKey;
+    public string AccessKey { get; private set; } = "";
 
-    public string SecretKey { get; private set; } = S3rverKey;
+    public string SecretKey { get; private set; } = "";
+
+    /// <summary>
+    /// Options for a bucket whose owner's quota any upload over 1 MiB exceeds (<c>MEDIAVAULT_TEST_S3_QUOTA_BUCKET</c>,
+    /// <c>_QUOTA_ACCESS_KEY</c>, <c>_QUOTA_SECRET_KEY</c>); null on a server without one.
+    /// </summary>
+    public S3StorageOptions? QuotaOptions(string prefix) => _quota is var (bucket, key, secret)
+        ? new S3StorageOptions { ServiceUrl = ServiceUrl, Bucket = bucket, AccessKey = key, SecretKey = secret, Prefix = prefix }
+        : null;
 
     /// <summary>Options for a store that keeps its objects under <paramref name="prefix"/>.</summary>
     public S3StorageOptions Options(string prefix) => new()
@@ -38,99 +49,86 @@ public sealed class S3ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (Environment.GetEnvironmentVariable("MEDIAVAULT_TEST_S3_URL") is { Length: > 0 } url
-            && Environment.GetEnvironmentVariable("MEDIAVAULT_TEST_S3_BUCKET") is { Length: > 0 } bucket)
+        var settings = new Dictionary<string, string>();
+        foreach (var name in Names)
         {
-            ServiceUrl = url;
-            Bucket = bucket;
-            AccessKey = Environment.GetEnvironmentVariable("MEDIAVAULT_TEST_S3_ACCESS_KEY") is { Length: > 0 } key ? key : S3rverKey;
-            SecretKey = Environment.GetEnvironmentVariable("MEDIAVAULT_TEST_S3_SECRET_KEY") is { Length: > 0 } secret ? secret : S3rverKey;
-            return;
+            if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } value)
+            {
+                settings[name] = value;
+            }
         }
 
-        var port = FreePort();
-        _dataDirectory = Path.Combine(Path.GetTempPath(), "mediavault-s3rver-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dataDirectory);
-        Bucket = "mediavault-tests";
-        ServiceUrl = $"http://127.0.0.1:{port}";
-        _server = StartServer(port);
-        await WaitUntilAnsweringAsync();
+        if (!settings.ContainsKey("MEDIAVAULT_TEST_S3_URL") || !settings.ContainsKey("MEDIAVAULT_TEST_S3_BUCKET"))
+        {
+            settings = await StartClusterAsync();
+        }
+
+        ServiceUrl = settings["MEDIAVAULT_TEST_S3_URL"];
+        Bucket = settings["MEDIAVAULT_TEST_S3_BUCKET"];
+        AccessKey = settings.GetValueOrDefault("MEDIAVAULT_TEST_S3_ACCESS_KEY", "");
+        SecretKey = settings.GetValueOrDefault("MEDIAVAULT_TEST_S3_SECRET_KEY", "");
+        if (settings.TryGetValue("MEDIAVAULT_TEST_S3_QUOTA_BUCKET", out var quotaBucket))
+        {
+            _quota = (quotaBucket, settings.GetValueOrDefault("MEDIAVAULT_TEST_S3_QUOTA_ACCESS_KEY", ""), settings.GetValueOrDefault("MEDIAVAULT_TEST_S3_QUOTA_SECRET_KEY", ""));
+        }
     }
 
     public async Task DisposeAsync()
     {
-        if (_server is not null)
+        if (_cluster is null)
         {
-            if (!_server.HasExited)
-            {
-                _server.Kill(entireProcessTree: true);
-                await _server.WaitForExitAsync();
-            }
-
-            _server.Dispose();
+            return;
         }
 
-        if (_dataDirectory is not null && Directory.Exists(_dataDirectory))
+        // Closing its standard input makes the script stop the processes it started and remove its folder.
+        _cluster.StandardInput.Close();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
         {
-            Directory.Delete(_dataDirectory, recursive: true);
+            await _cluster.WaitForExitAsync(patience.Token);
         }
+        catch (OperationCanceledException)
+        {
+            _cluster.Kill(entireProcessTree: true);
+        }
+
+        _cluster.Dispose();
     }
 
-    private Process StartServer(int port)
+    /// <summary>Runs scripts/ceph-test-cluster.sh and reads the <c>export NAME=value</c> lines it prints up to <c># ready</c>.</summary>
+    private async Task<Dictionary<string, string>> StartClusterAsync()
     {
-        var start = new ProcessStartInfo("node")
+        var start = new ProcessStartInfo("bash")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        string[] arguments =
-        [
-            ServerScript(), "--directory", _dataDirectory!, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--address", "127.0.0.1", "--configure-bucket", Bucket, "--silent",
-        ];
-        foreach (var argument in arguments)
+        start.ArgumentList.Add(ClusterScript());
+        _cluster = Process.Start(start)!;
+        _cluster.ErrorDataReceived += (_, e) => Remember(e.Data);
+        _cluster.BeginErrorReadLine();
+        var settings = new Dictionary<string, string>();
+        using var patience = new CancellationTokenSource(StartupPatience);
+        try
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Remember(e.Data);
-        process.ErrorDataReceived += (_, e) => Remember(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private async Task WaitUntilAnsweringAsync()
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + StartupPatience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_server!.HasExited)
+            while (await _cluster.StandardOutput.ReadLineAsync(patience.Token) is { } line and not "# ready")
             {
-                throw new InvalidOperationException($"s3rver exited with code {_server.ExitCode}: {ServerOutput()}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri(ServiceUrl + "/"));
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (line.StartsWith("export ", StringComparison.Ordinal) && line[7..].Split('=', 2) is [var name, var value])
                 {
-                    return;
+                    settings[name] = value;
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The Ceph test cluster did not start within {StartupPatience}: {ScriptOutput()}");
         }
 
-        throw new TimeoutException($"s3rver did not answer on {ServiceUrl} within {StartupPatience}: {ServerOutput()}");
+        return settings.ContainsKey("MEDIAVAULT_TEST_S3_URL")
+            ? settings
+            : throw new InvalidOperationException($"The Ceph test cluster did not start: {ScriptOutput()}");
     }
 
     private void Remember(string? line)
@@ -140,43 +138,36 @@ public sealed class S3ServerFixture : IAsyncLifetime
             return;
         }
 
-        lock (_serverOutput)
+        lock (_scriptOutput)
         {
-            _serverOutput.Add(line);
-            if (_serverOutput.Count > 50)
+            _scriptOutput.Add(line);
+            if (_scriptOutput.Count > 50)
             {
-                _serverOutput.RemoveAt(0);
+                _scriptOutput.RemoveAt(0);
             }
         }
     }
 
-    private string ServerOutput()
+    private string ScriptOutput()
     {
-        lock (_serverOutput)
+        lock (_scriptOutput)
         {
-            return string.Join('\n', _serverOutput);
+            return string.Join('\n', _scriptOutput);
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string ServerScript()
+    private static string ClusterScript()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var folder = Path.Combine(directory.FullName, "tests", "s3-server");
-            if (File.Exists(Path.Combine(folder, "node_modules", "s3rver", "package.json")))
+            var script = Path.Combine(directory.FullName, "scripts", "ceph-test-cluster.sh");
+            if (File.Exists(script))
             {
-                return Path.Combine(folder, "server.js");
+                return script;
             }
         }
 
         throw new InvalidOperationException(
-            "tests/s3-server/node_modules is missing; run `npm ci --prefix tests/s3-server`, or point MEDIAVAULT_TEST_S3_URL and MEDIAVAULT_TEST_S3_BUCKET at a running S3 server.");
+            "scripts/ceph-test-cluster.sh is missing; point MEDIAVAULT_TEST_S3_URL, MEDIAVAULT_TEST_S3_BUCKET, MEDIAVAULT_TEST_S3_ACCESS_KEY and MEDIAVAULT_TEST_S3_SECRET_KEY at an S3 bucket.");
     }
 }
