@@ -18,8 +18,7 @@ public sealed class CrossOriginBrowserTests(CorsServerFixture server) : IClassFi
 
         var result = await CorsPageScript.RunAsync(server.BaseAddress, TestTokens.Create(tenant, ["admin"]), TestTokens.Create(refusedTenant, ["admin"]), server.PagePort);
 
-        var failures = string.Join(Environment.NewLine, result.GetProperty("failures").EnumerateArray().Select(f => f.GetString()));
-        Assert.True(result.GetProperty("ok").GetBoolean(), $"Browser test failed:{Environment.NewLine}{failures}{Environment.NewLine}Steps passed: {result.GetProperty("steps")}");
+        BrowserScript.AssertPassed(result);
         Assert.Equal(6, result.GetProperty("steps").GetArrayLength());
         var results = result.GetProperty("results");
         Assert.Equal(server.PageOrigin, results.GetProperty("allowedOrigin").GetString());

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using MediaVault.Server.Tests.Infrastructure;
 
@@ -21,48 +20,10 @@ public sealed class OrganisePageTests(ServerFixture server)
 
         var result = await RunAsync(server.BaseAddress, TestTokens.Create(tenant, ["admin"]), TestTokens.Create(tenant, ["media:read"], subject: "reader"));
 
-        var failures = string.Join(Environment.NewLine, result.GetProperty("failures").EnumerateArray().Select(f => f.GetString()));
-        Assert.True(result.GetProperty("ok").GetBoolean(), $"Browser test failed:{Environment.NewLine}{failures}{Environment.NewLine}Steps passed: {result.GetProperty("steps")}");
+        BrowserScript.AssertPassed(result);
         Assert.True(result.GetProperty("steps").GetArrayLength() >= 25, result.ToString());
     }
 
-    private static async Task<JsonElement> RunAsync(Uri server, string token, string readerToken)
-    {
-        var folder = ScriptFolder();
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { Path.Combine(folder, "organise.e2e.mjs"), server.ToString(), token, readerToken })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        var line = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()
-            ?? throw new InvalidOperationException($"organise.e2e.mjs printed nothing; stderr: {await error}");
-        using var document = JsonDocument.Parse(line);
-        return document.RootElement.Clone();
-    }
-
-    private static string ScriptFolder()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "tests", "e2e");
-            if (File.Exists(Path.Combine(candidate, "node_modules", "playwright-core", "package.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("tests/e2e/node_modules is missing; run ./test.sh (it runs npm ci there and installs chromium).");
-    }
+    private static Task<JsonElement> RunAsync(Uri server, string token, string readerToken) =>
+        BrowserScript.RunAsync("organise.e2e.mjs", TimeSpan.FromMinutes(6), server.ToString(), token, readerToken);
 }

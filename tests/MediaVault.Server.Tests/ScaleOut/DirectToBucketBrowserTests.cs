@@ -50,8 +50,7 @@ public sealed class DirectToBucketBrowserTests(DirectToBucketBrowserFixture serv
 
         var result = await CorsPageScript.RunAsync(server.BaseAddress, TestTokens.Create(tenant, ["admin"]), TestTokens.Create(refusedTenant, ["admin"]), server.PagePort);
 
-        var failures = string.Join(Environment.NewLine, result.GetProperty("failures").EnumerateArray().Select(f => f.GetString()));
-        Assert.True(result.GetProperty("ok").GetBoolean(), $"Browser test failed:{Environment.NewLine}{failures}{Environment.NewLine}Steps passed: {result.GetProperty("steps")}");
+        BrowserScript.AssertPassed(result);
         using var client = server.CreateClientFor(tenant);
         var media = await client.WaitStatusAsync(result.GetProperty("results").GetProperty("libraryMediaId").GetString()!, "SUCCESS", "ERROR");
         Assert.Equal("SUCCESS", media.GetProperty("status").GetString());
