@@ -60,6 +60,8 @@ public sealed class ReadinessMedia
     {
         var folder = Path.Combine(Path.GetTempPath(), "mediavault-readiness-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        // Made once for every test class of the run; gone with the test process.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         var media = new ReadinessMedia(folder);
         const string Melody = "0.5*sin(2*PI*t*220*pow(2\\,mod(floor(t/0.4)*7\\,12)/12))+0.3*sin(2*PI*t*330*pow(2\\,mod(floor(t/0.6)*5\\,12)/12))";
         await FfmpegAsync(["-f", "lavfi", "-i", "anoisesrc=color=pink:seed=11:amplitude=0.3:sample_rate=96000:duration=35", "-c:a", "pcm_s24le", media.HiResMonoWav]);
