@@ -113,6 +113,17 @@ ceph_test_user() {
   curl -sSf -X PUT --aws-sigv4 "aws:amz:us-east-1:s3" --user "$CEPH_TEST_KEY:$CEPH_TEST_SECRET" \
     -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" "http://127.0.0.1:$port/$2" >/dev/null 2>>"$dir/log/bucket.out" \
     || { ceph_test_failed "creating the bucket $2"; return 1; }
+  # The first object written makes the gateway create its data pool: write (and delete) one here, retrying until the
+  # gateway takes it, so that no test's first write meets a gateway still setting the pool up.
+  local signed=(-sSf --aws-sigv4 "aws:amz:us-east-1:s3" --user "$CEPH_TEST_KEY:$CEPH_TEST_SECRET" -H "x-amz-content-sha256: UNSIGNED-PAYLOAD")
+  local attempt
+  for attempt in $(seq 1 60); do
+    curl "${signed[@]}" -X PUT --data-binary "warm" "http://127.0.0.1:$port/$2/warm-up" >/dev/null 2>>"$dir/log/bucket.out" && break
+    [ "$attempt" = 60 ] && { ceph_test_failed "a first write into the bucket $2"; return 1; }
+    sleep 0.5
+  done
+  curl "${signed[@]}" -X DELETE "http://127.0.0.1:$port/$2/warm-up" >/dev/null 2>>"$dir/log/bucket.out" \
+    || { ceph_test_failed "deleting the warm-up object of $2"; return 1; }
 }
 
 ceph_test_failed() {
