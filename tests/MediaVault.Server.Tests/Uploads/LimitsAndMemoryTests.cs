@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaVault.Server.Tests.Uploads;
 
-/// <summary>Per-tenant and per-kind limits on every upload path, and flat memory for a 4 GiB upload (own server, run alone).</summary>
+/// <summary>Per-tenant and per-kind limits on every upload path, and flat memory for a 4 GiB upload (own server, run alone; smaller on S3, see <see cref="Scaled"/>).</summary>
 [Collection(SerialCollection.Name)]
 public sealed class LimitsAndMemoryTests : IAsyncLifetime
 {
@@ -58,16 +58,16 @@ public sealed class LimitsAndMemoryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Memory_stays_flat_while_4_GiB_stream_through_the_library_put()
+    public async Task Memory_stays_flat_while_gigabytes_stream_through_the_library_put()
     {
-        const long size = 4L * 1024 * 1024 * 1024;
+        var size = Scaled(4L * 1024 * 1024 * 1024);
         using var client = Client("memory-" + Guid.NewGuid().ToString("N")[..8]);
         using var anonymous = new HttpClient(OpenApiResponseValidator.Handler()) { BaseAddress = _address, Timeout = TimeSpan.FromMinutes(10) };
         await PutGeneratedAsync(client, anonymous, 64L * 1024 * 1024);
         var id = "";
         var growthMiB = await MeasureGrowthAsync(async () => id = await PutGeneratedAsync(client, anonymous, size));
 
-        Assert.True(growthMiB < 64, $"working set grew by {growthMiB:0.0} MiB during a 4 GiB upload");
+        Assert.True(growthMiB < 64, $"working set grew by {growthMiB:0.0} MiB during a {size >> 20} MiB upload");
         var stored = Originals().Single(b => b.Key.MediaId == id);
         Assert.Equal(size, stored.Size);
         using (await client.DeleteAsync($"/v2/media/{id}"))
@@ -79,9 +79,9 @@ public sealed class LimitsAndMemoryTests : IAsyncLifetime
     [InlineData("release")]
     [InlineData("catalog")]
     [InlineData("tus")]
-    public async Task Memory_stays_flat_while_1_GiB_streams_through_every_other_upload_path(string path)
+    public async Task Memory_stays_flat_while_a_gigabyte_streams_through_every_other_upload_path(string path)
     {
-        const long size = 1L * 1024 * 1024 * 1024;
+        var size = Scaled(1L * 1024 * 1024 * 1024);
         var tenant = "memory-" + Guid.NewGuid().ToString("N")[..8];
         using var client = Client(tenant);
         client.DefaultRequestHeaders.Add(CatalogApi.OrgHeader, tenant);
@@ -89,9 +89,16 @@ public sealed class LimitsAndMemoryTests : IAsyncLifetime
         await UploadThroughAsync(client, path, releaseId, 64L * 1024 * 1024);
         var growth = await MeasureGrowthAsync(() => UploadThroughAsync(client, path, releaseId, size));
 
-        Assert.True(growth < 64, $"working set grew by {growth:0.0} MiB during a 1 GiB {path} upload");
+        Assert.True(growth < 64, $"working set grew by {growth:0.0} MiB during a {size >> 20} MiB {path} upload");
         Assert.Contains(Originals(), b => b.Size == size);
     }
+
+    /// <summary>
+    /// The embedded run streams the full size. The scale-out run streams a quarter of it: its S3 (a test gateway) writes
+    /// every byte twice through its journal, and a quarter is still 4–16 times the 64 MiB the growth must stay under, so a
+    /// body held in memory fails there too.
+    /// </summary>
+    private static long Scaled(long size) => TestBackends.UsesFileSystem ? size : size / 4;
 
     private static async Task<double> MeasureGrowthAsync(Func<Task> work)
     {
