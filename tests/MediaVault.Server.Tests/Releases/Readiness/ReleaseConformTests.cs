@@ -8,6 +8,21 @@ namespace MediaVault.Server.Tests.Releases.Readiness;
 public sealed class ReleaseConformTests(ServerFixture server)
 {
     [Fact]
+    public async Task A_submitted_release_is_not_conformed()
+    {
+        using var client = server.CreateTenantClient(out _, "admin");
+        var release = await client.CreateReleaseAsync();
+        using (var submitted = await client.PostAsync($"/releases/{release}/submit", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        }
+
+        using var response = await client.PostAsJsonAsync($"/releases/{release}/conform", new { profile = "distributor" });
+
+        Assert.Equal("Release can only be modified while in draft or rejected status", await response.AssertErrorAsync(HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
     public async Task Conform_makes_what_a_machine_can_fix_and_leaves_the_rest_as_problems()
     {
         var files = await ReadinessMedia.GetAsync();

@@ -32,7 +32,8 @@ public static class ReadinessEndpoints
                 (centre-cropped to a square). Clipping, loudness, silence, mono masters, lossy sources and small art are
                 never conformed. Each result appears on its media as `metadata.conformed.<profile>` (a signed URL), is
                 promoted with the release, and the readiness report then counts the rules it fixes as fixed. Answers
-                202 with the media queued (none when nothing can be fixed); files not yet analysed are skipped.
+                202 with the media queued (none when nothing can be fixed); files not yet analysed are skipped. Only a
+                release in `draft` or `rejected` can be conformed (400 otherwise), as only those are promoted later.
                 """);
         return routes;
     }
@@ -50,6 +51,12 @@ public static class ReadinessEndpoints
         if (found.Failed)
         {
             return ReleaseErrors.From(found.Failure);
+        }
+
+        // Conformed files are promoted with the release: once it has left draft or rejected, they would never be.
+        if (!Core.Releases.ReleaseRules.IsEditable(found.Value.Status))
+        {
+            return ReleaseErrors.BadRequest(ReleaseErrors.NotEditable);
         }
 
         var profile = readiness.FindProfile(body.Value.Profile);
