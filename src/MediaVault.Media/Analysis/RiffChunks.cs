@@ -12,6 +12,11 @@ namespace MediaVault.Media.Analysis;
 public static class RiffChunks
 {
     private const int HeaderSize = 12;
+
+    /// <summary>
+    /// Real files have a handful of chunks; a hostile one of millions of empty chunks would otherwise cost a read each.
+    /// </summary>
+    public const int MaxChunks = 4096;
     private static readonly HashSet<ushort> WaveFormats = [1, 3, 0xFFFE];
 
     /// <summary>Null when the file is valid, else what is wrong (a sentence for people).</summary>
@@ -44,7 +49,7 @@ public static class RiffChunks
     {
         var chunk = new byte[10];
         var position = (long)HeaderSize;
-        while (position + chunk.Length <= file.Length)
+        for (var read = 0; read < MaxChunks && position + chunk.Length <= file.Length; read++)
         {
             file.Position = position;
             file.ReadExactly(chunk);
@@ -71,8 +76,13 @@ public static class RiffChunks
         var formatSeen = false;
         var chunk = new byte[8];
         var position = (long)HeaderSize;
-        while (position + 8 <= length)
+        for (var read = 0; position + 8 <= length; read++)
         {
+            if (read == MaxChunks)
+            {
+                return Invariant($"The file has more than {MaxChunks} chunks before its audio.");
+            }
+
             file.Position = position;
             file.ReadExactly(chunk);
             var id = Ascii(chunk.AsSpan(0, 4));

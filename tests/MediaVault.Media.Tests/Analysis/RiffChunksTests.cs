@@ -30,6 +30,18 @@ public sealed class RiffChunksTests
     }
 
     [Fact]
+    public void A_wav_of_a_million_empty_chunks_is_refused_after_a_bounded_number_of_reads()
+    {
+        var empty = Chunk("junk", []);
+        var chunks = Enumerable.Repeat(empty, 1_000_000).Append(Chunk("fmt ", Fmt())).Append(Chunk("data", new byte[4])).ToArray();
+
+        var inspection = RiffChunks.Inspect(new MemoryStream(Wave(chunks)));
+
+        Assert.Equal($"The file has more than {RiffChunks.MaxChunks} chunks before its audio.", inspection.Problem);
+        Assert.Null(inspection.WaveFormat);
+    }
+
+    [Fact]
     public void Data_before_fmt_is_reported()
     {
         Assert.Equal("The 'data' chunk comes before the 'fmt ' chunk.", RiffChunks.Validate(new MemoryStream(Wave(Chunk("data", new byte[4]), Chunk("fmt ", Fmt())))));
