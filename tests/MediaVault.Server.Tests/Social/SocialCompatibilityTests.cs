@@ -209,6 +209,24 @@ public sealed class SocialCompatibilityTests(ServerFixture server)
         Assert.Equal(["facebook-feed-image", "instagram-feed-image", "instagram-stories", "linkedin-image", "threads", "x-image"], profiles.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Another_tenants_media_is_404_on_compatibility_and_conform_and_nothing_is_queued()
+    {
+        var (owner, _) = await server.CreateApiKeyClientAsync();
+        var (stranger, _) = await server.CreateApiKeyClientAsync();
+        using var _o = owner;
+        using var _s = stranger;
+        var id = await owner.UploadReadyAsync("own.png", "image/png", await SocialApi.MakeAsync(".png", "-f", "lavfi", "-i", "testsrc2=s=64x64", "-frames:v", "1"));
+
+        using var look = await stranger.GetAsync($"/v2/media/{id}/compatibility");
+        using var conform = await stranger.PostAsJsonAsync($"/v2/media/{id}/conform", new { network = "instagram", placement = "feed", fit = "crop" });
+        var own = await (await owner.GetAsync($"/v2/media/{id}")).ReadJsonAsync();
+
+        Assert.Equal("not_found", await look.AssertLibraryErrorAsync(HttpStatusCode.NotFound));
+        Assert.Equal("not_found", await conform.AssertLibraryErrorAsync(HttpStatusCode.NotFound));
+        Assert.True(!own.TryGetProperty("conformed", out var conformed) || conformed.GetArrayLength() == 0, "the stranger's request conformed nothing");
+    }
+
     private static List<string> Ids(JsonElement page) => [.. page.GetProperty("data").EnumerateArray().Select(m => m.GetProperty("id").GetString()!)];
 
     /// <summary>The conformed file, uploaded again as a media of its own, is analysed afresh and passes its profile.</summary>

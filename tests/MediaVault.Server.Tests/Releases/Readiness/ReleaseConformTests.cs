@@ -8,6 +8,20 @@ namespace MediaVault.Server.Tests.Releases.Readiness;
 public sealed class ReleaseConformTests(ServerFixture server)
 {
     [Fact]
+    public async Task Another_tenants_release_is_404_on_readiness_and_conform()
+    {
+        using var owner = server.CreateTenantClient(out _, "admin");
+        using var stranger = server.CreateTenantClient(out _, "admin");
+        var release = await owner.CreateReleaseAsync();
+
+        using var report = await stranger.GetAsync($"/releases/{release}/readiness?profile=spotify");
+        using var conform = await stranger.PostAsJsonAsync($"/releases/{release}/conform", new { profile = "spotify" });
+
+        Assert.Equal("Release not found", await report.AssertErrorAsync(HttpStatusCode.NotFound));
+        Assert.Equal("Release not found", await conform.AssertErrorAsync(HttpStatusCode.NotFound));
+    }
+
+    [Fact]
     public async Task A_submitted_release_is_not_conformed()
     {
         using var client = server.CreateTenantClient(out _, "admin");
