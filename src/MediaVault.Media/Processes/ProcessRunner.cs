@@ -56,15 +56,13 @@ public sealed class ProcessRunner(IOptions<SandboxOptions> options)
 
     /// <summary>Runs a tool inside <paramref name="jail"/>: its working directory holds only the input and the output folder.</summary>
     /// <exception cref="ProcessFailedException">The tool or the sandbox is missing, or it ran longer than <paramref name="timeout"/>.</exception>
+    /// <exception cref="MediaUnreadableException">The tool printed more than <see cref="BoundedOutput.MaxStandardOutputChars"/> on stdout; it was killed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the process was killed.</exception>
     public async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, ToolJail jail, TimeSpan timeout, CancellationToken cancellationToken)
     {
         string output = "";
-        var result = await RunAsync(fileName, arguments, jail, timeout, async (stdout, ct) =>
-        {
-            using var reader = new StreamReader(stdout, Encoding.UTF8);
-            output = await reader.ReadToEndAsync(ct);
-        }, cancellationToken);
+        var result = await RunAsync(
+            fileName, arguments, jail, timeout, async (stdout, ct) => output = await BoundedOutput.ReadAllAsync(stdout, fileName, BoundedOutput.MaxStandardOutputChars, ct), cancellationToken);
         return result with { StandardOutput = output };
     }
 
@@ -86,16 +84,16 @@ public sealed class ProcessRunner(IOptions<SandboxOptions> options)
     }
 
     /// <exception cref="ProcessFailedException">The tool is missing.</exception>
-    /// <exception cref="MediaUnreadableException">The tool ran longer than <paramref name="timeout"/> (code <see cref="MediaFailureCode.ProcessingTimeout"/>); it was killed.</exception>
+    /// <exception cref="MediaUnreadableException">
+    /// The tool ran longer than <paramref name="timeout"/> (code <see cref="MediaFailureCode.ProcessingTimeout"/>), or printed more than
+    /// <see cref="BoundedOutput.MaxStandardOutputChars"/> on stdout; it was killed.
+    /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the process was killed.</exception>
     public async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
     {
         string output = "";
-        var result = await RunAsync(fileName, arguments, timeout, async (stdout, ct) =>
-        {
-            using var reader = new StreamReader(stdout, Encoding.UTF8);
-            output = await reader.ReadToEndAsync(ct);
-        }, cancellationToken);
+        var result = await RunAsync(
+            fileName, arguments, timeout, async (stdout, ct) => output = await BoundedOutput.ReadAllAsync(stdout, fileName, BoundedOutput.MaxStandardOutputChars, ct), cancellationToken);
         return result with { StandardOutput = output };
     }
 
@@ -172,7 +170,7 @@ public sealed class ProcessRunner(IOptions<SandboxOptions> options)
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
         var stdout = consumeOutput(process.StandardOutput.BaseStream, timeoutSource.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeoutSource.Token);
+        var stderr = BoundedOutput.ReadTailAsync(process.StandardError, StderrTailLength, timeoutSource.Token);
         try
         {
             await stdout;

@@ -43,6 +43,30 @@ public sealed class ProcessRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_reads_a_flood_of_stderr_in_bounded_memory()
+    {
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+
+        var result = await _runner.RunAsync(
+            "/bin/sh", ["-c", "head -c 300000000 /dev/zero | tr '\\0' x >&2; echo LAST-LINE >&2"], Generous, CancellationToken.None);
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        Assert.EndsWith("LAST-LINE", result.StandardErrorTail, StringComparison.Ordinal);
+        Assert.True(allocated < 200_000_000, $"reading 300 MB of stderr allocated {allocated} bytes");
+    }
+
+    [Fact]
+    public async Task Run_refuses_stdout_past_its_limit_and_kills_the_tool()
+    {
+        var error = await Assert.ThrowsAsync<MediaUnreadableException>(
+            () => _runner.RunAsync("/bin/sh", ["-c", $"echo $$ > '{_pidFile}'; exec yes"], Generous, CancellationToken.None));
+
+        Assert.Equal(MediaFailureCode.UnreadableMedia, error.Code);
+        Assert.Contains("printed more than", error.Message, StringComparison.Ordinal);
+        await AssertProcessGoneAsync(await ReadPidAsync());
+    }
+
+    [Fact]
     public async Task Run_passes_each_argument_verbatim_without_a_shell()
     {
         var result = await _runner.RunAsync(
