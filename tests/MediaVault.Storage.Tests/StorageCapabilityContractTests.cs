@@ -145,10 +145,10 @@ public abstract class StorageCapabilityContractTests : IDisposable
         await Chunks.CreateAsync(tenant, upload, CancellationToken.None);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
-        var first = await Chunks.AppendAsync(tenant, upload, 0, new MemoryStream(bytes[..100_000]), long.MaxValue, hash, CancellationToken.None);
-        var wrong = await Chunks.AppendAsync(tenant, upload, 100_000, new MemoryStream(new byte[5000]), long.MaxValue, null, CancellationToken.None);
+        var first = await Chunks.AppendAsync(tenant, upload, 0, new MemoryStream(bytes[..100_000]), long.MaxValue, hash, null, CancellationToken.None);
+        var wrong = await Chunks.AppendAsync(tenant, upload, 100_000, new MemoryStream(new byte[5000]), long.MaxValue, null, null, CancellationToken.None);
         await Chunks.TruncateAsync(tenant, upload, 100_000, CancellationToken.None);
-        var second = await Chunks.AppendAsync(tenant, upload, 100_000, new MemoryStream(bytes[100_000..]), long.MaxValue, null, CancellationToken.None);
+        var second = await Chunks.AppendAsync(tenant, upload, 100_000, new MemoryStream(bytes[100_000..]), long.MaxValue, null, null, CancellationToken.None);
         var start = new byte[16];
         var read = await Chunks.ReadStartAsync(tenant, upload, start, CancellationToken.None);
         var path = await Chunks.MaterializeAsync(tenant, upload, CancellationToken.None);
@@ -171,8 +171,8 @@ public abstract class StorageCapabilityContractTests : IDisposable
         var (tenant, upload) = (Guid.NewGuid(), NewUploadId());
         var bytes = PatternStream.Bytes(3 * 1024 * 1024);
         await Chunks.CreateAsync(tenant, upload, CancellationToken.None);
-        await Chunks.AppendAsync(tenant, upload, 0, new MemoryStream(bytes[..1_500_000]), long.MaxValue, null, CancellationToken.None);
-        await Chunks.AppendAsync(tenant, upload, 1_500_000, new MemoryStream(bytes[1_500_000..]), long.MaxValue, null, CancellationToken.None);
+        await Chunks.AppendAsync(tenant, upload, 0, new MemoryStream(bytes[..1_500_000]), long.MaxValue, null, null, CancellationToken.None);
+        await Chunks.AppendAsync(tenant, upload, 1_500_000, new MemoryStream(bytes[1_500_000..]), long.MaxValue, null, null, CancellationToken.None);
         using var prefix = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var whole = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -192,9 +192,9 @@ public abstract class StorageCapabilityContractTests : IDisposable
     {
         var (tenant, upload) = (Guid.NewGuid(), NewUploadId());
         await Chunks.CreateAsync(tenant, upload, CancellationToken.None);
-        await Chunks.AppendAsync(tenant, upload, 0, new MemoryStream(PatternStream.Bytes(10)), 100, null, CancellationToken.None);
+        await Chunks.AppendAsync(tenant, upload, 0, new MemoryStream(PatternStream.Bytes(10)), 100, null, null, CancellationToken.None);
 
-        var result = await Chunks.AppendAsync(tenant, upload, 10, new MemoryStream(new byte[2 * 1024 * 1024]), 1000, null, CancellationToken.None);
+        var result = await Chunks.AppendAsync(tenant, upload, 10, new MemoryStream(new byte[2 * 1024 * 1024]), 1000, null, null, CancellationToken.None);
         var path = await Chunks.MaterializeAsync(tenant, upload, CancellationToken.None);
 
         Assert.True(result.TooLong);
@@ -208,7 +208,7 @@ public abstract class StorageCapabilityContractTests : IDisposable
         var (tenant, upload) = (Guid.NewGuid(), NewUploadId());
         var bytes = PatternStream.Bytes(1000);
         await Chunks.CreateAsync(tenant, upload, CancellationToken.None);
-        await Chunks.AppendAsync(tenant, upload, 0, new MemoryStream(bytes), long.MaxValue, null, CancellationToken.None);
+        await Chunks.AppendAsync(tenant, upload, 0, new MemoryStream(bytes), long.MaxValue, null, null, CancellationToken.None);
         foreach (var entry in new DirectoryInfo(Staging.Folder).EnumerateFileSystemInfos())
         {
             entry.LastWriteTimeUtc = DateTime.UtcNow.AddDays(-2);

@@ -208,7 +208,11 @@ public sealed class MediaIngestor(IBlobStore store, IStagingArea staging, IConte
 
     private sealed record Spooled(long Size, string Sha256, SniffResult? Sniffed, long? TooLargeLimit);
 
-    /// <summary>Streams into the staging file while hashing; sniffs as soon as the header is in, so a per-kind limit stops an oversized upload early.</summary>
+    /// <summary>
+    /// Streams into the staging file while hashing; sniffs as soon as the header is in, so a per-kind limit stops an
+    /// oversized upload early. Two buffers: one is received into while the other is hashed and written
+    /// (<see cref="OverlappedBlockWriter"/>).
+    /// </summary>
     private async Task<Spooled> SpoolAsync(IngestRequest request, string path, long limit, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -217,14 +221,17 @@ public sealed class MediaIngestor(IBlobStore store, IStagingArea staging, IConte
         SniffResult? sniffed = null;
         var sniffDone = false;
         long total = 0;
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(BufferSize), ArrayPool<byte>.Shared.Rent(BufferSize)];
         try
         {
             await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+            await using var writer = new OverlappedBlockWriter(file, hash);
+            var next = 0;
             int read;
             // Fill the whole buffer before writing: request bodies arrive in small segments, and one large write per MiB keeps system calls few.
-            while ((read = await request.Content.ReadAtLeastAsync(buffer.AsMemory(0, BufferSize), BufferSize, throwOnEndOfStream: false, cancellationToken)) > 0)
+            while ((read = await request.Content.ReadAtLeastAsync(buffers[next].AsMemory(0, BufferSize), BufferSize, throwOnEndOfStream: false, cancellationToken)) > 0)
             {
+                var buffer = buffers[next];
                 total += read;
                 if (headerLength < header.Length)
                 {
@@ -245,13 +252,17 @@ public sealed class MediaIngestor(IBlobStore store, IStagingArea staging, IConte
                     return new Spooled(total, "", sniffed, limit);
                 }
 
-                hash.AppendData(buffer, 0, read);
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                await writer.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                next = 1 - next;
             }
+
+            await writer.FlushAsync(cancellationToken);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // The writer (disposed above, before this runs) no longer touches either buffer.
+            ArrayPool<byte>.Shared.Return(buffers[0]);
+            ArrayPool<byte>.Shared.Return(buffers[1]);
         }
 
         if (!sniffDone)

@@ -13,10 +13,12 @@ public interface ITusChunkStore
     /// <summary>
     /// Stores the body as the bytes from <paramref name="offset"/> on, at most <paramref name="maxBytes"/>, first
     /// dropping anything stored past <paramref name="offset"/>. Every byte read from the body is appended to
-    /// <paramref name="checksum"/> when given. A body that breaks off is an interrupted result, not an exception.
+    /// <paramref name="checksum"/> when given, and every byte stored to <paramref name="running"/> (the upload's running
+    /// hash) in order; after an interrupted result <paramref name="running"/> may also hold bytes that were not stored
+    /// and must be rebuilt. A body that breaks off is an interrupted result, not an exception.
     /// </summary>
     /// <exception cref="MediaVault.Core.Storage.StorageFullException">No room for the chunk; nothing of it was kept, the bytes before <paramref name="offset"/> are intact.</exception>
-    Task<TusAppendResult> AppendAsync(Guid tenantId, string uploadId, long offset, Stream body, long maxBytes, IncrementalHash? checksum, CancellationToken cancellationToken);
+    Task<TusAppendResult> AppendAsync(Guid tenantId, string uploadId, long offset, Stream body, long maxBytes, IncrementalHash? checksum, IncrementalHash? running, CancellationToken cancellationToken);
 
     /// <summary>Reads the upload's first bytes (for sniffing) into <paramref name="buffer"/>; returns how many were stored.</summary>
     Task<int> ReadStartAsync(Guid tenantId, string uploadId, Memory<byte> buffer, CancellationToken cancellationToken);

@@ -34,8 +34,8 @@ public sealed class FileSystemTusChunkStore(IStagingArea staging) : ITusChunkSto
         return Task.CompletedTask;
     }
 
-    public Task<TusAppendResult> AppendAsync(Guid tenantId, string uploadId, long offset, Stream body, long maxBytes, IncrementalHash? checksum, CancellationToken cancellationToken) =>
-        AppendAsync(uploadId, offset, body, maxBytes, checksum, cancellationToken);
+    public Task<TusAppendResult> AppendAsync(Guid tenantId, string uploadId, long offset, Stream body, long maxBytes, IncrementalHash? checksum, IncrementalHash? running, CancellationToken cancellationToken) =>
+        AppendAsync(uploadId, offset, body, maxBytes, checksum, running, cancellationToken);
 
     public async Task<int> ReadStartAsync(Guid tenantId, string uploadId, Memory<byte> buffer, CancellationToken cancellationToken)
     {
@@ -93,48 +93,55 @@ public sealed class FileSystemTusChunkStore(IStagingArea staging) : ITusChunkSto
     /// acknowledged), up to <paramref name="maxBytes"/>. A body that breaks off (the client went away) keeps what
     /// arrived, so the client can resume from there, as tus asks. A full disk cuts the chunk away again.
     /// </summary>
-    private async Task<TusAppendResult> AppendAsync(string uploadId, long offset, Stream body, long maxBytes, IncrementalHash? checksum, CancellationToken cancellationToken)
+    private async Task<TusAppendResult> AppendAsync(string uploadId, long offset, Stream body, long maxBytes, IncrementalHash? checksum, IncrementalHash? running, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(PathOf(uploadId), FileMode.Open, FileAccess.Write, FileShare.Read, 1, FileOptions.Asynchronous);
         file.SetLength(offset);
         file.Position = offset;
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        long written = 0;
+        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(BufferSize), ArrayPool<byte>.Shared.Rent(BufferSize)];
+        long received = 0;
         var interrupted = false;
         try
         {
-            while (true)
+            // One buffer is received into while the other is hashed and written.
+            await using (var writer = new OverlappedBlockWriter(file, running, checksum))
             {
-                int read;
-                try
+                var next = 0;
+                while (true)
                 {
-                    read = await body.ReadAtLeastAsync(buffer.AsMemory(0, BufferSize), BufferSize, throwOnEndOfStream: false, cancellationToken);
-                }
-                catch (Exception ex) when (ex is IOException or OperationCanceledException)
-                {
-                    interrupted = true;
-                    break;
+                    int read;
+                    try
+                    {
+                        read = await body.ReadAtLeastAsync(buffers[next].AsMemory(0, BufferSize), BufferSize, throwOnEndOfStream: false, cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is IOException or OperationCanceledException)
+                    {
+                        interrupted = true;
+                        break;
+                    }
+
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    if (received + read > maxBytes)
+                    {
+                        await writer.FlushAsync(CancellationToken.None);
+                        file.SetLength(offset);
+                        return new TusAppendResult(0, TooLong: true, Interrupted: false);
+                    }
+
+                    await writer.WriteAsync(buffers[next].AsMemory(0, read), CancellationToken.None);
+                    received += read;
+                    next = 1 - next;
                 }
 
-                if (read == 0)
-                {
-                    break;
-                }
-
-                if (written + read > maxBytes)
-                {
-                    file.SetLength(offset);
-                    return new TusAppendResult(0, TooLong: true, Interrupted: false);
-                }
-
-                checksum?.AppendData(buffer.AsSpan(0, read));
-                await file.WriteAsync(buffer.AsMemory(0, read), CancellationToken.None);
-                written += read;
+                // No fsync: see the class summary for how the acknowledged offset survives a power cut.
+                await writer.FlushAsync(CancellationToken.None);
             }
 
-            // No fsync: see the class summary for how the acknowledged offset survives a power cut.
-            await file.FlushAsync(CancellationToken.None);
-            return new TusAppendResult(written, TooLong: false, interrupted);
+            return new TusAppendResult(received, TooLong: false, interrupted);
         }
         catch (IOException ex) when (StorageFullException.IsCause(ex))
         {
@@ -144,7 +151,9 @@ public sealed class FileSystemTusChunkStore(IStagingArea staging) : ITusChunkSto
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // The writer (disposed above) no longer touches either buffer.
+            ArrayPool<byte>.Shared.Return(buffers[0]);
+            ArrayPool<byte>.Shared.Return(buffers[1]);
         }
     }
 

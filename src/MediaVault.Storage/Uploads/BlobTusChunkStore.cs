@@ -14,10 +14,10 @@ public sealed class BlobTusChunkStore(IBlobStore store, IStagingArea staging) : 
 
     public Task CreateAsync(Guid tenantId, string uploadId, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task<TusAppendResult> AppendAsync(Guid tenantId, string uploadId, long offset, Stream body, long maxBytes, IncrementalHash? checksum, CancellationToken cancellationToken)
+    public async Task<TusAppendResult> AppendAsync(Guid tenantId, string uploadId, long offset, Stream body, long maxBytes, IncrementalHash? checksum, IncrementalHash? running, CancellationToken cancellationToken)
     {
         await TruncateAsync(tenantId, uploadId, offset, cancellationToken);
-        var counting = new CountingStream(body, maxBytes, checksum);
+        var counting = new CountingStream(body, maxBytes, checksum, running);
         var key = BlobKey.UploadPart(tenantId, uploadId, offset);
         try
         {
@@ -144,7 +144,7 @@ public sealed class BlobTusChunkStore(IBlobStore store, IStagingArea staging) : 
     }
 
     /// <summary>Passes the body through, counting and hashing it, and stops it once it runs past its limit.</summary>
-    private sealed class CountingStream(Stream inner, long limit, IncrementalHash? checksum) : Stream
+    private sealed class CountingStream(Stream inner, long limit, IncrementalHash? checksum, IncrementalHash? running) : Stream
     {
         public long Count { get; private set; }
 
@@ -178,6 +178,7 @@ public sealed class BlobTusChunkStore(IBlobStore store, IStagingArea staging) : 
             }
 
             checksum?.AppendData(buffer.Span[..read]);
+            running?.AppendData(buffer.Span[..read]);
             Count += read;
             return read;
         }

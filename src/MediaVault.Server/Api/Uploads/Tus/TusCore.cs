@@ -151,13 +151,11 @@ public sealed partial class TusCore(
     {
         TusAppendResult result;
         TusSizeCap capped;
-        TusHashingStream hashing;
         try
         {
             capped = await CapAsync(context.Request.Body, upload, offset, cap, ct);
-            hashing = new TusHashingStream(capped, running.Hash);
             var max = (upload.Length ?? options.Value.MaxSize) - offset;
-            result = await files.AppendAsync(upload.TenantId, upload.Id, offset, hashing, max, checksum?.Hash, ct);
+            result = await files.AppendAsync(upload.TenantId, upload.Id, offset, capped, max, checksum?.Hash, running.Hash, ct);
         }
         catch (Exception ex) when (StorageFullException.IsCause(ex))
         {
@@ -183,8 +181,8 @@ public sealed partial class TusCore(
             return (TusResponses.Error(TusHeaders.ChecksumMismatch, "Checksum mismatch; the chunk was discarded"), false);
         }
 
-        // Bytes read but not stored (a body that broke off inside a read) make the hash wrong: it is rebuilt next time.
-        var hashKept = hashing.Count == result.Written;
+        // After a body that broke off the running hash may hold bytes that were not stored: it is rebuilt next time.
+        var hashKept = !result.Interrupted;
         var last = !result.Interrupted && upload.Length == offset + result.Written;
         await uploads.AdvanceAsync(upload, lease, offset + result.Written, upload.Length, keepLock: last, CancellationToken.None);
         if (!last)
