@@ -57,6 +57,19 @@ public sealed class MediaItem
     /// </summary>
     public double DurationKey { get; set; } = -1;
 
+    /// <summary>
+    /// Pixel width as lists show it (<c>specs.width</c>): the extracted <c>width</c> of <see cref="MetadataJson"/>, else the
+    /// declared one; null when neither is an integer. Kept by <see cref="MediaSearchText.Fill"/> so a list page reads
+    /// three columns instead of parsing every item's metadata.
+    /// </summary>
+    public int? Width { get; set; }
+
+    /// <summary>Pixel height as lists show it, like <see cref="Width"/>.</summary>
+    public int? Height { get; set; }
+
+    /// <summary>Seconds as lists show it (<c>specs.duration</c>): extracted, else declared; null for images and when unknown. Kept by <see cref="MediaSearchText.Fill"/>.</summary>
+    public double? Duration { get; set; }
+
     /// <summary>The size sort's key: <see cref="Size"/>, or -1 while unknown. Kept by <see cref="MediaSearchText.Fill"/>.</summary>
     public long SizeKey { get; set; } = -1;
 

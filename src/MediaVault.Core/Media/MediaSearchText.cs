@@ -46,20 +46,25 @@ public static class MediaSearchText
         return folded.Length > max ? folded[..max] : folded;
     }
 
-    /// <summary>Recomputes the columns derived from a media's own fields: <see cref="MediaItem.NameKey"/>, <see cref="MediaItem.SearchText"/>, <see cref="MediaItem.DurationKey"/>, <see cref="MediaItem.SizeKey"/>.</summary>
+    /// <summary>
+    /// Recomputes the columns derived from a media's own fields: <see cref="MediaItem.NameKey"/>, <see cref="MediaItem.SearchText"/>,
+    /// <see cref="MediaItem.DurationKey"/>, <see cref="MediaItem.SizeKey"/> and the listed specs (<see cref="MediaItem.Width"/>,
+    /// <see cref="MediaItem.Height"/>, <see cref="MediaItem.Duration"/>).
+    /// </summary>
     public static void Fill(MediaItem media)
     {
         media.NameKey = Normalize(media.Name, NameKeyLength);
         media.SearchText = string.Join('\n', Normalize(media.Name), Normalize(media.AltText), Normalize(media.Description));
-        media.DurationKey = (media.Kind == MediaKind.Image ? null : DurationOf(media.MetadataJson)) ?? -1;
+        var metadata = MediaMetadata.Parse(media.MetadataJson);
+        var declared = metadata[MetadataKeys.Declared] as JsonObject;
+        media.Width = Int(metadata[MetadataKeys.Width]) ?? Int(declared?[MetadataKeys.Width]);
+        media.Height = Int(metadata[MetadataKeys.Height]) ?? Int(declared?[MetadataKeys.Height]);
+        media.Duration = media.Kind == MediaKind.Image ? null : Seconds(metadata[MetadataKeys.Duration]) ?? Seconds(declared?[MetadataKeys.Duration]);
+        media.DurationKey = media.Duration ?? -1;
         media.SizeKey = media.Size ?? -1;
     }
 
-    private static double? DurationOf(string metadataJson)
-    {
-        var metadata = MediaMetadata.Parse(metadataJson);
-        return Seconds(metadata[MetadataKeys.Duration]) ?? Seconds((metadata[MetadataKeys.Declared] as JsonObject)?[MetadataKeys.Duration]);
-    }
+    private static int? Int(JsonNode? node) => node is JsonValue value && value.TryGetValue<int>(out var number) ? number : null;
 
     private static double? Seconds(JsonNode? node) => node is JsonValue value && value.TryGetValue<double>(out var seconds) ? seconds : null;
 }

@@ -225,6 +225,9 @@ namespace MediaVault.Data.Postgres.Migrations
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
 
+                    b.Property<double?>("Duration")
+                        .HasColumnType("double precision");
+
                     b.Property<double>("DurationKey")
                         .HasColumnType("double precision");
 
@@ -235,6 +238,9 @@ namespace MediaVault.Data.Postgres.Migrations
                     b.Property<string>("FailureReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("IsLink")
                         .HasColumnType("boolean");
@@ -296,6 +302,9 @@ namespace MediaVault.Data.Postgres.Migrations
 
                     b.Property<DateTime?>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

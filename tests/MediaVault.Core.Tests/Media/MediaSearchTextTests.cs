@@ -32,4 +32,22 @@ public sealed class MediaSearchTextTests
         MediaSearchText.Fill(media);
         Assert.Equal(13.25, media.DurationKey);
     }
+
+    [Theory]
+    [InlineData(MediaKind.Image, """{"width":640,"height":480,"declared":{"width":1,"height":2,"duration":3}}""", 640, 480, null)]
+    [InlineData(MediaKind.Image, """{"declared":{"width":800,"height":600}}""", 800, 600, null)]
+    [InlineData(MediaKind.Video, """{"width":"wide","height":720.5,"duration":4,"declared":{"width":1280,"height":720,"duration":5}}""", 1280, 720, 4.0)]
+    [InlineData(MediaKind.Audio, """{"declared":{"duration":12.5}}""", null, null, 12.5)]
+    [InlineData(MediaKind.Audio, "{}", null, null, null)]
+    public void Fill_keeps_the_listed_specs_extracted_else_declared(MediaKind kind, string metadata, int? width, int? height, double? duration)
+    {
+        var media = new MediaItem { Id = "m", Name = "x", Kind = kind, MetadataJson = metadata };
+
+        MediaSearchText.Fill(media);
+
+        Assert.Equal(width, media.Width);
+        Assert.Equal(height, media.Height);
+        Assert.Equal(duration, media.Duration);
+        Assert.Equal(duration ?? -1, media.DurationKey);
+    }
 }

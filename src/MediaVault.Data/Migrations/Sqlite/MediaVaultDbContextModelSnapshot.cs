@@ -219,6 +219,9 @@ namespace MediaVault.Data.Migrations.Sqlite
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Duration")
+                        .HasColumnType("REAL");
+
                     b.Property<double>("DurationKey")
                         .HasColumnType("REAL");
 
@@ -229,6 +232,9 @@ namespace MediaVault.Data.Migrations.Sqlite
                     b.Property<string>("FailureReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsLink")
                         .HasColumnType("INTEGER");
@@ -290,6 +296,9 @@ namespace MediaVault.Data.Migrations.Sqlite
 
                     b.Property<DateTime?>("UploadedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -16,10 +16,19 @@ public sealed class MediaUrlSigner(IOptions<DeliveryOptions> options, TimeProvid
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> KeyIds = new(StringComparer.Ordinal);
 
     /// <summary>The query string (without <c>?</c>) that authorises reading this media or rendition until its expiry.</summary>
-    public string SignQuery(string mediaId, string? rendition, StorageArea area, string? variant = null)
+    public string SignQuery(string mediaId, string? rendition, StorageArea area, string? variant = null) =>
+        SignQuery(mediaId, rendition, ExpiryFor(area), variant);
+
+    /// <summary>The <c>exp</c> a URL signed now for media in <paramref name="area"/> carries (Unix seconds, see <see cref="RoundedExpiry"/>).</summary>
+    public long ExpiryFor(StorageArea area)
     {
         var lifetime = area == StorageArea.Permanent ? options.Value.PermanentUrlLifetime : options.Value.TemporaryUrlLifetime;
-        var expires = RoundedExpiry(clock.GetUtcNow(), lifetime, options.Value.UrlExpiryWindow);
+        return RoundedExpiry(clock.GetUtcNow(), lifetime, options.Value.UrlExpiryWindow);
+    }
+
+    /// <summary><see cref="SignQuery(string, string?, StorageArea, string?)"/> with an expiry from <see cref="ExpiryFor"/>.</summary>
+    public string SignQuery(string mediaId, string? rendition, long expires, string? variant = null)
+    {
         var key = options.Value.SigningKeys[0];
         var query = new StringBuilder();
         if (rendition is not null)

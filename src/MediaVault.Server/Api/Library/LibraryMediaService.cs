@@ -91,11 +91,17 @@ public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake inta
     }
 
     /// <summary>
-    /// One query per page: filters, the sort, and either a keyset page after <see cref="LibraryListQuery.After"/> (no
+    /// One query per page (<see cref="LibraryListReader"/>'s hand-written SQL; with <c>compatibleWith</c>, LINQ in
+    /// batches checked in memory): filters, the sort, and either a keyset page after <see cref="LibraryListQuery.After"/> (no
     /// total) or a numbered page with the total counted. Null when the cursor's key does not fit the sort.
     /// </summary>
     public async Task<(List<MediaItem> Items, int? Total)?> ListAsync(Guid tenantId, LibraryListQuery list, CancellationToken cancellationToken)
     {
+        if (list.CompatibleWith is null)
+        {
+            return await new LibraryListReader(db, views).ReadAsync(tenantId, list, cancellationToken);
+        }
+
         var query = db.Media.AsNoTracking().Where(m => m.TenantId == tenantId && !m.IsLink);
         if (list.Type is { Length: > 0 } type)
         {
@@ -122,30 +128,7 @@ public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake inta
             query = query.Where(m => states.Contains(m.State));
         }
 
-        if (list.CompatibleWith is not null)
-        {
-            return await compatibleList.ListAsync(query, list, ListedColumns, cancellationToken);
-        }
-
-        if (list.Keyset)
-        {
-            if (list.After is { } cursor)
-            {
-                if (LibraryKeyset.After(query, list.Sort, cursor) is not { } after)
-                {
-                    return null;
-                }
-
-                query = after;
-            }
-
-            return (await ListedColumns(LibraryKeyset.Order(query, list.Sort).Take(list.Limit)).ToListAsync(cancellationToken), null);
-        }
-
-        var total = await query.CountAsync(cancellationToken);
-        var items = await ListedColumns(LibraryKeyset.Order(query, list.Sort).Skip((list.Page - 1) * list.Limit).Take(list.Limit))
-            .ToListAsync(cancellationToken);
-        return (items, total);
+        return await compatibleList.ListAsync(query, list, ListedColumns, cancellationToken);
     }
 
     /// <summary>
@@ -169,6 +152,9 @@ public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake inta
             Size = m.Size,
             MimeType = m.MimeType,
             MetadataJson = m.MetadataJson,
+            Width = m.Width,
+            Height = m.Height,
+            Duration = m.Duration,
             CreatedAt = m.CreatedAt,
             AltText = m.AltText,
             Description = m.Description,

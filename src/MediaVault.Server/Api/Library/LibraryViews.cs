@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
@@ -67,15 +66,10 @@ public sealed class LibraryViews(MediaUrls urls, IOptions<ProcessingOptions> pro
 
     public LibraryMediaView Media(HttpRequest request, MediaItem media)
     {
-        var metadata = MediaMetadata.Parse(media.MetadataJson);
-        var declared = metadata[MetadataKeys.Declared] as JsonObject;
         var preview = PreviewNames.FirstOrDefault(n => media.Renditions.Any(r => r.Name == n));
         var confirmed = media.State != MediaState.Pending;
-        var specs = new LibrarySpecs(
-            Int(metadata[MetadataKeys.Width]) ?? Int(declared?[MetadataKeys.Width]),
-            Int(metadata[MetadataKeys.Height]) ?? Int(declared?[MetadataKeys.Height]),
-            media.Kind == MediaKind.Image ? null : Double(metadata[MetadataKeys.Duration]) ?? Double(declared?[MetadataKeys.Duration]),
-            media.Size);
+        // The metadata's width, height and duration as every write stores them (MediaSearchText.Fill): no JSON parse per item.
+        var specs = new LibrarySpecs(media.Width, media.Height, media.Duration, media.Size);
         return new LibraryMediaView(
             media.Id, media.Id, media.Name,
             confirmed ? urls.For(request, media) : null,
@@ -83,8 +77,4 @@ public sealed class LibraryViews(MediaUrls urls, IOptions<ProcessingOptions> pro
             media.MimeType, media.ArchivedAt is null ? Status(media.State) : Archived, media.FailureReason, media.FailureCode, specs, media.CreatedAt,
             media.AltText, media.Description, [.. media.Tags.OrderBy(t => t.Position).Select(t => t.Tag)], media.ArchivedAt);
     }
-
-    private static int? Int(JsonNode? node) => node is JsonValue value && value.TryGetValue<int>(out var number) ? number : null;
-
-    private static double? Double(JsonNode? node) => node is JsonValue value && value.TryGetValue<double>(out var number) ? number : null;
 }
