@@ -65,6 +65,7 @@ public static class MediaVaultApplication
         app.UseMediaVaultCors();
         app.UseAuthenticationChallenge();
         FastFileSendFeature.UseFastFileSend(app);
+        app.UseMiddleware<SignedFileMiddleware>();
         app.UseTusResumableHeader();
         app.UseWebPage();
         // HEAD becomes its GET before routing picks the endpoint; compression wraps the validators, so an ETag is of
