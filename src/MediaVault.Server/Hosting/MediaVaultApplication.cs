@@ -60,12 +60,13 @@ public static class MediaVaultApplication
 
     private static void UseMediaVaultPipeline(this WebApplication app)
     {
+        // Remembered plain signed downloads, before everything else (see SignedFileMiddleware for why that is safe).
+        app.UseMiddleware<SignedFileMiddleware>();
         app.UseExceptionHandler(errors => errors.Run(ErrorResponses.WriteUnhandledAsync));
         app.UseStatusCodePages(ErrorResponses.WriteStatusCodeAsync);
         app.UseMediaVaultCors();
         app.UseAuthenticationChallenge();
         FastFileSendFeature.UseFastFileSend(app);
-        app.UseMiddleware<SignedFileMiddleware>();
         app.UseTusResumableHeader();
         app.UseWebPage();
         // HEAD becomes its GET before routing picks the endpoint; compression wraps the validators, so an ETag is of

@@ -1,17 +1,24 @@
 using System.Collections.Concurrent;
 using MediaVault.Core.Media;
+using MediaVault.Server.Hosting.Cors;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace MediaVault.Server.Api.Delivery;
 
 /// <summary>
-/// The hot path of <c>GET|HEAD /files/{mediaId}</c>, ahead of routing and authentication: a plain request (no range, no
-/// conditional header, no variant) for a URL whose answer <see cref="DeliveryLookup"/> remembers, with a genuine
-/// signature and a file still in the local store, is answered here with the endpoint's headers and, for small files,
-/// bytes kept for the lookup's second. Everything else — a bad or expired signature, a miss, ranges, validators,
-/// variants, bucket stores — goes on to the endpoint, which answers exactly as before and refills the memory.
+/// The hot path of <c>GET|HEAD /files/{mediaId}</c>, first in the pipeline: a plain request (no range, no conditional
+/// header, no variant, no <c>Origin</c> when CORS is configured) for a URL whose answer <see cref="DeliveryLookup"/>
+/// remembers, with a genuine signature and a file still in the local store, is answered here with the endpoint's
+/// headers and, for small files, bytes kept for the lookup's second. Everything else — a bad or expired signature, a
+/// miss, ranges, validators, variants, bucket stores — goes on through the whole pipeline to the endpoint, which
+/// answers exactly as before and refills the memory. Only 200 answers are written here, so the error pages, the
+/// authentication challenge and the exception handler (a file that vanishes while read falls through too) have
+/// nothing to add; CORS would add only <c>Vary: Origin</c> to a request without <c>Origin</c>, which this adds itself.
 /// </summary>
-public sealed class SignedFileMiddleware(RequestDelegate next, MediaUrlSigner signer, DeliveryLookup lookup, DeliveryStorage storage)
+public sealed class SignedFileMiddleware(
+    RequestDelegate next, MediaUrlSigner signer, DeliveryLookup lookup, DeliveryStorage storage, IOptions<CorsOptions> cors)
 {
     private const string Prefix = "/files/";
     private const int MaxKeptBytes = 16 * 1024;
@@ -19,6 +26,9 @@ public sealed class SignedFileMiddleware(RequestDelegate next, MediaUrlSigner si
 
     private static readonly string[] Conditional =
         [HeaderNames.Range, HeaderNames.IfRange, HeaderNames.IfMatch, HeaderNames.IfNoneMatch, HeaderNames.IfModifiedSince, HeaderNames.IfUnmodifiedSince];
+
+    private readonly bool _corsConfigured =
+        cors.Value.AllowedOrigins.Any(o => o == CorsOrigins.Any || CorsOrigins.Normalize(o, out _) is not null);
 
     // At most MaxPrepared answers of at most MaxKeptBytes each: 16 MiB of file bytes at worst.
     private readonly ConcurrentDictionary<(string MediaId, string Rendition), PreparedDelivery> _prepared = new();
@@ -45,6 +55,11 @@ public sealed class SignedFileMiddleware(RequestDelegate next, MediaUrlSigner si
             }
         }
 
+        if (_corsConfigured && headers.ContainsKey(HeaderNames.Origin))
+        {
+            return null;
+        }
+
         string? exp = null, kid = null, sig = null, rendition = null;
         foreach (var (name, value) in request.Query)
         {
@@ -63,7 +78,7 @@ public sealed class SignedFileMiddleware(RequestDelegate next, MediaUrlSigner si
             }
         }
 
-        if (!MediaId.IsWellFormed(mediaId) || !signer.Verify(mediaId, rendition, exp, kid, sig) || lookup.Recall(mediaId, rendition) is not { } remembered)
+        if (!MediaId.IsWellFormed(mediaId) || lookup.Recall(mediaId, rendition) is not { } remembered)
         {
             return null;
         }
@@ -71,12 +86,30 @@ public sealed class SignedFileMiddleware(RequestDelegate next, MediaUrlSigner si
         var key = (mediaId, rendition ?? "");
         if (_prepared.TryGetValue(key, out var prepared) && ReferenceEquals(prepared.Source, remembered))
         {
-            return File.Exists(prepared.Path) ? prepared : null;
+            // The signature this answer was last served for needs only its expiry checked again; any other, the HMAC.
+            var known = prepared.WasSigned(exp, kid, sig);
+            if (!(known ? signer.IsUnexpired(exp) : signer.Verify(mediaId, rendition, exp, kid, sig)) || !File.Exists(prepared.Path))
+            {
+                return null;
+            }
+
+            if (!known)
+            {
+                prepared.Signed = Tuple.Create(exp, kid, sig);
+            }
+
+            return prepared;
+        }
+
+        if (!signer.Verify(mediaId, rendition, exp, kid, sig))
+        {
+            return null;
         }
 
         prepared = Prepare(remembered);
         if (prepared is not null)
         {
+            prepared.Signed = Tuple.Create(exp, kid, sig);
             if (_prepared.Count >= MaxPrepared)
             {
                 _prepared.Clear();
@@ -97,8 +130,19 @@ public sealed class SignedFileMiddleware(RequestDelegate next, MediaUrlSigner si
             return null;
         }
 
-        var length = new FileInfo(file).Length;
-        var bytes = length <= MaxKeptBytes ? File.ReadAllBytes(file) : null;
+        long length;
+        byte[]? bytes;
+        try
+        {
+            length = new FileInfo(file).Length;
+            bytes = length <= MaxKeptBytes ? File.ReadAllBytes(file) : null;
+        }
+        catch (IOException)
+        {
+            // Gone or moved since the check: the endpoint finds out and answers.
+            return null;
+        }
+
         if (bytes is not null && bytes.Length != length)
         {
             return null;
@@ -108,7 +152,7 @@ public sealed class SignedFileMiddleware(RequestDelegate next, MediaUrlSigner si
             DeliveryHeaders.Disposition(media, derived, contentType), bytes);
     }
 
-    private static async Task SendAsync(HttpContext context, PreparedDelivery prepared)
+    private async Task SendAsync(HttpContext context, PreparedDelivery prepared)
     {
         var response = context.Response;
         var headers = response.Headers;
@@ -117,6 +161,11 @@ public sealed class SignedFileMiddleware(RequestDelegate next, MediaUrlSigner si
         response.ContentType = prepared.ContentType;
         response.ContentLength = prepared.Length;
         headers.AcceptRanges = "bytes";
+        if (_corsConfigured)
+        {
+            headers.Append(HeaderNames.Vary, HeaderNames.Origin);
+        }
+
         headers.LastModified = prepared.LastModified;
         if (prepared.ETag is { } etag)
         {
@@ -130,8 +179,14 @@ public sealed class SignedFileMiddleware(RequestDelegate next, MediaUrlSigner si
 
         if (prepared.Bytes is { } bytes)
         {
-            await response.Body.WriteAsync(bytes, context.RequestAborted);
+            await response.BodyWriter.WriteAsync(bytes, context.RequestAborted);
             return;
+        }
+
+        // Ahead of the pipeline's own installation of the large-read file send.
+        if (context.Features.Get<IHttpResponseBodyFeature>() is { } body and not FastFileSendFeature)
+        {
+            context.Features.Set<IHttpResponseBodyFeature>(new FastFileSendFeature(body));
         }
 
         await response.SendFileAsync(prepared.Path, 0, prepared.Length, context.RequestAborted);
