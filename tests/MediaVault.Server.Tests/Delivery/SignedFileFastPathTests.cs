@@ -89,6 +89,25 @@ public sealed class SignedFileFastPathTests(ServerFixture server)
         Assert.Equal(bytes[..10], await slice.Content.ReadAsByteArrayAsync());
     }
 
+    [Fact]
+    public async Task A_genuine_but_expired_url_for_a_remembered_answer_is_refused()
+    {
+        var (url, _) = await UploadAsync("image.png");
+        var mediaId = new Uri(url).AbsolutePath.Split('/').Last();
+        var past = new MediaUrlSigner(server.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeliveryOptions>>(), new ShiftedClock(TimeSpan.FromDays(-3)));
+        var expired = $"/files/{mediaId}?{past.SignQuery(mediaId, null, StorageArea.Temporary)}";
+        using var client = server.CreateClient();
+        var (first, second) = await TwiceAsync(HttpMethod.Get, url);
+        Assert.Equal(HttpStatusCode.OK, second.Status);
+
+        using var refused = await client.GetAsync(expired);
+        using var again = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(first.Body, await again.Content.ReadAsByteArrayAsync());
+    }
+
     /// <summary>
     /// The same request twice: the first fills the lookup's memory through the endpoint, the second (on a local store,
     /// while that memory is fresh — retried if a busy machine let the second pass) is answered by the middleware.
@@ -141,6 +160,11 @@ public sealed class SignedFileFastPathTests(ServerFixture server)
         var releaseId = await client.CreateReleaseAsync();
         var url = (await client.UploadAsync(releaseId, sample)).GetProperty("data")[0].GetProperty("cloudUrl").GetString()!;
         return (url, TestFiles.Bytes(sample));
+    }
+
+    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow + shift;
     }
 
     private sealed record Answer(HttpStatusCode Status, Dictionary<string, string> Headers, byte[] Body);
