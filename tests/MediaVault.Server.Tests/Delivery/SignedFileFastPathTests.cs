@@ -52,6 +52,12 @@ public sealed class SignedFileFastPathTests(ServerFixture server)
     [Fact]
     public async Task A_remembered_url_whose_file_is_gone_is_refused_as_before()
     {
+        if (!TestBackends.UsesFileSystem)
+        {
+            // Answers are remembered only where the file can be checked cheaply (a local store).
+            return;
+        }
+
         var (url, _) = await UploadAsync("image.png");
         using var client = server.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
