@@ -61,6 +61,8 @@ public static class MediaVaultApplication
 
     private static void UseMediaVaultPipeline(this WebApplication app)
     {
+        // Remembered plain signed downloads, before everything else (see SignedFileMiddleware for why that is safe).
+        app.UseMiddleware<SignedFileMiddleware>();
         app.UseExceptionHandler(errors => errors.Run(ErrorResponses.WriteUnhandledAsync));
         app.UseStatusCodePages(ErrorResponses.WriteStatusCodeAsync);
         app.UseMediaVaultCors();

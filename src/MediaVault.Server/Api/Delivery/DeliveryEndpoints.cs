@@ -1,4 +1,4 @@
-using System.Globalization;
+using MediaVault.Core;
 using MediaVault.Core.Media;
 using MediaVault.Core.Storage;
 using Microsoft.Net.Http.Headers;
@@ -15,8 +15,6 @@ namespace MediaVault.Server.Api.Delivery;
 /// </summary>
 public static class DeliveryEndpoints
 {
-    private const string SandboxPolicy = "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox";
-
     public static IEndpointRouteBuilder MapDeliveryEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapMethods("/files/{mediaId}", [HttpMethods.Get, HttpMethods.Head], ServeAsync)
@@ -71,7 +69,13 @@ public static class DeliveryEndpoints
         var found = await FindAsync(lookup, storage.LocalFiles, mediaId, named, cancellationToken);
         if (found is null && variant is not null)
         {
-            found = await FindAsync(lookup, storage.LocalFiles, mediaId, null, cancellationToken);
+            var made = await variants.GetOrCreateAsync(mediaId, variant, preset is not null, cancellationToken);
+            if (made.Failed)
+            {
+                return made.Failure.Kind == FailureKind.NotFound ? Denied() : Error(StatusCodes.Status400BadRequest, made.Failure.Message);
+            }
+
+            found = (made.Value.Media, made.Value.Rendition, false);
         }
 
         if (found is not { } answer)
@@ -80,30 +84,8 @@ public static class DeliveryEndpoints
         }
 
         var (media, derived) = (answer.Media, answer.Rendition);
-        var key = BlobKey.Original(media.Area, media.TenantId, media.Id);
-        var contentType = media.MimeType ?? "application/octet-stream";
-        var etag = media.Sha256 is null ? null : new EntityTagHeaderValue($"\"{media.Sha256}\"");
-        var lastModified = new DateTimeOffset(media.UploadedAt ?? media.CreatedAt, TimeSpan.Zero);
-        if (variant is not null && derived is null)
-        {
-            var made = await variants.GetOrCreateAsync(media, variant, preset is not null, cancellationToken);
-            if (made.Failed)
-            {
-                return Error(StatusCodes.Status400BadRequest, made.Failure.Message);
-            }
-
-            derived = made.Value;
-        }
-
-        if (derived is not null)
-        {
-            key = BlobKey.Rendition(media.Area, media.TenantId, media.Id, derived.Name);
-            contentType = derived.MimeType;
-            etag = new EntityTagHeaderValue($"\"{media.Sha256}-{derived.Name}\"");
-            lastModified = new DateTimeOffset(derived.CreatedAt, TimeSpan.Zero);
-        }
-
-        WriteHeaders(context, media, derived, contentType, MediaUrlSigner.ExpiresAt(exp));
+        var (key, contentType, etag, lastModified) = DeliveryHeaders.Describe(media, derived);
+        DeliveryHeaders.Write(context.Response.Headers, DeliveryHeaders.Disposition(media, derived, contentType), MediaUrlSigner.ExpiresAt(exp));
         if (storage.LocalFiles?.TryGetPath(key) is { } path)
         {
             return TypedResults.PhysicalFile(path, contentType, lastModified: lastModified, entityTag: etag, enableRangeProcessing: true);
@@ -150,21 +132,6 @@ public static class DeliveryEndpoints
             ? BlobKey.Original(media.Area, media.TenantId, media.Id)
             : BlobKey.Rendition(media.Area, media.TenantId, media.Id, rendition.Name);
         return localFiles.TryGetPath(key) is not null;
-    }
-
-    private static void WriteHeaders(HttpContext context, MediaItem media, MediaRendition? derived, string contentType, DateTimeOffset? expires)
-    {
-        var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = SandboxPolicy;
-        var remaining = expires is { } until ? (long)Math.Max(0, (until - DateTimeOffset.UtcNow).TotalSeconds) : 0;
-        headers.CacheControl = string.Create(CultureInfo.InvariantCulture, $"private, max-age={Math.Min(remaining, 86400)}");
-        var inline = (contentType.StartsWith("image/", StringComparison.Ordinal) || contentType.StartsWith("audio/", StringComparison.Ordinal)
-                || contentType.StartsWith("video/", StringComparison.Ordinal))
-            && !contentType.Contains("svg", StringComparison.Ordinal) && !contentType.Contains("xml", StringComparison.Ordinal);
-        var disposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment");
-        disposition.SetHttpFileName(derived is null ? media.Name : $"{Path.GetFileNameWithoutExtension(media.Name)}-{derived.Name}");
-        headers.ContentDisposition = disposition.ToString();
     }
 
     /// <summary>

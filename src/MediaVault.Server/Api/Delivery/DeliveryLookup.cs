@@ -20,11 +20,22 @@ public sealed class DeliveryLookup(IDbContextFactory<MediaVaultDbContext> dbFact
     private static readonly Func<MediaVaultDbContext, string, Task<MediaItem?>> MediaById =
         EF.CompileAsyncQuery((MediaVaultDbContext db, string id) => db.Media.AsNoTracking().SingleOrDefault(m => m.Id == id && !m.IsLink));
 
-    private static readonly Func<MediaVaultDbContext, string, string, Task<MediaRendition?>> RenditionByName =
-        EF.CompileAsyncQuery((MediaVaultDbContext db, string mediaId, string name) =>
-            db.Renditions.AsNoTracking().SingleOrDefault(r => r.MediaId == mediaId && r.Name == name));
+    // The media and its rendition in one round trip; no row when the media is missing, a null rendition when it lacks one.
+    private static readonly Func<MediaVaultDbContext, string, string, Task<RememberedDelivery?>> MediaAndRendition =
+        EF.CompileAsyncQuery((MediaVaultDbContext db, string id, string name) => (
+                from m in db.Media.AsNoTracking().Where(m => m.Id == id && !m.IsLink)
+                from r in db.Renditions.AsNoTracking().Where(r => r.MediaId == m.Id && r.Name == name).DefaultIfEmpty()
+                select new RememberedDelivery(m, r, 0))
+            .FirstOrDefault());
 
-    private readonly ConcurrentDictionary<(string MediaId, string Rendition), Entry> _entries = new();
+    private readonly ConcurrentDictionary<(string MediaId, string Rendition), RememberedDelivery> _entries = new();
+
+    /// <summary>
+    /// The remembered answer for a URL while it is fresh, without asking the database; null when there is none (then
+    /// <see cref="FindAsync"/> asks). The caller still checks that the file is there.
+    /// </summary>
+    public RememberedDelivery? Recall(string mediaId, string? rendition) =>
+        _entries.TryGetValue((mediaId, rendition ?? ""), out var cached) && clock.GetElapsedTime(cached.At) < Lifetime ? cached : null;
 
     /// <summary>
     /// The media (not a link, not pending) and the named rendition, or null when either is missing; Remembered says
@@ -41,15 +52,8 @@ public sealed class DeliveryLookup(IDbContextFactory<MediaVaultDbContext> dbFact
 
         // A context only on a miss: a remembered answer needs no database at all.
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var media = await MediaById(db, mediaId);
-        if (media is null || media.State == MediaState.Pending)
-        {
-            _entries.TryRemove(key, out _);
-            return null;
-        }
-
-        MediaRendition? derived = null;
-        if (rendition is not null && (derived = await RenditionByName(db, media.Id, rendition)) is null)
+        var (media, derived) = rendition is null ? (await MediaById(db, mediaId), null) : await MediaAndRenditionAsync(db, mediaId, rendition);
+        if (media is null || media.State == MediaState.Pending || (rendition is not null && derived is null))
         {
             _entries.TryRemove(key, out _);
             return null;
@@ -65,12 +69,13 @@ public sealed class DeliveryLookup(IDbContextFactory<MediaVaultDbContext> dbFact
             _entries.Clear();
         }
 
-        _entries[key] = new Entry(media, derived, now);
+        _entries[key] = new RememberedDelivery(media, derived, now);
         return (media, derived, false);
     }
 
+    private static async Task<(MediaItem? Media, MediaRendition? Rendition)> MediaAndRenditionAsync(MediaVaultDbContext db, string mediaId, string rendition) =>
+        await MediaAndRendition(db, mediaId, rendition) is { } found ? (found.Media, found.Rendition) : (null, null);
+
     /// <summary>Forgets an answer whose file turned out to be gone.</summary>
     public void Forget(string mediaId, string? rendition) => _entries.TryRemove((mediaId, rendition ?? ""), out _);
-
-    private sealed record Entry(MediaItem Media, MediaRendition? Rendition, long At);
 }

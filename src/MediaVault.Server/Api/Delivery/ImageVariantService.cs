@@ -21,33 +21,41 @@ public sealed class ImageVariantService(
     private readonly string _largePreview = RenditionNames.LargestThumbnail(processing.Value.ThumbnailSizes);
     private readonly ConcurrentDictionary<string, Lazy<Task<Outcome<MediaRendition>>>> _inFlight = new(StringComparer.Ordinal);
 
-    public async Task<Outcome<MediaRendition>> GetOrCreateAsync(MediaItem media, ImageVariant variant, bool preset, CancellationToken cancellationToken)
+    /// <summary>
+    /// The variant of a media, made now if it is not yet: NotFound when there is no servable media (a link, pending, or
+    /// unknown: the caller answers as for a bad URL), BadRequest when it is not an image or has too many variants.
+    /// </summary>
+    public async Task<Outcome<(MediaItem Media, MediaRendition Rendition)>> GetOrCreateAsync(
+        string mediaId, ImageVariant variant, bool preset, CancellationToken cancellationToken)
     {
+        var source = await FindAsync(mediaId, variant.RenditionName, cancellationToken);
+        if (source is null || source.Media.State == MediaState.Pending)
+        {
+            return Failure.NotFound("No such media");
+        }
+
+        var media = source.Media;
+        if (source.Existing is { } existing)
+        {
+            return (media, existing);
+        }
+
         if (media.Kind != MediaKind.Image)
         {
             return Failure.BadRequest("Variants are made only of images");
         }
 
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        if (!preset && source.VariantCount >= options.Value.MaxPerMedia)
         {
-            var existing = await db.Renditions.AsNoTracking().SingleOrDefaultAsync(r => r.MediaId == media.Id && r.Name == variant.RenditionName, cancellationToken);
-            if (existing is not null)
-            {
-                return existing;
-            }
-
-            var count = await db.Renditions.CountAsync(r => r.MediaId == media.Id && r.Name.StartsWith("v-"), cancellationToken);
-            if (!preset && count >= options.Value.MaxPerMedia)
-            {
-                return Failure.BadRequest($"This image already has {count} variants, the most allowed; use one of them or a preset");
-            }
+            return Failure.BadRequest($"This image already has {source.VariantCount} variants, the most allowed; use one of them or a preset");
         }
 
         var key = $"{media.Id}/{variant.RenditionName}";
-        var work = _inFlight.GetOrAdd(key, _ => new Lazy<Task<Outcome<MediaRendition>>>(() => CreateAsync(media, variant)));
+        var work = _inFlight.GetOrAdd(key, _ => new Lazy<Task<Outcome<MediaRendition>>>(() => CreateAsync(media, variant, SourceFor(source, variant))));
         try
         {
-            return await work.Value.WaitAsync(cancellationToken);
+            var made = await work.Value.WaitAsync(cancellationToken);
+            return made.Failed ? made.Failure : (media, made.Value);
         }
         finally
         {
@@ -58,31 +66,36 @@ public sealed class ImageVariantService(
         }
     }
 
+    /// <summary>Everything <see cref="GetOrCreateAsync"/> decides on, in one database round trip.</summary>
+    private async Task<VariantSource?> FindAsync(string mediaId, string name, CancellationToken cancellationToken)
+    {
+        // Plain locals: EF reads captured locals as parameters.
+        var largePreview = _largePreview;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await (
+                from m in db.Media.AsNoTracking().Where(m => m.Id == mediaId && !m.IsLink)
+                from made in db.Renditions.AsNoTracking().Where(r => r.MediaId == m.Id && r.Name == name).DefaultIfEmpty()
+                from preview in db.Renditions.AsNoTracking().Where(r => r.MediaId == m.Id && r.Name == largePreview).DefaultIfEmpty()
+                select new VariantSource(
+                    m, made, db.Renditions.Count(r => r.MediaId == m.Id && r.Name.StartsWith("v-")),
+                    preview == null ? null : preview.Width, preview == null ? null : preview.Height))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>
     /// What to scale from: the largest thumbnail (<c>thumb-1024.webp</c> by default, orientation already applied) when it has at least
     /// twice the pixels asked for on each side — a fraction of the cost of decoding a camera original — else the original.
     /// </summary>
-    private async Task<BlobKey> SourceForAsync(MediaItem media, ImageVariant variant, CancellationToken cancellationToken)
+    private BlobKey SourceFor(VariantSource source, ImageVariant variant)
     {
-        var original = BlobKey.Original(media.Area, media.TenantId, media.Id);
-        if (variant.Width is null && variant.Height is null)
-        {
-            return original;
-        }
-
-        // A plain local: EF reads captured locals directly.
-        var largePreview = _largePreview;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var preview = await db.Renditions.AsNoTracking()
-            .Where(r => r.MediaId == media.Id && r.Name == largePreview)
-            .Select(r => new { r.Width, r.Height })
-            .SingleOrDefaultAsync(cancellationToken);
-        return preview is { Width: { } w, Height: { } h } && w >= 2 * (variant.Width ?? 0) && h >= 2 * (variant.Height ?? 0)
-            ? BlobKey.Rendition(media.Area, media.TenantId, media.Id, largePreview)
-            : original;
+        var media = source.Media;
+        return (variant.Width is not null || variant.Height is not null) && source is { PreviewWidth: { } w, PreviewHeight: { } h }
+            && w >= 2 * (variant.Width ?? 0) && h >= 2 * (variant.Height ?? 0)
+            ? BlobKey.Rendition(media.Area, media.TenantId, media.Id, _largePreview)
+            : BlobKey.Original(media.Area, media.TenantId, media.Id);
     }
 
-    private async Task<Outcome<MediaRendition>> CreateAsync(MediaItem media, ImageVariant variant)
+    private async Task<Outcome<MediaRendition>> CreateAsync(MediaItem media, ImageVariant variant, BlobKey source)
     {
         // Shared by every waiting request, so it must not die with the first one's cancellation.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -90,7 +103,6 @@ public sealed class ImageVariantService(
         var target = Path.Combine(staging.Folder, $"{Guid.NewGuid():N}.{variant.Format}");
         try
         {
-            var source = await SourceForAsync(media, variant, cancellationToken);
             await using var local = await copies.OpenAsync(source, cancellationToken);
             var (width, height) = await vips.WriteVariantAsync(local.Path, variant, target, cancellationToken);
             var rendition = new MediaRendition

@@ -74,6 +74,10 @@ public sealed class MediaUrlSigner(IOptions<DeliveryOptions> options, TimeProvid
         return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature));
     }
 
+    /// <summary>Whether a URL's <c>exp</c> (whose signature was verified before) is still in the future.</summary>
+    public bool IsUnexpired(string? expires) =>
+        long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt) && expiresAt >= clock.GetUtcNow().ToUnixTimeSeconds();
+
     /// <summary>When the URL expires, from its <c>exp</c> parameter (already verified).</summary>
     public static DateTimeOffset? ExpiresAt(string? expires) =>
         long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
