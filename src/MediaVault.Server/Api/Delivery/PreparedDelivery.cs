@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+
 namespace MediaVault.Server.Api.Delivery;
 
 /// <summary>
@@ -13,7 +16,8 @@ public sealed record PreparedDelivery(
     /// </summary>
     public Tuple<string?, string?, string?>? Signed { get; set; }
 
-    /// <summary>Whether these are the parameters last verified.</summary>
+    /// <summary>Whether these are the parameters last verified (the signature compared in constant time, as the HMAC check does).</summary>
     public bool WasSigned(string? exp, string? kid, string? sig) =>
-        Signed is { } signed && signed.Item1 == exp && signed.Item2 == kid && signed.Item3 == sig;
+        Signed is { } signed && signed.Item1 == exp && signed.Item2 == kid && signed.Item3 is { } known && sig is not null
+        && CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(known.AsSpan()), MemoryMarshal.AsBytes(sig.AsSpan()));
 }
