@@ -2,5 +2,5 @@ using MediaVault.Core.Processing;
 
 namespace MediaVault.Server.Jobs;
 
-/// <summary>The renditions made while the metadata was being extracted, and which generators made them.</summary>
-internal sealed record EarlyRenditions(IReadOnlyList<IRenditionGenerator> Generators, IReadOnlyList<RenditionFile> Files);
+/// <summary>The generators run while the metadata was being extracted, and their finished runs (each awaited for its files or its failure).</summary>
+internal sealed record EarlyRenditions(IReadOnlyList<IRenditionGenerator> Generators, IReadOnlyList<Task<IReadOnlyList<RenditionFile>>> Runs);

@@ -55,7 +55,10 @@ public sealed partial class ProcessMediaJobHandler(
             var files = new List<RenditionFile>();
             if (media.MimeType == sniffed)
             {
-                files.AddRange(early.Files);
+                foreach (var run in early.Runs)
+                {
+                    files.AddRange(await run);
+                }
             }
 
             var source = new RenditionSource(local.Path, media.MimeType, metadata);
@@ -113,8 +116,10 @@ public sealed partial class ProcessMediaJobHandler(
             throw;
         }
 
-        var files = await Task.WhenAll(runs);
-        return (metadata, new EarlyRenditions(early, [.. files.SelectMany(f => f)]));
+        // Their outcome counts only if the type stays as sniffed: a decode with the wrong demuxer (FLAC behind an ID3 tag
+        // read as MP3) may fail, and is made again from the refined type.
+        await ((Task)Task.WhenAll(runs)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return (metadata, new EarlyRenditions(early, runs));
     }
 
     private async Task<JsonObject> ExtractAsync(string path, string mimeType, CancellationToken cancellationToken)
