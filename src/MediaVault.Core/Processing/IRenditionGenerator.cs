@@ -7,6 +7,12 @@ public interface IRenditionGenerator
     bool CanHandle(string mimeType);
 
     /// <summary>
+    /// Whether <see cref="GenerateAsync"/> reads <see cref="RenditionSource.Metadata"/>. False lets the processing job
+    /// run it while the metadata is still being extracted (it is then given an empty object).
+    /// </summary>
+    bool UsesMetadata => true;
+
+    /// <summary>
     /// Writes renditions of <paramref name="source"/> into <paramref name="workDirectory"/> (a private, empty folder that
     /// the caller deletes afterwards) and describes them. Returns an empty list when there is nothing to make.
     /// </summary>

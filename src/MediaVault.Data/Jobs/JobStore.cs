@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MediaVault.Core.Processing;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,8 +13,6 @@ namespace MediaVault.Data.Jobs;
 /// </summary>
 public sealed class JobStore(IDbContextFactory<MediaVaultDbContext> factory, TimeProvider clock)
 {
-    private const int CandidateCount = 8;
-
     /// <summary>Takes the next due job of any kind for <paramref name="owner"/> until now + <paramref name="lease"/>, or returns null.</summary>
     public Task<Job?> TryLeaseAsync(string owner, TimeSpan lease, CancellationToken cancellationToken) =>
         TryLeaseAsync(owner, lease, includeBackground: true, cancellationToken);
@@ -31,36 +30,7 @@ public sealed class JobStore(IDbContextFactory<MediaVaultDbContext> factory, Tim
             return await TryLeaseSkipLockedAsync(db, owner, now, now + lease, includeBackground, cancellationToken);
         }
 
-        var background = JobKinds.Background;
-        var running = db.Jobs.Where(r => r.State == JobState.Running && r.LeaseExpiresAt >= now);
-        var candidates = await db.Jobs.AsNoTracking()
-            .Where(j => (j.State == JobState.Queued && j.RunAfter <= now) || (j.State == JobState.Running && j.LeaseExpiresAt < now))
-            .Where(j => includeBackground || !background.Contains(j.Kind))
-            .OrderBy(j => background.Contains(j.Kind) ? 1 : 0)
-            .ThenBy(j => running.Any(r => r.TenantId == j.TenantId) ? 1 : 0)
-            .ThenBy(j => j.RunAfter)
-            .Select(j => new { j.Id, j.State, j.LeaseExpiresAt })
-            .Take(CandidateCount)
-            .ToListAsync(cancellationToken);
-
-        foreach (var candidate in candidates)
-        {
-            var until = now + lease;
-            var taken = await db.Jobs
-                .Where(j => j.Id == candidate.Id && j.State == candidate.State && j.LeaseExpiresAt == candidate.LeaseExpiresAt)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(j => j.State, JobState.Running)
-                        .SetProperty(j => j.LeaseOwner, owner)
-                        .SetProperty(j => j.LeaseExpiresAt, until)
-                        .SetProperty(j => j.Attempts, j => j.Attempts + 1),
-                    cancellationToken);
-            if (taken == 1)
-            {
-                return await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == candidate.Id, cancellationToken);
-            }
-        }
-
-        return null;
+        return await TryLeaseOneStatementAsync(db, owner, now, now + lease, includeBackground, cancellationToken);
     }
 
     /// <summary>Extends a running job's lease; false when the lease was lost (it expired and another worker took the job).</summary>
@@ -164,6 +134,32 @@ public sealed class JobStore(IDbContextFactory<MediaVaultDbContext> factory, Tim
         return leased.SingleOrDefault();
     }
 
+    /// <summary>
+    /// SQLite: one statement picks the next due job and leases it. SQLite takes its single write lock before the
+    /// statement reads, so the pick and the lease are atomic: no other writer can lease the same job in between.
+    /// </summary>
+    private static async Task<Job?> TryLeaseOneStatementAsync(MediaVaultDbContext db, string owner, DateTime now, DateTime until, bool includeBackground, CancellationToken cancellationToken)
+    {
+        var queued = nameof(JobState.Queued);
+        var running = nameof(JobState.Running);
+        var background = JsonSerializer.Serialize(JobKinds.Background);
+        var leased = await db.Jobs.FromSql($"""
+            UPDATE "Jobs" SET "State" = {running}, "LeaseOwner" = {owner}, "LeaseExpiresAt" = {until}, "Attempts" = "Attempts" + 1
+            WHERE "Id" = (
+                SELECT j."Id" FROM "Jobs" j
+                WHERE ((j."State" = {queued} AND j."RunAfter" <= {now}) OR (j."State" = {running} AND j."LeaseExpiresAt" < {now}))
+                  AND ({includeBackground} OR j."Kind" NOT IN (SELECT value FROM json_each({background})))
+                ORDER BY CASE WHEN j."Kind" IN (SELECT value FROM json_each({background})) THEN 1 ELSE 0 END,
+                  CASE WHEN EXISTS (
+                    SELECT 1 FROM "Jobs" r
+                    WHERE r."State" = {running} AND r."LeaseExpiresAt" >= {now} AND r."TenantId" = j."TenantId") THEN 1 ELSE 0 END,
+                  j."RunAfter"
+                LIMIT 1)
+            RETURNING *
+            """).AsNoTracking().ToListAsync(cancellationToken);
+        return leased.SingleOrDefault();
+    }
+
     public Task CompleteAsync(Job job, CancellationToken cancellationToken) =>
         SettleAsync(job, JobState.Succeeded, null, null, cancellationToken);
 
@@ -174,12 +170,37 @@ public sealed class JobStore(IDbContextFactory<MediaVaultDbContext> factory, Tim
     public Task FailAsync(Job job, string error, CancellationToken cancellationToken) =>
         SettleAsync(job, JobState.Failed, error, null, cancellationToken);
 
+    /// <summary>
+    /// Marks a running job succeeded within the caller's open transaction on <paramref name="db"/>, so the handler's
+    /// last write and the job's completion commit (or roll back) together; <paramref name="job"/> then says
+    /// <see cref="JobState.Succeeded"/>, and the worker does not settle it again. False when the lease was lost
+    /// (another worker took the job after it ran out): nothing is changed then.
+    /// </summary>
+    public async Task<bool> CompleteWithinAsync(MediaVaultDbContext db, Job job, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await SettleRowAsync(db, job, JobState.Succeeded, null, null, now, cancellationToken) != 1)
+        {
+            return false;
+        }
+
+        job.State = JobState.Succeeded;
+        job.LeaseExpiresAt = null;
+        job.CompletedAt = now;
+        return true;
+    }
+
     private async Task SettleAsync(Job job, JobState state, string? error, DateTime? runAfter, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
+        await SettleRowAsync(db, job, state, error, runAfter, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    private static Task<int> SettleRowAsync(
+        MediaVaultDbContext db, Job job, JobState state, string? error, DateTime? runAfter, DateTime now, CancellationToken cancellationToken)
+    {
         var trimmed = error is { Length: > 4000 } ? error[..4000] : error;
-        await db.Jobs
+        return db.Jobs
             .Where(j => j.Id == job.Id && j.LeaseOwner == job.LeaseOwner && j.State == JobState.Running)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(j => j.State, state)

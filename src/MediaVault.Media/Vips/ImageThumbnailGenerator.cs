@@ -12,6 +12,8 @@ public sealed class ImageThumbnailGenerator(VipsThumbnailer vips, IOptions<Proce
 {
     public bool CanHandle(string mimeType) => mimeType.StartsWith("image/", StringComparison.Ordinal);
 
+    public bool UsesMetadata => false;
+
     public async Task<IReadOnlyList<RenditionFile>> GenerateAsync(RenditionSource source, string workDirectory, CancellationToken cancellationToken) =>
         await WriteThumbnailsAsync(vips, [options.Value.ThumbnailSizes.Min()], source.Path, workDirectory, cancellationToken);
 

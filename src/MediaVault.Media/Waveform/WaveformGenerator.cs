@@ -18,6 +18,8 @@ public sealed class WaveformGenerator(FfmpegRunner ffmpeg, IOptions<ProcessingOp
 
     public bool CanHandle(string mimeType) => mimeType.StartsWith("audio/", StringComparison.Ordinal);
 
+    public bool UsesMetadata => false;
+
     public async Task<IReadOnlyList<RenditionFile>> GenerateAsync(RenditionSource source, string workDirectory, CancellationToken cancellationToken)
     {
         var peaks = new WaveformPeaks();

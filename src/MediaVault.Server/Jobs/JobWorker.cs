@@ -139,7 +139,11 @@ public sealed partial class JobWorker(
         }
 
         await StopAsync(heartbeat, keepAlive);
-        await jobs.CompleteAsync(job, stoppingToken);
+        if (job.State == JobState.Running)
+        {
+            // Not already completed by the handler in its own last transaction (JobStore.CompleteWithinAsync).
+            await jobs.CompleteAsync(job, stoppingToken);
+        }
     }
 
     private async Task HandBackAsync(Job job)

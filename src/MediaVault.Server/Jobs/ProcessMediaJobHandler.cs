@@ -3,6 +3,7 @@ using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
 using MediaVault.Core.Storage;
 using MediaVault.Data;
+using MediaVault.Data.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ public sealed partial class ProcessMediaJobHandler(
     IEnumerable<IRenditionGenerator> generators,
     IEnumerable<IDeferredRenditionGenerator> deferredGenerators,
     RenditionWriter renditions,
+    JobStore jobs,
     IOptions<ProcessingOptions> options,
     TimeProvider clock,
     ILogger<ProcessMediaJobHandler> logger) : IJobHandler
@@ -47,15 +49,25 @@ public sealed partial class ProcessMediaJobHandler(
         try
         {
             await using var local = await copies.OpenAsync(BlobKey.Original(media.Area, media.TenantId, media.Id), cancellationToken);
-            var metadata = await ExtractAsync(local.Path, media.MimeType, cancellationToken);
+            var sniffed = media.MimeType;
+            var (metadata, early) = await ExtractWhileGeneratingAsync(local.Path, sniffed, workDirectory, cancellationToken);
             RefineKind(media, metadata);
             var files = new List<RenditionFile>();
-            foreach (var generator in generators.Where(g => g.CanHandle(media.MimeType)))
+            if (media.MimeType == sniffed)
             {
-                files.AddRange(await generator.GenerateAsync(new RenditionSource(local.Path, media.MimeType, metadata), workDirectory, cancellationToken));
+                foreach (var run in early.Runs)
+                {
+                    files.AddRange(await run);
+                }
             }
 
-            await SaveAsync(db, media, metadata, files, cancellationToken);
+            var source = new RenditionSource(local.Path, media.MimeType, metadata);
+            foreach (var generator in generators.Where(g => g.CanHandle(media.MimeType) && (media.MimeType != sniffed || !early.Generators.Contains(g))))
+            {
+                files.AddRange(await generator.GenerateAsync(source, workDirectory, cancellationToken));
+            }
+
+            await SaveAsync(db, job, media, metadata, files, cancellationToken);
         }
         finally
         {
@@ -78,6 +90,36 @@ public sealed partial class ProcessMediaJobHandler(
                 .SetProperty(m => m.ProcessedAt, now)
                 .SetProperty(m => m.UpdatedAt, now), cancellationToken);
         LogFailed(failure, job.TenantId, payload.MediaId, wireCode, failure.Message);
+    }
+
+    /// <summary>
+    /// Extracts the metadata while the generators that do not read it (<see cref="IRenditionGenerator.UsesMetadata"/>)
+    /// already run, each on a thread of its own: an MP3's waveform decode overlaps its ffprobe. When extraction fails
+    /// (unreadable, too long), those runs are cancelled and awaited, and extraction's exception is the job's.
+    /// </summary>
+    private async Task<(JsonObject Metadata, EarlyRenditions Early)> ExtractWhileGeneratingAsync(
+        string path, string mimeType, string workDirectory, CancellationToken cancellationToken)
+    {
+        var early = generators.Where(g => !g.UsesMetadata && g.CanHandle(mimeType)).ToList();
+        using var stopEarly = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var source = new RenditionSource(path, mimeType, []);
+        var runs = early.Select(g => Task.Run(() => g.GenerateAsync(source, workDirectory, stopEarly.Token), stopEarly.Token)).ToList();
+        JsonObject metadata;
+        try
+        {
+            metadata = await ExtractAsync(path, mimeType, cancellationToken);
+        }
+        catch (Exception)
+        {
+            await stopEarly.CancelAsync();
+            await ((Task)Task.WhenAll(runs)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        // Their outcome counts only if the type stays as sniffed: a decode with the wrong demuxer (FLAC behind an ID3 tag
+        // read as MP3) may fail, and is made again from the refined type.
+        await ((Task)Task.WhenAll(runs)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return (metadata, new EarlyRenditions(early, runs));
     }
 
     private async Task<JsonObject> ExtractAsync(string path, string mimeType, CancellationToken cancellationToken)
@@ -117,9 +159,15 @@ public sealed partial class ProcessMediaJobHandler(
         }
     }
 
-    private async Task SaveAsync(MediaVaultDbContext db, MediaItem media, JsonObject metadata, List<RenditionFile> files, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the renditions, then in one transaction: their rows, the follow-up jobs, the media ready and this job
+    /// completed (a crash before the commit leaves the job to run again; after it, nothing is left to do).
+    /// </summary>
+    private async Task SaveAsync(MediaVaultDbContext db, Job job, MediaItem media, JsonObject metadata, List<RenditionFile> files, CancellationToken cancellationToken)
     {
-        var area = await renditions.WriteAsync(db, media, files, cancellationToken);
+        var (area, sizes) = await renditions.StoreAsync(db, media, files, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await renditions.RecordAsync(db, media, files, sizes, cancellationToken);
         var now = Now;
         if (deferredGenerators.Any(g => g.CanHandle(media.MimeType!)))
         {
@@ -139,6 +187,8 @@ public sealed partial class ProcessMediaJobHandler(
         media.ProcessedAt = now;
         media.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        await jobs.CompleteWithinAsync(db, job, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         LogProcessed(media.TenantId, media.Id, media.MimeType, files.Count);
     }
 

@@ -16,6 +16,19 @@ public sealed class RenditionWriter(IBlobStore store, TimeProvider clock)
     /// <exception cref="BlobNotFoundException">The media was deleted meanwhile; nothing of these files is kept.</exception>
     public async Task<StorageArea> WriteAsync(MediaVaultDbContext db, MediaItem media, IReadOnlyList<RenditionFile> files, CancellationToken cancellationToken)
     {
+        var (area, sizes) = await StoreAsync(db, media, files, cancellationToken);
+        await RecordAsync(db, media, files, sizes, cancellationToken);
+        return area;
+    }
+
+    /// <summary>
+    /// Stores the files into the media's current area and returns that area and each file's size, without touching
+    /// the rendition rows: the caller records them with <see cref="RecordAsync"/>, in a transaction of its own.
+    /// </summary>
+    /// <exception cref="BlobNotFoundException">The media was deleted meanwhile; nothing of these files is kept.</exception>
+    public async Task<(StorageArea Area, Dictionary<string, long> Sizes)> StoreAsync(
+        MediaVaultDbContext db, MediaItem media, IReadOnlyList<RenditionFile> files, CancellationToken cancellationToken)
+    {
         var areas = await db.Media.Where(m => m.Id == media.Id).Select(m => m.Area).ToListAsync(cancellationToken);
         if (areas.Count == 0)
         {
@@ -40,6 +53,13 @@ public sealed class RenditionWriter(IBlobStore store, TimeProvider clock)
             throw new BlobNotFoundException($"Media {media.Id} was deleted while its renditions were made.");
         }
 
+        return (area, sizes);
+    }
+
+    /// <summary>Replaces the rows of renditions of the same names with these (the new rows are added to the context, unsaved).</summary>
+    public async Task RecordAsync(
+        MediaVaultDbContext db, MediaItem media, IReadOnlyList<RenditionFile> files, IReadOnlyDictionary<string, long> sizes, CancellationToken cancellationToken)
+    {
         var names = files.Select(f => f.Name).ToList();
         await db.Renditions.Where(r => r.MediaId == media.Id && names.Contains(r.Name)).ExecuteDeleteAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -55,6 +75,5 @@ public sealed class RenditionWriter(IBlobStore store, TimeProvider clock)
             Height = f.Height,
             CreatedAt = now,
         }));
-        return area;
     }
 }

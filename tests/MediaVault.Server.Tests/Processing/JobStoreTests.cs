@@ -42,6 +42,56 @@ public sealed class JobStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_job_completed_within_a_transaction_stays_running_if_it_rolls_back_and_succeeds_when_it_commits()
+    {
+        var store = new JobStore(_factory, TimeProvider.System);
+        await EnqueueAsync();
+        var job = (await store.TryLeaseAsync("worker-a", TimeSpan.FromMinutes(5), CancellationToken.None))!;
+
+        await using (var db = await _factory.CreateDbContextAsync())
+        await using (var rolledBack = await db.Database.BeginTransactionAsync())
+        {
+            Assert.True(await store.CompleteWithinAsync(db, job, CancellationToken.None));
+            await rolledBack.RollbackAsync();
+        }
+
+        await using (var check = await _factory.CreateDbContextAsync())
+        {
+            Assert.Equal(JobState.Running, (await check.Jobs.SingleAsync()).State);
+        }
+
+        await using (var db = await _factory.CreateDbContextAsync())
+        await using (var committed = await db.Database.BeginTransactionAsync())
+        {
+            Assert.True(await store.CompleteWithinAsync(db, job, CancellationToken.None));
+            await committed.CommitAsync();
+        }
+
+        Assert.Equal(JobState.Succeeded, job.State);
+        await using var after = await _factory.CreateDbContextAsync();
+        var stored = await after.Jobs.SingleAsync();
+        Assert.Equal((JobState.Succeeded, (DateTime?)null), (stored.State, stored.LeaseExpiresAt));
+        Assert.NotNull(stored.CompletedAt);
+    }
+
+    [Fact]
+    public async Task A_job_whose_lease_was_lost_is_not_completed_within_a_transaction()
+    {
+        var store = new JobStore(_factory, TimeProvider.System);
+        await EnqueueAsync();
+        var lost = (await store.TryLeaseAsync("worker-a", TimeSpan.FromMilliseconds(200), CancellationToken.None))!;
+        await Task.Delay(400);
+        Assert.NotNull(await store.TryLeaseAsync("worker-b", TimeSpan.FromMinutes(5), CancellationToken.None));
+
+        await using var db = await _factory.CreateDbContextAsync();
+        Assert.False(await store.CompleteWithinAsync(db, lost, CancellationToken.None));
+
+        Assert.Equal(JobState.Running, lost.State);
+        var row = await db.Jobs.Select(j => new { j.State, j.LeaseOwner }).SingleAsync();
+        Assert.Equal((JobState.Running, "worker-b"), (row.State, row.LeaseOwner));
+    }
+
+    [Fact]
     public async Task A_crashed_workers_job_is_taken_again_when_its_lease_runs_out()
     {
         var store = new JobStore(_factory, TimeProvider.System);
