@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # 1 GiB upload through each MediaVault path (library PUT and release multipart with curl; tus with the stock
 # tus-js-client in 64 MiB chunks, bench/tus-upload.mjs) against nginx WebDAV PUT of the same file, and MediaVault's
-# /uploads against @tus/server with @tus/file-store (bench/peers/tus-server.sh) driven the same way. Runs interleave
-# the sides; medians of RUNS.
+# /uploads against @tus/server with @tus/file-store (bench/peers/tus-server.sh) driven the same way. A third tus line
+# measures the same client against bench/peers/tus-sink.mjs, a tus server that discards the bytes: the client's own
+# ceiling on this machine, which bounds what any tus server can show here. Runs interleave the sides; medians of RUNS.
 # Usage: bench/upload.sh [SIZE_MIB (1024)] [RUNS (3)]
 set -euo pipefail
 SIZE_MIB=${1:-1024}
@@ -47,6 +48,11 @@ tus_port=$(bench_free_port)
 BENCH_PIDS+=($!)
 for _ in $(seq 1 100); do grep -q listening "$BENCH_WORK/tus-peer.log" && break; sleep 0.1; done
 grep -q listening "$BENCH_WORK/tus-peer.log" || { cat "$BENCH_WORK/tus-peer.log" >&2; exit 1; }
+sink_port=$(bench_free_port)
+node "$BENCH_ROOT/bench/peers/tus-sink.mjs" "$sink_port" >"$BENCH_WORK/tus-sink.log" 2>&1 &
+BENCH_PIDS+=($!)
+for _ in $(seq 1 100); do grep -q listening "$BENCH_WORK/tus-sink.log" && break; sleep 0.1; done
+grep -q listening "$BENCH_WORK/tus-sink.log" || { cat "$BENCH_WORK/tus-sink.log" >&2; exit 1; }
 
 mib_per_s() { python3 -c "print(round($size/1048576/$1))"; }
 timed() { local start end; start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N); python3 -c "print($end-$start)"; }
@@ -91,6 +97,9 @@ tus_peer() {
   rm -rf "${BENCH_WORK:?}/tus-peer/"*
   printf '%s' "$result" | bench_json seconds
 }
+tus_sink() {
+  tus_js "http://127.0.0.1:$sink_port/files" | bench_json seconds
+}
 nginx_put() {
   local seconds
   seconds=$(timed curl -sf -T "$file" "http://127.0.0.1:$nginx_port/f.mp4")
@@ -102,9 +111,10 @@ mib_per_s() { python3 -c "print(round($size/1048576/$1))"; }
 # Warm-up (JIT, page cache of the source file), not measured.
 library_put >/dev/null
 tus_mediavault >/dev/null
-nginx=() put=() multipart=() tus=() peer=()
+nginx=() put=() multipart=() tus=() peer=() sink=()
 for _ in $(seq 1 "$RUNS"); do
   nginx+=("$(nginx_put)") put+=("$(library_put)") multipart+=("$(release_multipart)") tus+=("$(tus_mediavault)") peer+=("$(tus_peer)")
+  sink+=("$(tus_sink)")
 done
 nginx_rate=$(mib_per_s "$(bench_median "${nginx[@]}")")
 bench_record "${SIZE_MIB} MiB upload (library PUT)" "$(mib_per_s "$(bench_median "${put[@]}")")" "nginx WebDAV PUT" "$nginx_rate" "MiB/s"
@@ -112,3 +122,5 @@ bench_record "${SIZE_MIB} MiB upload (release multipart)" "$(mib_per_s "$(bench_
 bench_record "${SIZE_MIB} MiB upload (tus, tus-js-client, 64 MiB chunks)" "$(mib_per_s "$(bench_median "${tus[@]}")")" "nginx WebDAV PUT" "$nginx_rate" "MiB/s"
 bench_record "${SIZE_MIB} MiB upload (tus-js-client, 64 MiB chunks)" "$(mib_per_s "$(bench_median "${tus[@]}")")" \
   "@tus/server + file-store" "$(mib_per_s "$(bench_median "${peer[@]}")")" "MiB/s"
+bench_record "${SIZE_MIB} MiB upload (tus-js-client, 64 MiB chunks, against the client's ceiling)" "$(mib_per_s "$(bench_median "${tus[@]}")")" \
+  "tus sink (discards; tus-js-client's ceiling)" "$(mib_per_s "$(bench_median "${sink[@]}")")" "MiB/s"
