@@ -161,7 +161,8 @@ public sealed partial class ProcessMediaJobHandler(
 
     /// <summary>
     /// Stores the renditions, then in one transaction: their rows, the follow-up jobs, the media ready and this job
-    /// completed (a crash before the commit leaves the job to run again; after it, nothing is left to do).
+    /// completed (a crash before the commit leaves the job to run again; after it, nothing is left to do). When the
+    /// lease was lost meanwhile, nothing is committed: the worker that holds the job now records its own run.
     /// </summary>
     private async Task SaveAsync(MediaVaultDbContext db, Job job, MediaItem media, JsonObject metadata, List<RenditionFile> files, CancellationToken cancellationToken)
     {
@@ -187,7 +188,12 @@ public sealed partial class ProcessMediaJobHandler(
         media.ProcessedAt = now;
         media.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
-        await jobs.CompleteWithinAsync(db, job, cancellationToken);
+        if (!await jobs.CompleteWithinAsync(db, job, cancellationToken))
+        {
+            // The lease ran out and another worker runs this job now: its run records the result, this one rolls back.
+            return;
+        }
+
         await transaction.CommitAsync(cancellationToken);
         LogProcessed(media.TenantId, media.Id, media.MimeType, files.Count);
     }
