@@ -49,24 +49,7 @@ public sealed partial class ProcessMediaJobHandler(
         try
         {
             await using var local = await copies.OpenAsync(BlobKey.Original(media.Area, media.TenantId, media.Id), cancellationToken);
-            var sniffed = media.MimeType;
-            var (metadata, early) = await ExtractWhileGeneratingAsync(local.Path, sniffed, workDirectory, cancellationToken);
-            RefineKind(media, metadata);
-            var files = new List<RenditionFile>();
-            if (media.MimeType == sniffed)
-            {
-                foreach (var run in early.Runs)
-                {
-                    files.AddRange(await run);
-                }
-            }
-
-            var source = new RenditionSource(local.Path, media.MimeType, metadata);
-            foreach (var generator in generators.Where(g => g.CanHandle(media.MimeType) && (media.MimeType != sniffed || !early.Generators.Contains(g))))
-            {
-                files.AddRange(await generator.GenerateAsync(source, workDirectory, cancellationToken));
-            }
-
+            var (metadata, files) = await GenerateAsync(media, local.Path, workDirectory, cancellationToken);
             await SaveAsync(db, job, media, metadata, files, cancellationToken);
         }
         finally
@@ -94,32 +77,72 @@ public sealed partial class ProcessMediaJobHandler(
 
     /// <summary>
     /// Extracts the metadata while the generators that do not read it (<see cref="IRenditionGenerator.UsesMetadata"/>)
-    /// already run, each on a thread of its own: an MP3's waveform decode overlaps its ffprobe. When extraction fails
-    /// (unreadable, too long), those runs are cancelled and awaited, and extraction's exception is the job's.
+    /// already run, each on a thread of its own (an MP3's waveform decode overlaps its ffprobe), then runs the others
+    /// while those early runs go on (its cover picture is extracted during the decode). When extraction fails
+    /// (unreadable, too long), the early runs are cancelled and awaited, and extraction's exception is the job's; an
+    /// early run's failure comes before a later generator's, as when they ran one after the other. The files are listed
+    /// early runs first.
     /// </summary>
-    private async Task<(JsonObject Metadata, EarlyRenditions Early)> ExtractWhileGeneratingAsync(
-        string path, string mimeType, string workDirectory, CancellationToken cancellationToken)
+    private async Task<(JsonObject Metadata, List<RenditionFile> Files)> GenerateAsync(
+        MediaItem media, string path, string workDirectory, CancellationToken cancellationToken)
     {
-        var early = generators.Where(g => !g.UsesMetadata && g.CanHandle(mimeType)).ToList();
+        var sniffed = media.MimeType!;
         using var stopEarly = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var source = new RenditionSource(path, mimeType, []);
-        var runs = early.Select(g => Task.Run(() => g.GenerateAsync(source, workDirectory, stopEarly.Token), stopEarly.Token)).ToList();
+        var early = EarlyRenditions.Start(generators.Where(g => !g.UsesMetadata && g.CanHandle(sniffed)), new RenditionSource(path, sniffed, []), workDirectory, stopEarly.Token);
         JsonObject metadata;
         try
         {
-            metadata = await ExtractAsync(path, mimeType, cancellationToken);
+            metadata = await ExtractAsync(path, sniffed, cancellationToken);
+            RefineKind(media, metadata);
         }
         catch (Exception)
         {
-            await stopEarly.CancelAsync();
-            await ((Task)Task.WhenAll(runs)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await early.StopAsync(stopEarly);
             throw;
         }
 
-        // Their outcome counts only if the type stays as sniffed: a decode with the wrong demuxer (FLAC behind an ID3 tag
-        // read as MP3) may fail, and is made again from the refined type.
-        await ((Task)Task.WhenAll(runs)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        return (metadata, new EarlyRenditions(early, runs));
+        if (media.MimeType != sniffed)
+        {
+            // Their outcome counts only if the type stays as sniffed: a decode with the wrong demuxer (FLAC behind an ID3
+            // tag read as MP3) may fail, and is made again from the refined type.
+            await early.StopAsync(stopEarly);
+            early = EarlyRenditions.None;
+        }
+
+        var source = new RenditionSource(path, media.MimeType!, metadata);
+        var rest = generators.Where(g => g.CanHandle(source.MimeType) && !early.Generators.Contains(g)).ToList();
+        using var stopRest = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var restRun = Task.Run(() => GenerateEachAsync(rest, source, workDirectory, stopRest.Token), stopRest.Token);
+        var files = new List<RenditionFile>();
+        try
+        {
+            foreach (var run in early.Runs)
+            {
+                files.AddRange(await run);
+            }
+        }
+        catch (Exception)
+        {
+            await early.StopAsync(stopEarly);
+            await stopRest.CancelAsync();
+            await ((Task)restRun).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        files.AddRange(await restRun);
+        return (metadata, files);
+    }
+
+    private static async Task<List<RenditionFile>> GenerateEachAsync(
+        List<IRenditionGenerator> each, RenditionSource source, string workDirectory, CancellationToken cancellationToken)
+    {
+        var files = new List<RenditionFile>();
+        foreach (var generator in each)
+        {
+            files.AddRange(await generator.GenerateAsync(source, workDirectory, cancellationToken));
+        }
+
+        return files;
     }
 
     private async Task<JsonObject> ExtractAsync(string path, string mimeType, CancellationToken cancellationToken)
