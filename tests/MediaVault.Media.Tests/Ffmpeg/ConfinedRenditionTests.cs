@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using MediaVault.Core.Processing;
 using MediaVault.Media.Ffmpeg;
@@ -45,6 +46,29 @@ public sealed class ConfinedRenditionTests : IDisposable
         Assert.Equal(Durations[sample], metadata["duration"]!.GetValue<double>(), 0.001);
         Assert.True(new FileInfo(Assert.Single(waveform).LocalPath).Length > 1000);
         Assert.Equal(sample == "cover.mp3", cover.Any(f => f.Name == CoverArtGenerator.CoverName && File.Exists(f.LocalPath)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Audio))]
+    public async Task The_waveform_is_the_peaks_of_an_unbuffered_ffmpeg_decode_of_the_same_file(string sample, string mimeType, ToolSandbox sandbox)
+    {
+        var ffmpeg = new FfmpegRunner(Runner(sandbox), Options.Create(new FfmpegOptions()));
+        var made = await new WaveformGenerator(ffmpeg, _processing).GenerateAsync(new RenditionSource(Samples.File(sample), mimeType, []), _work, CancellationToken.None);
+
+        // What the job ran before its pipe output was buffered: ffmpeg's default, a write per decoded packet.
+        var expected = new WaveformPeaks();
+        var pcm = new MemoryStream();
+        var run = await new ProcessRunner().RunAsync(
+            "ffmpeg", ["-nostdin", "-v", "error", .. FfmpegInput.Options(mimeType, Samples.File(sample)), "-i", Samples.File(sample), "-map", "0:a:0", "-ac", "1", "-ar", "8000", "-f", "s16le", "-acodec", "pcm_s16le", "pipe:1"],
+            TimeSpan.FromSeconds(60), (stdout, ct) => stdout.CopyToAsync(pcm, ct), CancellationToken.None);
+        Assert.Equal(0, run.ExitCode);
+        expected.Add(MemoryMarshal.Cast<byte, short>(pcm.ToArray().AsSpan(0, (int)pcm.Length & ~1)));
+        var (data, samplesPerPoint) = expected.Reduce(_processing.Value.WaveformPoints);
+
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(Assert.Single(made).LocalPath))!;
+        Assert.NotEmpty(data);
+        Assert.Equal(data.Select(v => (int)v), document["data"]!.AsArray().Select(v => v!.GetValue<int>()));
+        Assert.Equal(samplesPerPoint, document["samples_per_pixel"]!.GetValue<int>());
     }
 
     [Theory]

@@ -80,8 +80,8 @@ public sealed class ToolArgumentsTests : IDisposable
             Assert.Equal(["input", "out"], files);
         }
 
-        // The waveform writes to stdout, with only the pipe protocol on that side; the others into the jail's output folder.
-        Assert.Equal(["-protocol_whitelist", "pipe", "pipe:1"], calls[1].Arguments[^3..]);
+        // The waveform writes to stdout, buffered, with only the pipe protocol on that side; the others into the jail's output folder.
+        Assert.Equal(["-flush_packets", "0", "-protocol_whitelist", "pipe", "pipe:1"], calls[1].Arguments[^5..]);
         Assert.Equal(["-protocol_whitelist", "file", "file:out/cover.jpg"], calls[2].Arguments[^3..]);
         Assert.Equal(["-protocol_whitelist", "file", "file:out/poster.jpg"], calls[3].Arguments[^3..]);
     }
