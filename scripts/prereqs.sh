@@ -33,7 +33,7 @@ ensure_dotnet() {
 
 # bwrap confines every media tool to the one file it reads (Tools:Sandbox, README "Limits and hostile input").
 ensure_media_tools() {
-  ensure_packages ffprobe:ffmpeg ffmpeg:ffmpeg pdfinfo:poppler-utils bwrap:bubblewrap fpcalc:libchromaprint-tools
+  ensure_packages ffprobe:ffmpeg ffmpeg:ffmpeg pdfinfo:poppler-utils rsvg-convert:librsvg2-bin bwrap:bubblewrap fpcalc:libchromaprint-tools
 }
 
 # exiftool writes the EXIF orientation of the test images made at run time (tests only).

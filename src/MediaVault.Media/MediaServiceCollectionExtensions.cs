@@ -31,6 +31,7 @@ public static class MediaServiceCollectionExtensions
         services.AddOptions<ProcessingOptions>().BindConfiguration(ProcessingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FfmpegRunner>();
         services.AddSingleton<FfmpegImageDecoder>();
+        services.AddSingleton<SvgRasterizer>();
         services.AddSingleton<VideoConformer>();
         services.AddSingleton<ImageConformer>();
         services.AddSingleton<VipsThumbnailer>();

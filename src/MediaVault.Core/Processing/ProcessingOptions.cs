@@ -16,7 +16,7 @@ public sealed class ProcessingOptions
     public double MaxDurationSeconds { get; set; } = 6 * 3600;
 
     /// <summary>
-    /// How long rendering one page of a document (a PDF's first page) may take; past it the media fails with
+    /// How long rendering one page of a document (a PDF's first page) or one SVG drawing may take; past it the media fails with
     /// <see cref="MediaFailureCode.ProcessingTimeout"/> and is not retried. Kept well under the probe timeout: a page
     /// of nested drawings can keep a renderer busy for minutes, and the worker is needed by other media meanwhile.
     /// </summary>

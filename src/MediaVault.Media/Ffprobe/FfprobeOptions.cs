@@ -16,6 +16,10 @@ public sealed class FfprobeOptions
     [Required]
     public string PdftoppmPath { get; set; } = "pdftoppm";
 
+    /// <summary>librsvg's command-line renderer, which draws every SVG (<c>Tools__RsvgConvertPath</c>).</summary>
+    [Required]
+    public string RsvgConvertPath { get; set; } = "rsvg-convert";
+
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -15,9 +15,9 @@ public sealed class ImageConformer(VipsThumbnailer thumbnailer)
 
     /// <exception cref="MediaUnreadableException">Not a readable image, too many pixels, or it cannot be made small enough.</exception>
     public Task WriteAsync(string inputPath, ConformPlan plan, string target, CancellationToken cancellationToken) =>
-        thumbnailer.InspectSourceAsync(inputPath, source =>
+        thumbnailer.ReadSourceAsync(inputPath, async source =>
         {
-            using var framed = Frame(source, plan);
+            using var framed = await FrameAsync(source, plan, cancellationToken);
             var limit = plan.MaxMegabytes is { } megabytes ? (long)(megabytes * 1_000_000) : long.MaxValue;
             var image = framed;
             try
@@ -55,11 +55,11 @@ public sealed class ImageConformer(VipsThumbnailer thumbnailer)
             throw new MediaUnreadableException("The image cannot be made small enough for the profile");
         }, cancellationToken);
 
-    private static Image Frame(VipsSource source, ConformPlan plan)
+    private static async Task<Image> FrameAsync(VipsSource source, ConformPlan plan, CancellationToken cancellationToken)
     {
         using var decoded = plan.CropWidth is not null
-            ? source.Thumbnail(plan.Width, plan.Height, Enums.Size.Both, Enums.Interesting.Centre)
-            : source.Thumbnail(plan.ContentWidth, plan.ContentHeight, Enums.Size.Force, null);
+            ? await source.ThumbnailAsync(plan.Width, plan.Height, Enums.Size.Both, Enums.Interesting.Centre, cancellationToken)
+            : await source.ThumbnailAsync(plan.ContentWidth, plan.ContentHeight, Enums.Size.Force, null, cancellationToken);
         using var srgb = decoded.Interpretation == Enums.Interpretation.Srgb ? decoded.Copy() : decoded.Colourspace(Enums.Interpretation.Srgb);
         using var flat = srgb.HasAlpha() ? srgb.Flatten(background: [255, 255, 255]) : srgb.Copy();
         return flat.Width == plan.Width && flat.Height == plan.Height

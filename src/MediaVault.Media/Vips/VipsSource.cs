@@ -7,22 +7,28 @@ namespace MediaVault.Media.Vips;
 /// An image file opened for libvips, header only: a raster read from its path, refused past
 /// <see cref="ProcessingOptions.MaxImagePixels"/> before any decoding; or an SVG read only from its bytes once
 /// <see cref="SvgGuard"/> accepts them (librsvg then has no folder to resolve a relative link against), whose
-/// declared size may be anything up to <see cref="MaxSvgSide"/> since it is only ever rendered scaled to a target.
+/// declared size may be anything up to <see cref="MaxSvgSide"/> since it is only ever rendered scaled to a target, and
+/// only ever drawn out of process (<see cref="SvgRasterizer"/>); in process, librsvg only parses it for its size.
 /// </summary>
 public sealed class VipsSource : IDisposable
 {
     /// <summary>Largest SVG side (CSS px) accepted: far past any real drawing, small enough to stay an <see cref="int"/>.</summary>
     public const int MaxSvgSide = 1_000_000;
 
+    /// <summary>Largest side an SVG is scaled to before the page crops it.</summary>
+    private const int MaxDrawnSide = 8_000_000;
+
     /// <summary>libvips' SVG loader scales by dpi/72 on top of librsvg's unit conversion; 96 keeps librsvg's aspect ratio.</summary>
     private const string SvgLoadOptions = "dpi=96";
 
     private readonly string _path;
     private readonly long _maxPixels;
+    private readonly SvgRasterizer _rasterizer;
 
-    private VipsSource(string path, Image header, byte[]? svg, int width, int height, long maxPixels)
+    private VipsSource(string path, Image header, byte[]? svg, int width, int height, long maxPixels, SvgRasterizer rasterizer)
     {
         _path = path;
+        _rasterizer = rasterizer;
         Header = header;
         Svg = svg;
         Width = width;
@@ -43,7 +49,7 @@ public sealed class VipsSource : IDisposable
     public int Height { get; }
 
     /// <exception cref="MediaUnreadableException">Not a readable image, a refused SVG, or too many pixels.</exception>
-    public static VipsSource Open(string path, long maxPixels)
+    public static VipsSource Open(string path, long maxPixels, SvgRasterizer rasterizer)
     {
         var svg = SvgGuard.LooksLikeSvg(path) ? SvgGuard.ReadSelfContained(path) : null;
         Image header;
@@ -67,7 +73,7 @@ public sealed class VipsSource : IDisposable
                 throw new MediaUnreadableException(MediaFailureCode.TooManyPixels, $"SVG declares {width:0}×{height:0} px, more than {MaxSvgSide} px on a side");
             }
 
-            return new VipsSource(path, header, svg, Round(width), Round(height), maxPixels);
+            return new VipsSource(path, header, svg, Round(width), Round(height), maxPixels, rasterizer);
         }
 
         if ((long)header.Width * header.Height > maxPixels)
@@ -77,31 +83,40 @@ public sealed class VipsSource : IDisposable
             throw new MediaUnreadableException(MediaFailureCode.TooManyPixels, $"Image is {width}×{height} pixels, more than the {maxPixels} allowed");
         }
 
-        return new VipsSource(path, header, null, header.Width, header.Height, maxPixels);
+        return new VipsSource(path, header, null, header.Width, header.Height, maxPixels, rasterizer);
     }
 
     /// <summary>
-    /// Decodes into a box with libvips <c>thumbnail</c> (shrink-on-load, EXIF orientation applied). An SVG is rendered
-    /// straight at the output size, never larger than its own size for <see cref="Enums.Size.Down"/> nor than the
-    /// pixel limit.
+    /// Decodes into a box with libvips <c>thumbnail</c> (shrink-on-load, EXIF orientation applied). An SVG is drawn
+    /// out of process (<see cref="SvgRasterizer"/>) straight at the output size, never larger than its own size for
+    /// <see cref="Enums.Size.Down"/> nor than the pixel limit; a crop is always the centre.
     /// </summary>
     /// <exception cref="VipsException">The pixels cannot be decoded.</exception>
-    /// <exception cref="MediaUnreadableException">A cropped SVG box larger than the pixel limit.</exception>
-    public Image Thumbnail(int width, int height, Enums.Size size, Enums.Interesting? crop)
+    /// <exception cref="MediaUnreadableException">A cropped SVG box larger than the pixel limit, or an SVG that cannot be drawn in time.</exception>
+    public Task<Image> ThumbnailAsync(int width, int height, Enums.Size size, Enums.Interesting? crop, CancellationToken cancellationToken)
     {
         if (Svg is null)
         {
-            return Image.Thumbnail(_path, width, height: height, size: size, crop: crop, failOn: Enums.FailOn.Error);
+            return Task.FromResult(Image.Thumbnail(_path, width, height: height, size: size, crop: crop, failOn: Enums.FailOn.Error));
         }
 
-        if (crop is not null)
+        return _rasterizer.RenderAsync(Svg, PlanSvg(width, height, size, crop is not null), cancellationToken);
+    }
+
+    /// <summary>Where the SVG is drawn for a box: filling it (centre crop) or fitted inside it, within the pixel limit.</summary>
+    /// <exception cref="MediaUnreadableException">A cropped box larger than the pixel limit.</exception>
+    public SvgRender PlanSvg(int width, int height, Enums.Size size, bool crop)
+    {
+        if (crop)
         {
             if ((long)width * height > _maxPixels)
             {
                 throw new MediaUnreadableException(MediaFailureCode.TooManyPixels, $"A {width}×{height} rendering of this SVG is more than the {_maxPixels} pixels allowed");
             }
 
-            return Image.ThumbnailBuffer(Svg, width, SvgLoadOptions, height, size: Enums.Size.Both, crop: crop, failOn: Enums.FailOn.Error);
+            // Scaled to cover the box; only the box itself is ever drawn.
+            var cover = Math.Max((double)width / Width, (double)height / Height);
+            return new SvgRender(Math.Max(width, Drawn(Width * cover)), Math.Max(height, Drawn(Height * cover)), width, height);
         }
 
         var scale = Math.Min((double)width / Width, (double)height / Height);
@@ -116,12 +131,15 @@ public sealed class VipsSource : IDisposable
             scale *= Math.Sqrt(_maxPixels / pixels);
         }
 
-        // libvips' own idea of the SVG's size differs from ours by the dpi factor, so it is given the exact box to fill.
         var box = (Width: Math.Max(1, Round(Width * scale)), Height: Math.Max(1, Round(Height * scale)));
-        return Image.ThumbnailBuffer(Svg, box.Width, SvgLoadOptions, box.Height, size: Enums.Size.Both, failOn: Enums.FailOn.Error);
+        return new SvgRender(box.Width, box.Height, box.Width, box.Height);
     }
 
     public void Dispose() => Header.Dispose();
+
+    // A drawing scaled to cover a box can be far larger than the box (a 1 000 000×1 SVG in a square); only the box is
+    // drawn, but the renderer's coordinates stay within what cairo's fixed-point numbers hold.
+    private static int Drawn(double value) => (int)Math.Min(MaxDrawnSide, Math.Max(1, Math.Round(value, MidpointRounding.AwayFromZero)));
 
     private static int Round(double value) => (int)Math.Max(1, Math.Round(value, MidpointRounding.AwayFromZero));
 }

@@ -15,11 +15,13 @@ public sealed class VipsThumbnailer
     private readonly SemaphoreSlim _slots = new(Environment.ProcessorCount, Environment.ProcessorCount);
     private readonly IOptions<ProcessingOptions> _options;
     private readonly FfmpegImageDecoder? _decoder;
+    private readonly SvgRasterizer _rasterizer;
 
-    public VipsThumbnailer(IOptions<ProcessingOptions> options, FfmpegImageDecoder? decoder = null)
+    public VipsThumbnailer(IOptions<ProcessingOptions> options, FfmpegImageDecoder? decoder = null, SvgRasterizer? rasterizer = null)
     {
         _options = options;
         _decoder = decoder;
+        _rasterizer = rasterizer ?? new SvgRasterizer(options);
         VipsRuntime.EnsureConfigured();
     }
 
@@ -36,8 +38,25 @@ public sealed class VipsThumbnailer
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            using var source = VipsSource.Open(decoded?.Path ?? path, _options.Value.MaxImagePixels);
+            using var source = VipsSource.Open(decoded?.Path ?? path, _options.Value.MaxImagePixels, _rasterizer);
             return read(source);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>As <see cref="InspectSourceAsync{T}"/>, for a reader that decodes (an SVG is drawn by another process).</summary>
+    /// <exception cref="MediaUnreadableException">Not a readable image, or too many pixels.</exception>
+    public async Task<T> ReadSourceAsync<T>(string path, Func<VipsSource, Task<T>> read, CancellationToken cancellationToken)
+    {
+        using var decoded = await DecodeElsewhereAsync(path, cancellationToken);
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            using var source = VipsSource.Open(decoded?.Path ?? path, _options.Value.MaxImagePixels, _rasterizer);
+            return await read(source);
         }
         finally
         {
@@ -63,10 +82,10 @@ public sealed class VipsThumbnailer
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            using var opened = VipsSource.Open(input?.Path ?? source, _options.Value.MaxImagePixels);
+            using var opened = VipsSource.Open(input?.Path ?? source, _options.Value.MaxImagePixels, _rasterizer);
             var ordered = targets.OrderByDescending(t => t.Size).ToList();
             var largest = ordered[0].Size;
-            using var decoded = opened.Thumbnail(largest, largest, Enums.Size.Down, null);
+            using var decoded = await opened.ThumbnailAsync(largest, largest, Enums.Size.Down, null, cancellationToken);
             using var pixels = ordered.Count > 1 ? decoded.CopyMemory() : decoded.Copy();
             foreach (var (size, path) in ordered)
             {
@@ -96,12 +115,12 @@ public sealed class VipsThumbnailer
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            using var opened = VipsSource.Open(input?.Path ?? source, _options.Value.MaxImagePixels);
+            using var opened = VipsSource.Open(input?.Path ?? source, _options.Value.MaxImagePixels, _rasterizer);
             var width = variant.Width ?? MediaVault.Core.Media.ImageVariant.MaxDimension;
             var height = variant.Height ?? MediaVault.Core.Media.ImageVariant.MaxDimension;
             var crop = variant.Fit == "cover" ? Enums.Interesting.Centre : (Enums.Interesting?)null;
             var size = variant.Fit == "cover" ? Enums.Size.Both : Enums.Size.Down;
-            using var thumbnail = opened.Thumbnail(width, height, size, crop);
+            using var thumbnail = await opened.ThumbnailAsync(width, height, size, crop, cancellationToken);
             using var shaped = variant.Fit == "contain" ? Pad(thumbnail, width, height, variant.Format) : thumbnail.Copy();
             Save(shaped, variant, target);
             return (shaped.Width, shaped.Height);
@@ -128,11 +147,11 @@ public sealed class VipsThumbnailer
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            using var opened = VipsSource.Open(input?.Path ?? source, _options.Value.MaxImagePixels);
+            using var opened = VipsSource.Open(input?.Path ?? source, _options.Value.MaxImagePixels, _rasterizer);
             var edge = Math.Min(opened.Width, opened.Height);
             using var sized = square
-                ? opened.Thumbnail(edge, edge, Enums.Size.Down, Enums.Interesting.Centre)
-                : opened.Thumbnail(Math.Max(opened.Width, opened.Height), Math.Max(opened.Width, opened.Height), Enums.Size.Down, null);
+                ? await opened.ThumbnailAsync(edge, edge, Enums.Size.Down, Enums.Interesting.Centre, cancellationToken)
+                : await opened.ThumbnailAsync(Math.Max(opened.Width, opened.Height), Math.Max(opened.Width, opened.Height), Enums.Size.Down, null, cancellationToken);
             using var flat = sized.HasAlpha() ? sized.Flatten(background: [255, 255, 255]) : sized.Copy();
             using var rgb = flat.Interpretation == Enums.Interpretation.Srgb ? flat.Copy() : flat.Colourspace(Enums.Interpretation.Srgb);
             using var bytes = rgb.Format == Enums.BandFormat.Uchar ? rgb.Copy() : rgb.Cast(Enums.BandFormat.Uchar);
@@ -162,7 +181,7 @@ public sealed class VipsThumbnailer
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            using var opened = VipsSource.Open(source, _options.Value.MaxImagePixels);
+            using var opened = VipsSource.Open(source, _options.Value.MaxImagePixels, _rasterizer);
             var header = opened.Header;
             var pages = opened.Svg is null && header.Contains("n-pages") && header.Contains("delay") ? (int)header.Get("n-pages") : 1;
             var frames = (int)Math.Min(Math.Min(pages, limits.MaxFrames), limits.MaxPixels / Math.Max(1L, (long)header.Width * header.Height));

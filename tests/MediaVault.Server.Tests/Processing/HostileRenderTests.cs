@@ -4,6 +4,7 @@ using System.Text.Json;
 using MediaVault.Core.Processing;
 using MediaVault.Data;
 using MediaVault.Server.Tests.Infrastructure;
+using MediaVault.Tests.Hostile;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,11 +12,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MediaVault.Server.Tests.Processing;
 
 /// <summary>
-/// A small PDF whose first page would take forever to render (nested form XObjects) fails once, within the page render
-/// budget, and does not hold back another tenant's media. Each test runs its own server (timing: not in parallel).
+/// A small PDF whose first page would take forever to render (nested form XObjects), or a kilobyte of SVG of nested
+/// filters, fails once, within the page render budget (the renderer is a jailed process, killed), and does not hold
+/// back another tenant's media. Each test runs its own server (timing: not in parallel).
 /// </summary>
 [Collection(SerialCollection.Name)]
-public sealed class HostilePdfTests : IAsyncLifetime
+public sealed class HostileRenderTests : IAsyncLifetime
 {
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "mediavault-hostile-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
@@ -40,6 +42,31 @@ public sealed class HostilePdfTests : IAsyncLifetime
         await using var db = await Database();
         var job = await db.Jobs.SingleAsync(j => j.Kind == JobKinds.ProcessMedia && j.TenantId != null);
         Assert.Equal((JobState.Failed, 1), (job.State, job.Attempts));
+    }
+
+    [Fact]
+    public async Task An_svg_of_nested_filters_fails_after_one_attempt_within_the_render_budget_and_the_next_image_is_ready()
+    {
+        await StartAsync("--Processing:PageRenderTimeout=00:00:03", "--Jobs:Concurrency=1");
+        using var client = Client("svg-" + Guid.NewGuid().ToString("N")[..8]);
+        var hostileRelease = await client.CreateReleaseAsync();
+        var nextRelease = await client.CreateReleaseAsync();
+        var stopwatch = Stopwatch.StartNew();
+        await UploadAsync(client, hostileRelease, ("files", "filters.svg", HostileSvg.NestedFilters()));
+        await UploadAsync(client, nextRelease, ("files", "image.png", TestFiles.Bytes("image.png")));
+
+        var hostile = (await client.WaitProcessedAsync(hostileRelease))[0].GetProperty("metadata");
+        var next = (await client.WaitProcessedAsync(nextRelease))[0].GetProperty("metadata");
+        stopwatch.Stop();
+
+        Assert.Equal("failed", hostile.GetProperty("state").GetString());
+        Assert.Equal("processing_timeout", hostile.GetProperty("failureCode").GetString());
+        Assert.DoesNotContain("rsvg-convert", hostile.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("ready", next.GetProperty("state").GetString());
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(3 + 15), $"took {stopwatch.Elapsed}");
+        await using var db = await Database();
+        var failed = await db.Jobs.Where(j => j.Kind == JobKinds.ProcessMedia && j.State == JobState.Failed).ToListAsync();
+        Assert.Equal(1, Assert.Single(failed).Attempts);
     }
 
     [Fact]
