@@ -139,7 +139,7 @@ public sealed class ProcessingTests(ServerFixture server)
             // This instance keeps the preview's decoded pixels for the first variants, under the preview's own row.
             await using (var scope = server.Services.CreateAsyncScope())
             {
-                var mediaId = media.GetProperty("id").GetString()!;
+                var mediaId = media.GetProperty("cloudId").GetString()!;
                 var row = scope.ServiceProvider.GetRequiredService<MediaVault.Data.MediaVaultDbContext>().Renditions
                     .Single(r => r.MediaId == mediaId && r.Name == "thumb-1024.webp");
                 var kept = server.Services.GetRequiredService<MediaVault.Server.Api.Delivery.DecodedPreviews>()
