@@ -70,12 +70,22 @@ public sealed class VipsThumbnailer
     /// </summary>
     /// <exception cref="MediaUnreadableException">Not a readable image, or too many pixels.</exception>
     public async Task<Dictionary<int, (int Width, int Height)>> WriteWebpSeriesAsync(
-        string source, IReadOnlyList<(int Size, string Path)> targets, CancellationToken cancellationToken)
+        string source, IReadOnlyList<(int Size, string Path)> targets, CancellationToken cancellationToken) =>
+        (await WriteWebpSeriesAsync(source, targets, keepLargest: false, cancellationToken)).Sizes;
+
+    /// <summary>
+    /// As <see cref="WriteWebpSeriesAsync(string, IReadOnlyList{ValueTuple{int, string}}, CancellationToken)"/>; with
+    /// <paramref name="keepLargest"/>, also returns the largest size's decoded pixels when they are 8-bit sRGB or grey
+    /// (null for anything else, or without it).
+    /// </summary>
+    /// <exception cref="MediaUnreadableException">Not a readable image, or too many pixels.</exception>
+    public async Task<(Dictionary<int, (int Width, int Height)> Sizes, RenditionPixels? Largest)> WriteWebpSeriesAsync(
+        string source, IReadOnlyList<(int Size, string Path)> targets, bool keepLargest, CancellationToken cancellationToken)
     {
         var written = new Dictionary<int, (int Width, int Height)>();
         if (targets.Count == 0)
         {
-            return written;
+            return (written, null);
         }
 
         using var input = await DecodeElsewhereAsync(source, cancellationToken);
@@ -86,7 +96,9 @@ public sealed class VipsThumbnailer
             var ordered = targets.OrderByDescending(t => t.Size).ToList();
             var largest = ordered[0].Size;
             using var decoded = await opened.ThumbnailAsync(largest, largest, Enums.Size.Down, null, cancellationToken);
-            using var pixels = ordered.Count > 1 ? decoded.CopyMemory() : decoded.Copy();
+            var kept = keepLargest && IsSharable(decoded) ? decoded.WriteToMemory<byte>() : null;
+            using var pixels = kept is not null ? Image.NewFromMemory(kept, decoded.Width, decoded.Height, decoded.Bands, Enums.BandFormat.Uchar)
+                : ordered.Count > 1 ? decoded.CopyMemory() : decoded.Copy();
             foreach (var (size, path) in ordered)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -95,7 +107,7 @@ public sealed class VipsThumbnailer
                 written[size] = (scaled.Width, scaled.Height);
             }
 
-            return written;
+            return (written, kept is null ? null : new RenditionPixels(kept, pixels.Width, pixels.Height, pixels.Bands));
         }
         catch (VipsException ex)
         {
@@ -116,22 +128,57 @@ public sealed class VipsThumbnailer
         try
         {
             using var opened = VipsSource.Open(input?.Path ?? source, _options.Value.MaxImagePixels, _rasterizer);
+            return await WriteVariantAsync((width, height, size, crop) => opened.ThumbnailAsync(width, height, size, crop, cancellationToken), variant, target);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="WriteVariantAsync(string, MediaVault.Core.Media.ImageVariant, string, CancellationToken)"/>, scaled
+    /// from pixels already decoded (a preview's, kept in memory), so no file is read or decoded.
+    /// </summary>
+    /// <exception cref="MediaUnreadableException">The variant cannot be made.</exception>
+    public async Task<(int Width, int Height)> WriteVariantAsync(RenditionPixels source, MediaVault.Core.Media.ImageVariant variant, string target, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            using var pixels = Image.NewFromMemory(source.Data, source.Width, source.Height, source.Bands, Enums.BandFormat.Uchar);
+            return await WriteVariantAsync(
+                (width, height, size, crop) => Task.FromResult(pixels.ThumbnailImage(width, height: height, size: size, crop: crop)), variant, target);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>Whether an image's pixels can be kept and read back as <see cref="RenditionPixels"/> (8-bit sRGB or grey).</summary>
+    private static bool IsSharable(Image image) =>
+        image.Format == Enums.BandFormat.Uchar
+        && (image.Interpretation == Enums.Interpretation.Srgb && image.Bands is 3 or 4
+            || image.Interpretation == Enums.Interpretation.Bw && image.Bands is 1 or 2);
+
+    private static async Task<(int Width, int Height)> WriteVariantAsync(
+        Func<int, int, Enums.Size, Enums.Interesting?, Task<Image>> thumbnail, MediaVault.Core.Media.ImageVariant variant, string target)
+    {
+        try
+        {
             var width = variant.Width ?? MediaVault.Core.Media.ImageVariant.MaxDimension;
             var height = variant.Height ?? MediaVault.Core.Media.ImageVariant.MaxDimension;
             var crop = variant.Fit == "cover" ? Enums.Interesting.Centre : (Enums.Interesting?)null;
             var size = variant.Fit == "cover" ? Enums.Size.Both : Enums.Size.Down;
-            using var thumbnail = await opened.ThumbnailAsync(width, height, size, crop, cancellationToken);
-            using var shaped = variant.Fit == "contain" ? Pad(thumbnail, width, height, variant.Format) : thumbnail.Copy();
+            using var scaled = await thumbnail(width, height, size, crop);
+            using var shaped = variant.Fit == "contain" ? Pad(scaled, width, height, variant.Format) : scaled.Copy();
             Save(shaped, variant, target);
             return (shaped.Width, shaped.Height);
         }
         catch (VipsException ex)
         {
             throw new MediaUnreadableException($"Image variant could not be made: {VipsErrors.FirstLine(ex.Message)}", ex);
-        }
-        finally
-        {
-            _slots.Release();
         }
     }
 

@@ -79,6 +79,7 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<DeliveryStorage>();
         services.AddSingleton<MediaUrls>();
         services.AddOptions<VariantOptions>().BindConfiguration(VariantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DecodedPreviews>();
         services.AddSingleton<ImageVariantService>();
 
         services.AddScoped<MediaDeletion>();

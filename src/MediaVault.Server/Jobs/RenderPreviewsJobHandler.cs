@@ -2,6 +2,7 @@ using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
 using MediaVault.Core.Storage;
 using MediaVault.Data;
+using MediaVault.Server.Api.Delivery;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaVault.Server.Jobs;
@@ -9,7 +10,8 @@ namespace MediaVault.Server.Jobs;
 /// <summary>
 /// Makes a ready media's deferred renditions (an image's larger thumbnails, an animation's animated preview). A media
 /// deleted or reprocessed meanwhile is skipped; a rendition the original cannot give is left out, and the media stays
-/// ready with the renditions it has.
+/// ready with the renditions it has. The decoded pixels a preview came with are kept in <see cref="DecodedPreviews"/>
+/// once its row is committed, for the first on-the-fly variants of the image.
 /// </summary>
 public sealed partial class RenderPreviewsJobHandler(
     IDbContextFactory<MediaVaultDbContext> dbFactory,
@@ -17,6 +19,7 @@ public sealed partial class RenderPreviewsJobHandler(
     LocalCopies copies,
     IEnumerable<IDeferredRenditionGenerator> generators,
     RenditionWriter renditions,
+    DecodedPreviews decodedPreviews,
     ILogger<RenderPreviewsJobHandler> logger) : IJobHandler
 {
     public string Kind => JobKinds.RenderPreviews;
@@ -61,6 +64,11 @@ public sealed partial class RenderPreviewsJobHandler(
 
             await renditions.WriteAsync(db, media, files, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            foreach (var file in files.Where(f => f.Pixels is not null))
+            {
+                var row = db.Renditions.Local.Single(r => r.MediaId == media.Id && r.Name == file.Name);
+                decodedPreviews.Remember(new DecodedPreviewKey(media.TenantId, media.Id, row.Id), file.Pixels!);
+            }
         }
         catch (Exception ex) when (ex is MediaUnreadableException or BlobNotFoundException)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MediaVault.Server.Tests.Infrastructure;
 
 namespace MediaVault.Server.Tests.Processing;
@@ -135,6 +136,17 @@ public sealed class ProcessingTests(ServerFixture server)
             var webp = await DownloadRenditionAsync(media, "thumb-1024.webp");
             Assert.Equal("WEBP"u8.ToArray(), webp[8..12]);
 
+            // This instance keeps the preview's decoded pixels for the first variants, under the preview's own row.
+            await using (var scope = server.Services.CreateAsyncScope())
+            {
+                var mediaId = media.GetProperty("cloudId").GetString()!;
+                var row = scope.ServiceProvider.GetRequiredService<MediaVault.Data.MediaVaultDbContext>().Renditions
+                    .Single(r => r.MediaId == mediaId && r.Name == "thumb-1024.webp");
+                var kept = server.Services.GetRequiredService<MediaVault.Server.Api.Delivery.DecodedPreviews>()
+                    .Find(new MediaVault.Server.Api.Delivery.DecodedPreviewKey(row.TenantId, mediaId, row.Id));
+                Assert.Equal((1024, 683, 3), (kept?.Width, kept?.Height, kept?.Bands));
+            }
+
             // With the preview there, a small variant is scaled from it (not from the original), and served again from memory.
             using var anonymous = server.CreateClient();
             var variantUrl = media.GetProperty("cloudUrl").GetString() + "&preset=thumb";
@@ -142,7 +154,13 @@ public sealed class ProcessingTests(ServerFixture server)
             using var again = await anonymous.GetAsync(variantUrl);
             Assert.Equal(System.Net.HttpStatusCode.OK, first.StatusCode);
             Assert.Equal("image/webp", first.Content.Headers.ContentType?.MediaType);
-            Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await again.Content.ReadAsByteArrayAsync());
+            var bytes = await first.Content.ReadAsByteArrayAsync();
+            Assert.Equal(bytes, await again.Content.ReadAsByteArrayAsync());
+            using (var image = NetVips.Image.NewFromBuffer(bytes))
+            {
+                Assert.Equal((256, 171), (image.Width, image.Height));
+            }
+
             var variant = RenditionNames((await client.ListMediaAsync(releaseId))[0]).Single(n => n.StartsWith("v-", StringComparison.Ordinal));
             Assert.StartsWith("v-256x256", variant);
         }

@@ -12,11 +12,13 @@ namespace MediaVault.Server.Api.Delivery;
 
 /// <summary>
 /// Makes image variants on first request and keeps them as renditions, so the next request is a plain file send.
-/// Concurrent requests for the same missing variant share one computation.
+/// Concurrent requests for the same missing variant share one computation. A variant small enough is scaled from the
+/// image's preview: from its decoded pixels when this instance made it recently (<see cref="DecodedPreviews"/>), else
+/// from its file.
 /// </summary>
 public sealed class ImageVariantService(
     IDbContextFactory<MediaVaultDbContext> dbFactory, IBlobStore store, IStagingArea staging, LocalCopies copies, VipsThumbnailer vips,
-    IOptions<VariantOptions> options, IOptions<ProcessingOptions> processing, TimeProvider clock)
+    DecodedPreviews decodedPreviews, IOptions<VariantOptions> options, IOptions<ProcessingOptions> processing, TimeProvider clock)
 {
     private readonly string _largePreview = RenditionNames.LargestThumbnail(processing.Value.ThumbnailSizes);
     private readonly ConcurrentDictionary<string, Lazy<Task<Outcome<MediaRendition>>>> _inFlight = new(StringComparer.Ordinal);
@@ -78,24 +80,29 @@ public sealed class ImageVariantService(
                 from preview in db.Renditions.AsNoTracking().Where(r => r.MediaId == m.Id && r.Name == largePreview).DefaultIfEmpty()
                 select new VariantSource(
                     m, made, db.Renditions.Count(r => r.MediaId == m.Id && r.Name.StartsWith("v-")),
-                    preview == null ? null : preview.Width, preview == null ? null : preview.Height))
+                    preview == null ? null : preview.Id, preview == null ? null : preview.Width, preview == null ? null : preview.Height))
             .FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>
     /// What to scale from: the largest thumbnail (<c>thumb-1024.webp</c> by default, orientation already applied) when it has at least
-    /// twice the pixels asked for on each side — a fraction of the cost of decoding a camera original — else the original.
+    /// twice the pixels asked for on each side — a fraction of the cost of decoding a camera original — else the original;
+    /// with the thumbnail's decoded pixels when this instance still keeps them.
     /// </summary>
-    private BlobKey SourceFor(VariantSource source, ImageVariant variant)
+    private (BlobKey Key, RenditionPixels? Pixels) SourceFor(VariantSource source, ImageVariant variant)
     {
         var media = source.Media;
-        return (variant.Width is not null || variant.Height is not null) && source is { PreviewWidth: { } w, PreviewHeight: { } h }
-            && w >= 2 * (variant.Width ?? 0) && h >= 2 * (variant.Height ?? 0)
-            ? BlobKey.Rendition(media.Area, media.TenantId, media.Id, _largePreview)
-            : BlobKey.Original(media.Area, media.TenantId, media.Id);
+        if ((variant.Width is not null || variant.Height is not null) && source is { PreviewId: { } previewId, PreviewWidth: { } w, PreviewHeight: { } h }
+            && w >= 2 * (variant.Width ?? 0) && h >= 2 * (variant.Height ?? 0))
+        {
+            return (BlobKey.Rendition(media.Area, media.TenantId, media.Id, _largePreview),
+                decodedPreviews.Find(new DecodedPreviewKey(media.TenantId, media.Id, previewId)));
+        }
+
+        return (BlobKey.Original(media.Area, media.TenantId, media.Id), null);
     }
 
-    private async Task<Outcome<MediaRendition>> CreateAsync(MediaItem media, ImageVariant variant, BlobKey source)
+    private async Task<Outcome<MediaRendition>> CreateAsync(MediaItem media, ImageVariant variant, (BlobKey Key, RenditionPixels? Pixels) source)
     {
         // Shared by every waiting request, so it must not die with the first one's cancellation.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -103,8 +110,9 @@ public sealed class ImageVariantService(
         var target = Path.Combine(staging.Folder, $"{Guid.NewGuid():N}.{variant.Format}");
         try
         {
-            await using var local = await copies.OpenAsync(source, cancellationToken);
-            var (width, height) = await vips.WriteVariantAsync(local.Path, variant, target, cancellationToken);
+            var (width, height) = source.Pixels is { } pixels
+                ? await vips.WriteVariantAsync(pixels, variant, target, cancellationToken)
+                : await WriteFromFileAsync(source.Key, variant, target, cancellationToken);
             var rendition = new MediaRendition
             {
                 Id = Guid.CreateVersion7(),
@@ -117,7 +125,8 @@ public sealed class ImageVariantService(
                 Height = height,
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
-            await store.ImportFileAsync(BlobKey.Rendition(media.Area, media.TenantId, media.Id, rendition.Name), target, cancellationToken);
+            var key = BlobKey.Rendition(media.Area, media.TenantId, media.Id, rendition.Name);
+            await store.ImportFileAsync(key, target, cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             db.Renditions.Add(rendition);
             try
@@ -126,8 +135,8 @@ public sealed class ImageVariantService(
             }
             catch (DbUpdateException)
             {
-                // Another instance made the same variant first; its row and (identical) file stand.
-                return await db.Renditions.AsNoTracking().SingleAsync(r => r.MediaId == media.Id && r.Name == variant.RenditionName, cancellationToken);
+                db.ChangeTracker.Clear();
+                return await AdoptAsync(db, key, media.Id, variant.RenditionName, cancellationToken);
             }
 
             return rendition;
@@ -140,5 +149,28 @@ public sealed class ImageVariantService(
         {
             File.Delete(target);
         }
+    }
+
+    /// <summary>
+    /// Another instance made the same variant first: its row stands. Its file may since have been replaced by ours
+    /// (the same size in pixels, but not always the same bytes: one instance may have scaled from the preview's kept
+    /// pixels, the other from its file); both imports are done by now, so the row takes the stored file's size.
+    /// </summary>
+    private async Task<MediaRendition> AdoptAsync(MediaVaultDbContext db, BlobKey key, string mediaId, string name, CancellationToken cancellationToken)
+    {
+        var winner = await db.Renditions.SingleAsync(r => r.MediaId == mediaId && r.Name == name, cancellationToken);
+        if (await store.GetInfoAsync(key, cancellationToken) is { } stored && stored.Size != winner.Size)
+        {
+            winner.Size = stored.Size;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return winner;
+    }
+
+    private async Task<(int Width, int Height)> WriteFromFileAsync(BlobKey source, ImageVariant variant, string target, CancellationToken cancellationToken)
+    {
+        await using var local = await copies.OpenAsync(source, cancellationToken);
+        return await vips.WriteVariantAsync(local.Path, variant, target, cancellationToken);
     }
 }
