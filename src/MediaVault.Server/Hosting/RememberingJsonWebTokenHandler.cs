@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MediaVault.Server.Hosting;
+
+/// <summary>
+/// The stock JWT handler, remembering the tokens it accepted: a token string it validated before with the same
+/// parameters is accepted again without the parse, the HMAC and the claims it costs, until the token's own
+/// <c>exp</c> (the clock skew full validation allows past it is not granted). Only successes are remembered, keyed by
+/// the exact token string, so nothing is accepted that full validation would refuse: the signing key and
+/// parameters are fixed for the process (a different parameters object misses), and a token's claims and lifetime
+/// are part of the string. Each request gets its own copy of the identity. At most <see cref="Capacity"/> tokens are
+/// kept; when full, expired ones are dropped, and if none were, everything is forgotten.
+/// </summary>
+public sealed class RememberingJsonWebTokenHandler : JsonWebTokenHandler
+{
+    public const int Capacity = 4096;
+
+    private readonly ConcurrentDictionary<string, Accepted> _accepted = new(StringComparer.Ordinal);
+
+    /// <summary>How many tokens are remembered now.</summary>
+    public int Count => _accepted.Count;
+
+    public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
+    {
+        ArgumentNullException.ThrowIfNull(validationParameters);
+        var now = DateTime.UtcNow;
+        if (token is not null && _accepted.TryGetValue(token, out var known))
+        {
+            if (ReferenceEquals(known.Parameters, validationParameters) && now < known.Expires)
+            {
+                return new TokenValidationResult
+                {
+                    IsValid = true,
+                    SecurityToken = known.Token,
+                    ClaimsIdentity = known.Identity.Clone(),
+                    TokenType = known.TokenType,
+                    Issuer = known.Issuer,
+                };
+            }
+
+            _accepted.TryRemove(token, out _);
+        }
+
+        var result = await base.ValidateTokenAsync(token, validationParameters);
+        if (token is not null && result.IsValid && result.SecurityToken is JsonWebToken { ValidTo: var expires } && expires > now)
+        {
+            // A copy taken now: the request's own identity may be changed by what runs after validation.
+            Remember(token, new Accepted(validationParameters, result.SecurityToken, result.ClaimsIdentity.Clone(), result.TokenType, result.Issuer, expires), now);
+        }
+
+        return result;
+    }
+
+    private void Remember(string token, Accepted accepted, DateTime now)
+    {
+        if (_accepted.Count >= Capacity)
+        {
+            foreach (var (key, value) in _accepted)
+            {
+                if (value.Expires <= now)
+                {
+                    _accepted.TryRemove(key, out _);
+                }
+            }
+
+            if (_accepted.Count >= Capacity)
+            {
+                _accepted.Clear();
+            }
+        }
+
+        _accepted[token] = accepted;
+    }
+
+    private sealed record Accepted(
+        TokenValidationParameters Parameters, SecurityToken Token, System.Security.Claims.ClaimsIdentity Identity, string TokenType, string Issuer, DateTime Expires);
+}
