@@ -28,7 +28,11 @@ public sealed class RememberingJsonWebTokenHandler : JsonWebTokenHandler
         var now = DateTime.UtcNow;
         if (token is not null && _accepted.TryGetValue(token, out var known))
         {
-            if (ReferenceEquals(known.Parameters, validationParameters) && now < known.Expires)
+            if (now >= known.Expires)
+            {
+                _accepted.TryRemove(token, out _);
+            }
+            else if (ReferenceEquals(known.Parameters, validationParameters))
             {
                 return new TokenValidationResult
                 {
@@ -39,8 +43,6 @@ public sealed class RememberingJsonWebTokenHandler : JsonWebTokenHandler
                     Issuer = known.Issuer,
                 };
             }
-
-            _accepted.TryRemove(token, out _);
         }
 
         var result = await base.ValidateTokenAsync(token, validationParameters);
