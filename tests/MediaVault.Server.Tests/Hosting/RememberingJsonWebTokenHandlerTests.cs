@@ -19,7 +19,8 @@ public sealed class RememberingJsonWebTokenHandlerTests
         var token = Sign(Key, DateTime.UtcNow.AddMinutes(10));
 
         var first = await handler.ValidateTokenAsync(token, parameters);
-        var second = await handler.ValidateTokenAsync(token, parameters);
+        // The bearer scheme clones its parameters for every request.
+        var second = await handler.ValidateTokenAsync(token, parameters.Clone());
 
         Assert.True(first.IsValid);
         Assert.True(second.IsValid);
@@ -41,9 +42,15 @@ public sealed class RememberingJsonWebTokenHandlerTests
 
         var tampered = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
         var otherKey = Parameters("another-key-that-signed-nothing-0123456789abcdef");
+        var otherAudience = parameters.Clone();
+        otherAudience.ValidateAudience = true;
+        otherAudience.ValidAudience = "someone-else";
+        Assert.False(RememberingJsonWebTokenHandler.SameRules(parameters, otherAudience));
+        Assert.True(RememberingJsonWebTokenHandler.SameRules(parameters, parameters.Clone()));
 
         Assert.False((await handler.ValidateTokenAsync(tampered, parameters)).IsValid);
         Assert.False((await handler.ValidateTokenAsync(token, otherKey)).IsValid);
+        Assert.False((await handler.ValidateTokenAsync(token, otherAudience)).IsValid);
         Assert.Equal(1, handler.Count);
     }
 
