@@ -8,6 +8,8 @@ public static class DataServiceCollectionExtensions
 {
     public const string PostgresMigrationsAssembly = "MediaVault.Data.Postgres";
 
+    public const int MaxAutoPrepare = 64;
+
     /// <summary>
     /// Registers the DbContext (scoped), its factory (for workers), the migrator and the job store, on SQLite or
     /// PostgreSQL (whose migrations live in the MediaVault.Data.Postgres assembly).
@@ -21,7 +23,7 @@ public static class DataServiceCollectionExtensions
         {
             if (postgres)
             {
-                options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+                options.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly));
             }
             else
             {
@@ -32,5 +34,23 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<JobStore>();
         return services;
+    }
+
+    /// <summary>
+    /// Unless the connection string sets <c>Max Auto Prepare</c>, Npgsql prepares a statement once it has run five
+    /// times on a pooled connection and keeps at most
+    /// <see cref="MaxAutoPrepare"/> per connection (least recently used go first): the list's and the workers' few
+    /// texts are then parsed and planned once per connection instead of on every request. Every query names its
+    /// columns, so adding columns in a later migration does not invalidate them.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = MaxAutoPrepare;
+        }
+
+        return builder.ConnectionString;
     }
 }

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MediaVault.Data;
@@ -9,24 +11,48 @@ namespace MediaVault.Data;
 /// crash, and a process crash loses nothing; a power cut may roll back the last commits — the same guarantee the
 /// stored files have (they are renamed into place, not fsynced), and an orphaned file is swept. FULL made every
 /// job lease, state change and upload wait for an fsync while holding SQLite's single write lock.
+/// The setting belongs to the native connection, which Microsoft.Data.Sqlite's pool keeps open across
+/// <c>Open</c>/<c>Close</c>: it is set once per native handle (remembered weakly, so a handle the pool drops is
+/// forgotten with it), not on every open — that was one more statement parsed and run per request.
 /// </summary>
 public sealed class SqliteSynchronousInterceptor : DbConnectionInterceptor
 {
     private const string Pragma = "PRAGMA synchronous=NORMAL;";
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+    private static readonly object Applied = new();
+
+    private readonly ConditionalWeakTable<object, object> _applied = [];
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (NeedsPragma(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragma;
+            command.ExecuteNonQuery();
+            Remember(connection);
+        }
+    }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (NeedsPragma(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragma;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            Remember(connection);
+        }
     }
 
-    private static void Apply(DbConnection connection)
+    private bool NeedsPragma(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || !_applied.TryGetValue(handle, out _);
+
+    private void Remember(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
-        command.ExecuteNonQuery();
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            _applied.AddOrUpdate(handle, Applied);
+        }
     }
 }

@@ -30,6 +30,9 @@ public static class AuthenticationSetup
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
+                // A token accepted before is accepted again without a second parse and HMAC, until its expiry.
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(new RememberingJsonWebTokenHandler { MapInboundClaims = false });
                 options.TokenValidationParameters = TokenValidation(jwt);
                 options.Events = new JwtBearerEvents { OnTokenValidated = JwtStrictness.OnTokenValidatedAsync };
             });

@@ -107,6 +107,7 @@ public static class ServerServiceCollectionExtensions
         services.AddScoped<LibraryCompatibilityService>();
         services.AddSingleton<LibraryCompatibleList>();
         services.AddSingleton<LibraryViews>();
+        services.AddSingleton<SqliteListStatements>();
 
         services.AddOptions<TusOptions>().BindConfiguration(TusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<TusUploadService>();

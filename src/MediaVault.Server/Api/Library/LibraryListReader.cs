@@ -10,45 +10,42 @@ namespace MediaVault.Server.Api.Library;
 /// Reads a library list page with the SQL of <see cref="LibraryListSql"/> on the context's own connection, straight
 /// into the few fields <see cref="LibraryViews.Media"/> shows: two commands (the page, then its previews and tags;
 /// a third counts for numbered pages), no LINQ translation, no change tracking, no materializer. EF Core's query
-/// pipeline was about half of a list request's CPU.
+/// pipeline was about half of a list request's CPU. On SQLite the commands stay prepared between requests
+/// (<see cref="SqliteListStatements"/>).
 /// </summary>
-public sealed class LibraryListReader(MediaVaultDbContext db, LibraryViews views)
+public sealed class LibraryListReader(MediaVaultDbContext db, LibraryViews views, SqliteListStatements statements)
 {
     /// <summary>The page and, for numbered pages, the total; null when the cursor's key does not fit the sort.</summary>
     public async Task<(List<MediaItem> Items, int? Total)?> ReadAsync(Guid tenantId, LibraryListQuery list, CancellationToken cancellationToken)
     {
-        if (LibraryListSql.Build(db.Database.IsSqlite(), tenantId, list) is not { } sql)
+        var sqlite = db.Database.IsSqlite();
+        if (LibraryListSql.Build(sqlite, tenantId, list) is not { } sql)
         {
             return null;
+        }
+
+        if (sqlite)
+        {
+            // Statements kept prepared on connections reserved for lists (see SqliteListStatements).
+            var prepared = statements.Rent(db.Database.GetConnectionString()!);
+            var healthy = false;
+            try
+            {
+                var page = await ReadAsync(sql, tenantId, list.Limit, (text, parameters) => prepared.Command(text, parameters), owned: false, cancellationToken);
+                healthy = true;
+                return page;
+            }
+            finally
+            {
+                statements.Return(prepared, healthy);
+            }
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             var connection = db.Database.GetDbConnection();
-            int? total = null;
-            if (sql.Count is { } count)
-            {
-                await using var counting = Command(connection, count, sql.Parameters);
-                total = Convert.ToInt32(await counting.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            var items = new List<MediaItem>(list.Limit);
-            await using (var command = Command(connection, sql.Page, sql.Parameters))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    items.Add(Row(reader, tenantId));
-                }
-            }
-
-            if (items.Count > 0)
-            {
-                await AddExtrasAsync(connection, items, cancellationToken);
-            }
-
-            return (items, total);
+            return await ReadAsync(sql, tenantId, list.Limit, (text, parameters) => Command(connection, text, parameters), owned: true, cancellationToken);
         }
         finally
         {
@@ -56,29 +53,79 @@ public sealed class LibraryListReader(MediaVaultDbContext db, LibraryViews views
         }
     }
 
-    private async Task AddExtrasAsync(DbConnection connection, List<MediaItem> items, CancellationToken cancellationToken)
+    private async Task<(List<MediaItem> Items, int? Total)> ReadAsync(
+        LibraryListSql sql, Guid tenantId, int limit, Func<string, List<(string Name, object Value)>, DbCommand> commands, bool owned, CancellationToken cancellationToken)
+    {
+        int? total = null;
+        if (sql.Count is { } count)
+        {
+            var counting = commands(count, sql.Parameters);
+            try
+            {
+                total = Convert.ToInt32(await counting.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            finally
+            {
+                await Release(counting, owned);
+            }
+        }
+
+        var items = new List<MediaItem>(limit);
+        var command = commands(sql.Page, sql.Parameters);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(Row(reader, tenantId));
+            }
+        }
+        finally
+        {
+            await Release(command, owned);
+        }
+
+        if (items.Count > 0)
+        {
+            await AddExtrasAsync(items, commands, owned, cancellationToken);
+        }
+
+        return (items, total);
+    }
+
+    private async Task AddExtrasAsync(List<MediaItem> items, Func<string, List<(string Name, object Value)>, DbCommand> commands, bool owned, CancellationToken cancellationToken)
     {
         var previews = views.PreviewNames;
         var parameters = new List<(string, object)>(items.Count + previews.Count);
         parameters.AddRange(items.Select((m, i) => ($"@m{i}", (object)m.Id)));
         parameters.AddRange(previews.Select((n, i) => ($"@r{i}", (object)n)));
         var byId = items.ToDictionary(m => m.Id, StringComparer.Ordinal);
-        await using var command = Command(connection, LibraryListSql.Extras(items.Count, previews.Count), parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var command = commands(LibraryListSql.Extras(items.Count, previews.Count), parameters);
+        try
         {
-            var media = byId[reader.GetString(0)];
-            var text = reader.GetString(2);
-            if (reader.GetInt32(1) == 0)
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                media.Renditions.Add(new MediaRendition { MediaId = media.Id, Name = text, MimeType = "" });
-            }
-            else
-            {
-                media.Tags.Add(new MediaTag { MediaId = media.Id, Tag = text, Key = "", SearchKey = "", Position = reader.GetInt32(3) });
+                var media = byId[reader.GetString(0)];
+                var text = reader.GetString(2);
+                if (reader.GetInt32(1) == 0)
+                {
+                    media.Renditions.Add(new MediaRendition { MediaId = media.Id, Name = text, MimeType = "" });
+                }
+                else
+                {
+                    media.Tags.Add(new MediaTag { MediaId = media.Id, Tag = text, Key = "", SearchKey = "", Position = reader.GetInt32(3) });
+                }
             }
         }
+        finally
+        {
+            await Release(command, owned);
+        }
     }
+
+    /// <summary>Disposes a command made for this read; a kept prepared one stays.</summary>
+    private static ValueTask Release(DbCommand command, bool owned) => owned ? command.DisposeAsync() : ValueTask.CompletedTask;
 
     private static DbCommand Command(DbConnection connection, string text, List<(string Name, object Value)> parameters)
     {

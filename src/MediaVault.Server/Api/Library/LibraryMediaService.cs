@@ -13,7 +13,7 @@ namespace MediaVault.Server.Api.Library;
 /// The library's reading of media and its create → upload → confirm workflow: checks the library's fields, then hands
 /// the work to <see cref="MediaIntake"/>. A created media is <c>pending</c> (PROCESSING to clients) until confirmed.
 /// </summary>
-public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake intake, LibraryViews views, IOptions<MediaOptions> mediaOptions, LibraryCompatibleList compatibleList)
+public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake intake, LibraryViews views, IOptions<MediaOptions> mediaOptions, LibraryCompatibleList compatibleList, SqliteListStatements listStatements)
 {
     public const string UploadInProgress = MediaIntake.UploadInProgress;
 
@@ -99,7 +99,7 @@ public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake inta
     {
         if (list.CompatibleWith is null)
         {
-            return await new LibraryListReader(db, views).ReadAsync(tenantId, list, cancellationToken);
+            return await new LibraryListReader(db, views, listStatements).ReadAsync(tenantId, list, cancellationToken);
         }
 
         var query = db.Media.AsNoTracking().Where(m => m.TenantId == tenantId && !m.IsLink);
