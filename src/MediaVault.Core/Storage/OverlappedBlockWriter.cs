@@ -7,7 +7,7 @@ namespace MediaVault.Core.Storage;
 /// <c>n</c> is hashed (on one core) and written (on the other), the caller already receives block <c>n + 1</c> into its
 /// other buffer. Receiving, hashing and writing each cost about the same per byte here (SHA-256 ~1.1 GB/s), so doing
 /// them one after another left the socket undrained for a millisecond or more per MiB and the sender waiting on a
-/// full window. Blocks are processed strictly in order; a failure surfaces at the next <see cref="WriteAsync"/> or at
+/// full window. Blocks are best kept small enough (256 KiB) that both buffers stay in the core's L2 cache. Blocks are processed strictly in order; a failure surfaces at the next <see cref="WriteAsync"/> or at
 /// <see cref="FlushAsync"/>.
 /// </summary>
 /// <remarks>
