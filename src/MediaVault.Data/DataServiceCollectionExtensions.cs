@@ -45,12 +45,14 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     public static string WithAutoPrepare(string connectionString)
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare == 0)
+        // An explicit "Max Auto Prepare=0" (e.g. behind PgBouncer in transaction mode) is kept: only an absent key counts.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
         {
-            builder.MaxAutoPrepare = MaxAutoPrepare;
+            return connectionString;
         }
 
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = MaxAutoPrepare };
         return builder.ConnectionString;
     }
 }
