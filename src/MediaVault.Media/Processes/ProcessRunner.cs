@@ -28,6 +28,19 @@ public sealed class ProcessRunner(IOptions<SandboxOptions> options)
     public ToolSandbox Sandbox => options.Value.Sandbox;
 
     /// <summary>
+    /// A fresh folder of this process's own under the scratch root (<see cref="SandboxOptions.ScratchDirectory"/>), readable
+    /// only by this user, for bytes a tool is about to be given; the caller deletes it.
+    /// </summary>
+    public DirectoryInfo CreateScratchFolder(string prefix)
+    {
+        Directory.CreateDirectory(options.Value.ScratchRoot);
+        var folder = Path.Combine(options.Value.ScratchRoot, prefix + Guid.NewGuid().ToString("N"));
+        return OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(folder)
+            : Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    /// <summary>
     /// A fresh private folder for one tool run on <paramref name="inputPath"/>; without bubblewrap the input is copied
     /// into it, as the only file there.
     /// </summary>

@@ -31,7 +31,7 @@ public sealed class SvgRasterizer(ProcessRunner runner, IOptions<FfprobeOptions>
     /// <exception cref="ProcessFailedException">rsvg-convert or the sandbox is missing.</exception>
     public async Task<Image> RenderAsync(byte[] svg, SvgRender render, CancellationToken cancellationToken)
     {
-        var folder = Directory.CreateTempSubdirectory("mediavault-svg-");
+        var folder = runner.CreateScratchFolder("svg-");
         try
         {
             var input = Path.Combine(folder.FullName, InputName);

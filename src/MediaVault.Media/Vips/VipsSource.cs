@@ -23,12 +23,12 @@ public sealed class VipsSource : IDisposable
 
     private readonly string _path;
     private readonly long _maxPixels;
-    private readonly SvgRasterizer _rasterizer;
+    private readonly SvgDraw _draw;
 
-    private VipsSource(string path, Image header, byte[]? svg, int width, int height, long maxPixels, SvgRasterizer rasterizer)
+    private VipsSource(string path, Image header, byte[]? svg, int width, int height, long maxPixels, SvgDraw draw)
     {
         _path = path;
-        _rasterizer = rasterizer;
+        _draw = draw;
         Header = header;
         Svg = svg;
         Width = width;
@@ -49,7 +49,7 @@ public sealed class VipsSource : IDisposable
     public int Height { get; }
 
     /// <exception cref="MediaUnreadableException">Not a readable image, a refused SVG, or too many pixels.</exception>
-    public static VipsSource Open(string path, long maxPixels, SvgRasterizer rasterizer)
+    public static VipsSource Open(string path, long maxPixels, SvgDraw draw)
     {
         var svg = SvgGuard.LooksLikeSvg(path) ? SvgGuard.ReadSelfContained(path) : null;
         Image header;
@@ -73,7 +73,7 @@ public sealed class VipsSource : IDisposable
                 throw new MediaUnreadableException(MediaFailureCode.TooManyPixels, $"SVG declares {width:0}×{height:0} px, more than {MaxSvgSide} px on a side");
             }
 
-            return new VipsSource(path, header, svg, Round(width), Round(height), maxPixels, rasterizer);
+            return new VipsSource(path, header, svg, Round(width), Round(height), maxPixels, draw);
         }
 
         if ((long)header.Width * header.Height > maxPixels)
@@ -83,7 +83,7 @@ public sealed class VipsSource : IDisposable
             throw new MediaUnreadableException(MediaFailureCode.TooManyPixels, $"Image is {width}×{height} pixels, more than the {maxPixels} allowed");
         }
 
-        return new VipsSource(path, header, null, header.Width, header.Height, maxPixels, rasterizer);
+        return new VipsSource(path, header, null, header.Width, header.Height, maxPixels, draw);
     }
 
     /// <summary>
@@ -100,7 +100,7 @@ public sealed class VipsSource : IDisposable
             return Task.FromResult(Image.Thumbnail(_path, width, height: height, size: size, crop: crop, failOn: Enums.FailOn.Error));
         }
 
-        return _rasterizer.RenderAsync(Svg, PlanSvg(width, height, size, crop is not null), cancellationToken);
+        return _draw(Svg, PlanSvg(width, height, size, crop is not null), cancellationToken);
     }
 
     /// <summary>Where the SVG is drawn for a box: filling it (centre crop) or fitted inside it, within the pixel limit.</summary>

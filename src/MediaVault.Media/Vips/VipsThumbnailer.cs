@@ -7,12 +7,13 @@ namespace MediaVault.Media.Vips;
 
 /// <summary>
 /// WebP thumbnails straight from a file with libvips <c>thumbnail</c> (shrink-on-load, EXIF orientation applied),
-/// after checking the header's pixel count, with at most one libvips job per core at a time. A BMP or JPEG XL is first
+/// after checking the header's pixel count, with at most one libvips job per core at a time (an SVG's out-of-process drawing holds no such slot). A BMP or JPEG XL is first
 /// decoded to PNG out of process by <see cref="FfmpegImageDecoder"/> (without one, libvips refuses them).
 /// </summary>
 public sealed class VipsThumbnailer
 {
     private readonly SemaphoreSlim _slots = new(Environment.ProcessorCount, Environment.ProcessorCount);
+    private readonly SemaphoreSlim _drawings = new(Environment.ProcessorCount, Environment.ProcessorCount);
     private readonly IOptions<ProcessingOptions> _options;
     private readonly FfmpegImageDecoder? _decoder;
     private readonly SvgRasterizer _rasterizer;
@@ -23,6 +24,33 @@ public sealed class VipsThumbnailer
         _decoder = decoder;
         _rasterizer = rasterizer ?? new SvgRasterizer(options);
         VipsRuntime.EnsureConfigured();
+    }
+
+    /// <summary>
+    /// Draws an SVG for a call that holds a libvips slot, giving the slot back while the drawing runs: the drawing is
+    /// another process's work and may take until <see cref="ProcessingOptions.PageRenderTimeout"/>, and hostile drawings
+    /// must not keep every other image waiting that long. At most one drawing per core runs at a time. The slot is held
+    /// again when this returns or throws, as the caller's own release expects.
+    /// </summary>
+    private async Task<Image> DrawOutsideSlotAsync(byte[] svg, SvgRender render, CancellationToken cancellationToken)
+    {
+        _slots.Release();
+        try
+        {
+            await _drawings.WaitAsync(cancellationToken);
+            try
+            {
+                return await _rasterizer.RenderAsync(svg, render, cancellationToken);
+            }
+            finally
+            {
+                _drawings.Release();
+            }
+        }
+        finally
+        {
+            await _slots.WaitAsync(CancellationToken.None);
+        }
     }
 
     /// <summary>Opens only the header and refuses images over <see cref="ProcessingOptions.MaxImagePixels"/>.</summary>
@@ -38,7 +66,7 @@ public sealed class VipsThumbnailer
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            using var source = VipsSource.Open(decoded?.Path ?? path, _options.Value.MaxImagePixels, _rasterizer);
+            using var source = VipsSource.Open(decoded?.Path ?? path, _options.Value.MaxImagePixels, DrawOutsideSlotAsync);
             return read(source);
         }
         finally
@@ -55,7 +83,7 @@ public sealed class VipsThumbnailer
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            using var source = VipsSource.Open(decoded?.Path ?? path, _options.Value.MaxImagePixels, _rasterizer);
+            using var source = VipsSource.Open(decoded?.Path ?? path, _options.Value.MaxImagePixels, DrawOutsideSlotAsync);
             return await read(source);
         }
         finally
@@ -92,7 +120,7 @@ public sealed class VipsThumbnailer
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            using var opened = VipsSource.Open(input?.Path ?? source, _options.Value.MaxImagePixels, _rasterizer);
+            using var opened = VipsSource.Open(input?.Path ?? source, _options.Value.MaxImagePixels, DrawOutsideSlotAsync);
             var ordered = targets.OrderByDescending(t => t.Size).ToList();
             var largest = ordered[0].Size;
             using var decoded = await opened.ThumbnailAsync(largest, largest, Enums.Size.Down, null, cancellationToken);
@@ -127,7 +155,7 @@ public sealed class VipsThumbnailer
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            using var opened = VipsSource.Open(input?.Path ?? source, _options.Value.MaxImagePixels, _rasterizer);
+            using var opened = VipsSource.Open(input?.Path ?? source, _options.Value.MaxImagePixels, DrawOutsideSlotAsync);
             return await WriteVariantAsync((width, height, size, crop) => opened.ThumbnailAsync(width, height, size, crop, cancellationToken), variant, target);
         }
         finally
@@ -194,7 +222,7 @@ public sealed class VipsThumbnailer
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            using var opened = VipsSource.Open(input?.Path ?? source, _options.Value.MaxImagePixels, _rasterizer);
+            using var opened = VipsSource.Open(input?.Path ?? source, _options.Value.MaxImagePixels, DrawOutsideSlotAsync);
             var edge = Math.Min(opened.Width, opened.Height);
             using var sized = square
                 ? await opened.ThumbnailAsync(edge, edge, Enums.Size.Down, Enums.Interesting.Centre, cancellationToken)
@@ -228,7 +256,7 @@ public sealed class VipsThumbnailer
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            using var opened = VipsSource.Open(source, _options.Value.MaxImagePixels, _rasterizer);
+            using var opened = VipsSource.Open(source, _options.Value.MaxImagePixels, DrawOutsideSlotAsync);
             var header = opened.Header;
             var pages = opened.Svg is null && header.Contains("n-pages") && header.Contains("delay") ? (int)header.Get("n-pages") : 1;
             var frames = (int)Math.Min(Math.Min(pages, limits.MaxFrames), limits.MaxPixels / Math.Max(1L, (long)header.Width * header.Height));

@@ -80,6 +80,7 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<MediaUrls>();
         services.AddOptions<VariantOptions>().BindConfiguration(VariantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DecodedPreviews>();
+        services.AddSingleton<FailedVariants>();
         services.AddSingleton<ImageVariantService>();
 
         services.AddScoped<MediaDeletion>();

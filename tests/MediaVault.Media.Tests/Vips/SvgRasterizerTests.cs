@@ -87,6 +87,62 @@ public sealed class SvgRasterizerTests : IDisposable
             () => vips.WriteVariantAsync(path, new ImageVariant(100, 100, "inside", "png", 80), Target("none.png"), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Drawings_running_to_the_render_limit_keep_no_other_image_waiting()
+    {
+        var options = Options.Create(new ProcessingOptions { PageRenderTimeout = TimeSpan.FromSeconds(10) });
+        var vips = new VipsThumbnailer(options);
+        var hostile = Write("filters.svg", HostileSvg.NestedFilters());
+        var photo = Target("photo.jpg");
+        using (var noise = Image.Gaussnoise(1200, 800))
+        using (var bands = noise.Bandjoin([noise, noise]))
+        using (var rgb = bands.Cast(Enums.BandFormat.Uchar))
+        {
+            rgb.Jpegsave(photo);
+        }
+
+        // As many drawings as there are libvips slots, each held until the render limit kills it.
+        var drawings = Enumerable.Range(0, Environment.ProcessorCount)
+            .Select(i => vips.WriteVariantAsync(hostile, new ImageVariant(1024, 1024, "cover", "webp", 80), Target($"filters-{i}.webp"), CancellationToken.None))
+            .ToList();
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+
+        var stopwatch = Stopwatch.StartNew();
+        var sizes = await vips.WriteWebpSeriesAsync(photo, [(256, Target("photo-256.webp"))], CancellationToken.None);
+        stopwatch.Stop();
+
+        Assert.Equal((256, 171), sizes[256]);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"the photo waited {stopwatch.Elapsed} behind the drawings");
+        Assert.Contains(drawings, d => !d.IsCompleted);
+        foreach (var drawing in drawings)
+        {
+            var error = await Assert.ThrowsAsync<MediaUnreadableException>(() => drawing);
+            Assert.Equal(MediaFailureCode.ProcessingTimeout, error.Code);
+        }
+    }
+
+    [Fact]
+    public async Task The_drawings_bytes_are_written_under_the_tools_scratch_folder_and_removed()
+    {
+        var scratch = Directory.CreateDirectory(Target("scratch")).FullName;
+        var options = Options.Create(new ProcessingOptions { PageRenderTimeout = TimeSpan.FromSeconds(3) });
+        var runner = new ProcessRunner(Options.Create(new SandboxOptions { ScratchDirectory = scratch }));
+        var vips = new VipsThumbnailer(options, rasterizer: new SvgRasterizer(runner, Options.Create(new FfprobeOptions()), options));
+        var hostile = Write("filters.svg", HostileSvg.NestedFilters());
+
+        var drawing = vips.WriteVariantAsync(hostile, new ImageVariant(1024, 1024, "cover", "webp", 80), Target("filters.webp"), CancellationToken.None);
+        var seen = false;
+        while (!drawing.IsCompleted && !seen)
+        {
+            seen = Directory.GetDirectories(scratch, "svg-*").Any(d => File.Exists(Path.Combine(d, "drawing.svg")));
+            await Task.Delay(20);
+        }
+
+        await Assert.ThrowsAsync<MediaUnreadableException>(() => drawing);
+        Assert.True(seen, "the drawing's bytes never appeared under the scratch folder");
+        Assert.Empty(Directory.GetDirectories(scratch, "svg-*"));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private string Write(string name, byte[] bytes)

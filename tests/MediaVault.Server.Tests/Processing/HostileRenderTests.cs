@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
+using MediaVault.Core.Storage;
 using MediaVault.Data;
+using MediaVault.Server.Api.Delivery;
 using MediaVault.Server.Tests.Infrastructure;
 using MediaVault.Tests.Hostile;
 using Microsoft.AspNetCore.Builder;
@@ -67,6 +70,37 @@ public sealed class HostileRenderTests : IAsyncLifetime
         await using var db = await Database();
         var failed = await db.Jobs.Where(j => j.Kind == JobKinds.ProcessMedia && j.State == JobState.Failed).ToListAsync();
         Assert.Equal(1, Assert.Single(failed).Attempts);
+    }
+
+    [Fact]
+    public async Task A_variant_of_an_svg_of_nested_filters_fails_within_the_render_budget_and_again_at_once()
+    {
+        await StartAsync("--Processing:PageRenderTimeout=00:00:03", "--Jobs:Concurrency=1");
+        using var client = Client("svg-variant-" + Guid.NewGuid().ToString("N")[..8]);
+        var releaseId = await client.CreateReleaseAsync();
+        await UploadAsync(client, releaseId, ("files", "filters.svg", HostileSvg.NestedFilters()));
+        var media = (await client.WaitProcessedAsync(releaseId))[0];
+        Assert.Equal("failed", media.GetProperty("metadata").GetProperty("state").GetString());
+        var mediaId = new Uri(media.GetProperty("cloudUrl").GetString()!).AbsolutePath.Split('/').Last();
+        var signer = _app!.Services.GetRequiredService<MediaUrlSigner>();
+        var variant = new ImageVariant(300, 300, "cover", "webp", 80);
+        var url = $"/files/{mediaId}?w=300&h=300&fit=cover&format=webp&q=80&{signer.SignQuery(mediaId, null, StorageArea.Temporary, variant.Canonical)}";
+        using var anonymous = new HttpClient { BaseAddress = _address };
+
+        var first = Stopwatch.StartNew();
+        using var drawn = await anonymous.GetAsync(url);
+        first.Stop();
+        var again = Stopwatch.StartNew();
+        using var remembered = await anonymous.GetAsync(url);
+        again.Stop();
+
+        Assert.Equal(HttpStatusCode.BadRequest, drawn.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, remembered.StatusCode);
+        Assert.Equal(await drawn.Content.ReadAsStringAsync(), await remembered.Content.ReadAsStringAsync());
+        Assert.True(first.Elapsed >= TimeSpan.FromSeconds(2.5), $"the first request took only {first.Elapsed}: nothing was drawn");
+        Assert.True(again.Elapsed < TimeSpan.FromSeconds(1.5), $"the same failed variant was drawn again ({again.Elapsed})");
+        await using var db = await Database();
+        Assert.False(await db.Renditions.AnyAsync(r => r.MediaId == mediaId && r.Name == variant.RenditionName));
     }
 
     [Fact]

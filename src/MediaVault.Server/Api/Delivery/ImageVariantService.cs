@@ -14,11 +14,12 @@ namespace MediaVault.Server.Api.Delivery;
 /// Makes image variants on first request and keeps them as renditions, so the next request is a plain file send.
 /// Concurrent requests for the same missing variant share one computation. A variant small enough is scaled from the
 /// image's preview: from its decoded pixels when this instance made it recently (<see cref="DecodedPreviews"/>), else
-/// from its file.
+/// from its file. A variant that could not be made is answered with the same error for a while
+/// (<see cref="FailedVariants"/>).
 /// </summary>
 public sealed class ImageVariantService(
     IDbContextFactory<MediaVaultDbContext> dbFactory, IBlobStore store, IStagingArea staging, LocalCopies copies, VipsThumbnailer vips,
-    DecodedPreviews decodedPreviews, IOptions<VariantOptions> options, IOptions<ProcessingOptions> processing, TimeProvider clock)
+    DecodedPreviews decodedPreviews, FailedVariants failedVariants, IOptions<VariantOptions> options, IOptions<ProcessingOptions> processing, TimeProvider clock)
 {
     private readonly string _largePreview = RenditionNames.LargestThumbnail(processing.Value.ThumbnailSizes);
     private readonly ConcurrentDictionary<string, Lazy<Task<Outcome<MediaRendition>>>> _inFlight = new(StringComparer.Ordinal);
@@ -45,6 +46,11 @@ public sealed class ImageVariantService(
         if (media.Kind != MediaKind.Image)
         {
             return Failure.BadRequest("Variants are made only of images");
+        }
+
+        if (failedVariants.Recall(media.TenantId, media.Id, variant.RenditionName) is { } failed)
+        {
+            return failed;
         }
 
         if (!preset && source.VariantCount >= options.Value.MaxPerMedia)
@@ -143,7 +149,9 @@ public sealed class ImageVariantService(
         }
         catch (Core.Processing.MediaUnreadableException ex)
         {
-            return Failure.BadRequest(Core.Processing.MediaFailures.Sentence(ex.Code));
+            var failure = Failure.BadRequest(Core.Processing.MediaFailures.Sentence(ex.Code));
+            failedVariants.Remember(media.TenantId, media.Id, variant.RenditionName, failure);
+            return failure;
         }
         finally
         {
