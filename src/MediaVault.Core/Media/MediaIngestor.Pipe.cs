@@ -49,8 +49,9 @@ public sealed partial class MediaIngestor
     /// <see cref="SpoolAsync(IngestRequest, string, long, CancellationToken)"/> without the copy into buffers of our
     /// own: blocks of <see cref="BufferSize"/> are hashed and written straight from the pipe's segments
     /// (<see cref="OverlappedSegmentWriter"/>) while the pipe receives the next one. The block in flight stays
-    /// unconsumed until it is done, so at most two blocks and a segment (~576 KiB) are held, below the 1 MiB at which
-    /// Kestrel stops receiving (<c>MaxRequestBufferSize</c>); reading keeps the socket drained as before.
+    /// unconsumed (but examined) until it is done: at most two blocks and a 64 KiB segment are held per upload. The
+    /// pipe pauses receiving at 1 MiB of unexamined bytes (Kestrel's <c>MaxRequestBufferSize</c>), so holding the
+    /// block does not stop the socket from being drained.
     /// </summary>
     private async Task<Spooled> SpoolAsync(IngestRequest request, PipeReader body, string path, long limit, CancellationToken cancellationToken)
     {

@@ -89,7 +89,7 @@ public sealed class LibraryPutPipeTests(ServerFixture server)
         Assert.Equal(bytes, await server.ReadStoredAsync(Assert.Single(server.StoredOriginals(id))));
     }
 
-    /// <summary>Sends its bytes in pieces of 1 to 4 000 bytes, each flushed on its own, with a pause now and then.</summary>
+    /// <summary>Sends its bytes in pieces of 1 to 2 000 bytes, each flushed on its own, with a pause now and then.</summary>
     private sealed class PiecewiseContent(byte[] bytes, int seed, bool chunked = false) : HttpContent
     {
         public int Pieces { get; private set; }
@@ -99,7 +99,7 @@ public sealed class LibraryPutPipeTests(ServerFixture server)
             var random = new Random(seed);
             for (var offset = 0; offset < bytes.Length; Pieces++)
             {
-                var length = Math.Min(random.Next(1, 4_000), bytes.Length - offset);
+                var length = Math.Min(random.Next(1, 2_000), bytes.Length - offset);
                 await stream.WriteAsync(bytes.AsMemory(offset, length));
                 await stream.FlushAsync();
                 offset += length;
