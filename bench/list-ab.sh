@@ -48,7 +48,7 @@ for base in http://127.0.0.1:18190 http://127.0.0.1:18191; do
     upload "$base" "$file" & pids+=($!)
     if [ ${#pids[@]} -ge 4 ]; then wait "${pids[@]}"; pids=(); fi
   done
-  wait "${pids[@]}" 2>/dev/null || true
+  if [ ${#pids[@]} -gt 0 ]; then wait "${pids[@]}"; fi
   for _ in $(seq 1 1200); do
     [ "$(curl -sf -H "Authorization: Bearer $TOKEN" "$base/v2/media?limit=1&page=1&status=PROCESSING" | json 'd["pagination"]["total"]')" = 0 ] && break
     sleep 0.5
