@@ -56,15 +56,21 @@ for base in http://127.0.0.1:18190 http://127.0.0.1:18191; do
 done
 sleep 3
 
-# Same bytes: every shape answered by the old and the new build over the same rows (twice by the new one: made, then remembered).
+# Same bytes: every shape answered by the old and the new build over the same rows (twice by the new one: made, then
+# remembered), with one Host header (the signed URLs are built on it).
 shapes=("limit=20" "" "sort=name" "sort=-size&limit=7" "page=2&limit=30" "q=00" "type=image" "status=SUCCESS&limit=3" "status=ARCHIVED" "limit=1")
 for pair in "18192 18190" "18193 18191"; do
   read -r old new <<<"$pair"
   for shape in "${shapes[@]}"; do
-    a=$(curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$old/v2/media?$shape" | sha256sum)
-    b=$(curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$new/v2/media?$shape" | sha256sum)
-    c=$(curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$new/v2/media?$shape" | sha256sum)
-    [ "$a" = "$b" ] && [ "$b" = "$c" ] || { echo "different bytes for ?$shape on $old / $new" >&2; exit 1; }
+    curl -sf -H "Host: media.test" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$old/v2/media?$shape" >"$BENCH_WORK/a.json"
+    curl -sf -H "Host: media.test" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$new/v2/media?$shape" >"$BENCH_WORK/b.json"
+    curl -sf -H "Host: media.test" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$new/v2/media?$shape" >"$BENCH_WORK/c.json"
+    cmp -s "$BENCH_WORK/a.json" "$BENCH_WORK/b.json" && cmp -s "$BENCH_WORK/b.json" "$BENCH_WORK/c.json" || {
+      echo "different bytes for ?$shape on $old / $new" >&2
+      for f in a b c; do python3 -m json.tool "$BENCH_WORK/$f.json" >"$BENCH_WORK/$f.pretty" || cp "$BENCH_WORK/$f.json" "$BENCH_WORK/$f.pretty"; done
+      diff "$BENCH_WORK/a.pretty" "$BENCH_WORK/b.pretty" | head -20 >&2; diff "$BENCH_WORK/b.pretty" "$BENCH_WORK/c.pretty" | head -20 >&2
+      exit 1
+    }
   done
 done
 echo "same bytes: ${#shapes[@]} shapes x 2 databases, old build vs new (made and remembered)"
