@@ -72,6 +72,37 @@ public sealed class LibraryListCacheTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_remembered_answer_has_the_headers_of_a_made_one()
+    {
+        using var client = server.CreateTenantClient(out _);
+        await client.CreatePendingAsync("headers.jpg");
+        using var made = await client.GetAsync("/v2/media?limit=3");
+        using var remembered = await client.GetAsync("/v2/media?limit=3");
+
+        Assert.Equal(await made.Content.ReadAsByteArrayAsync(), await remembered.Content.ReadAsByteArrayAsync());
+        Assert.Equal(made.Headers.ETag, remembered.Headers.ETag);
+        Assert.Equal(made.Headers.CacheControl, remembered.Headers.CacheControl);
+        Assert.Equal(made.Headers.Vary, remembered.Headers.Vary);
+        Assert.Equal(made.Content.Headers.ContentType, remembered.Content.Headers.ContentType);
+        Assert.Equal("application/json; charset=utf-8", remembered.Content.Headers.ContentType!.ToString());
+
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, "/v2/media?limit=3");
+        revalidate.Headers.IfNoneMatch.Add(remembered.Headers.ETag!);
+        using var notModified = await client.SendAsync(revalidate);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+
+        using var gzip = new HttpRequestMessage(HttpMethod.Get, "/v2/media?limit=3");
+        gzip.Headers.AcceptEncoding.Add(new("gzip"));
+        using var raw = ApiReads.Raw(client);
+        using var compressed = await raw.SendAsync(gzip);
+        Assert.Equal(["gzip"], compressed.Content.Headers.ContentEncoding);
+        await using var unzip = new System.IO.Compression.GZipStream(await compressed.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        using var plain = new MemoryStream();
+        await unzip.CopyToAsync(plain);
+        Assert.Equal(await made.Content.ReadAsByteArrayAsync(), plain.ToArray());
+    }
+
+    [Fact]
     public async Task A_write_straight_to_the_database_shows_in_the_next_list()
     {
         using var client = server.CreateTenantClient(out _);
