@@ -29,8 +29,10 @@ MV_LITE=http://127.0.0.1:18091 # MediaVault on SQLite (its default)
 DU=http://127.0.0.1:18092      # Directus on PostgreSQL
 
 Database__Provider=postgres ConnectionStrings__Default="$MV_PG" bench_start_mediavault 18090
+MV_PID=${BENCH_PIDS[-1]}
 mkdir -p "$BENCH_WORK/sqlite"
 BENCH_WORK="$BENCH_WORK/sqlite" bench_start_mediavault 18091
+LITE_PID=${BENCH_PIDS[-1]}
 # One JWT works on both instances (same signing key; the tenant is provisioned on first use in each database).
 TOKEN=$(BENCH_WORK="$BENCH_WORK/sqlite" bench_token)
 directus_start 18092
@@ -85,20 +87,46 @@ done
 echo "Page sizes: MediaVault $(curl -sf -H "Authorization: Bearer $TOKEN" "$mv_url" | wc -c) B," \
   "Directus $(curl -sf -H "Authorization: Bearer $DTOKEN" "$du_url" | wc -c) B"
 
+# CPU per request of a run (user + system clock ticks of the processes, over wrk's request count): the figure that
+# compares builds on a shared machine, where req/s follow whatever share of the cores the others leave.
+ticks() {
+  local total=0 pid
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] && total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$total"
+}
+pg_pids() {
+  local postmaster
+  postmaster=$(head -n 1 "$PG_TEST_DIR/data/postmaster.pid")
+  echo "$postmaster" $(pgrep -P "$postmaster")
+}
+# cpu_per_request BEFORE AFTER: microseconds per request of the last wrk run.
+cpu_per_request() {
+  local requests
+  requests=$(grep -oP '^\s+\K\d+(?= requests in)' "$BENCH_WORK/wrk.log")
+  python3 -c "print(f'{($2 - $1) * 1e6 / $(getconf CLK_TCK) / $requests:.0f}')"
+}
+
 # Warm up (JIT, connection pools), then alternate the servers run by run.
 bench_wrk "$WARMUP" "$CONNECTIONS" "$mv_url" "Authorization: Bearer $TOKEN" >/dev/null
 bench_wrk "$WARMUP" "$CONNECTIONS" "$lite_url" "Authorization: Bearer $TOKEN" >/dev/null
 bench_wrk "$WARMUP" "$CONNECTIONS" "$du_url" "Authorization: Bearer $DTOKEN" >/dev/null
 mv_rate=() mv_p99=() lite_rate=() lite_p99=() du_rate=() du_p99=()
 for run in $(seq 1 "$RUNS"); do
+  server=$(ticks "$MV_PID") backends=$(ticks $(pg_pids))
   out=$(bench_wrk "$DURATION" "$CONNECTIONS" "$mv_url" "Authorization: Bearer $TOKEN")
+  mv_cpu="server $(cpu_per_request "$server" "$(ticks "$MV_PID")") µs + PostgreSQL $(cpu_per_request "$backends" "$(ticks $(pg_pids))") µs"
   read -r rate p99 <<<"$out"; mv_rate+=("$rate") mv_p99+=("$p99")
+  server=$(ticks "$LITE_PID")
   out=$(bench_wrk "$DURATION" "$CONNECTIONS" "$lite_url" "Authorization: Bearer $TOKEN")
+  lite_cpu="server $(cpu_per_request "$server" "$(ticks "$LITE_PID")") µs"
   read -r rate p99 <<<"$out"; lite_rate+=("$rate") lite_p99+=("$p99")
   out=$(bench_wrk "$DURATION" "$CONNECTIONS" "$du_url" "Authorization: Bearer $DTOKEN")
   read -r rate p99 <<<"$out"; du_rate+=("$rate") du_p99+=("$p99")
   echo "run $run: MediaVault/PostgreSQL ${mv_rate[-1]} req/s p99 ${mv_p99[-1]} ms," \
-    "MediaVault/SQLite ${lite_rate[-1]} req/s p99 ${lite_p99[-1]} ms, Directus ${du_rate[-1]} req/s p99 ${du_p99[-1]} ms"
+    "MediaVault/SQLite ${lite_rate[-1]} req/s p99 ${lite_p99[-1]} ms, Directus ${du_rate[-1]} req/s p99 ${du_p99[-1]} ms;" \
+    "CPU per request: PostgreSQL run $mv_cpu, SQLite run $lite_cpu (load $(cut -d' ' -f1-3 /proc/loadavg))"
 done
 
 du_r=$(bench_median "${du_rate[@]}") du_p=$(bench_median "${du_p99[@]}")

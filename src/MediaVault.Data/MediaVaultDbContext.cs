@@ -61,6 +61,8 @@ public sealed class MediaVaultDbContext : DbContext
 
     public DbSet<ConformedRendition> ConformedRenditions => Set<ConformedRendition>();
 
+    public DbSet<TenantChangeCounter> TenantChanges => Set<TenantChangeCounter>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MediaVaultDbContext).Assembly);

@@ -707,6 +707,19 @@ namespace MediaVault.Data.Postgres.Migrations
                     b.ToTable("Tenants");
                 });
 
+            modelBuilder.Entity("MediaVault.Core.Tenants.TenantChangeCounter", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("TenantChanges", (string)null);
+                });
+
             modelBuilder.Entity("MediaVault.Core.Uploads.TusUpload", b =>
                 {
                     b.Property<string>("Id")

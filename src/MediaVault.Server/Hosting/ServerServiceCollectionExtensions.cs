@@ -109,6 +109,9 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<LibraryCompatibleList>();
         services.AddSingleton<LibraryViews>();
         services.AddSingleton<SqliteListStatements>();
+        services.AddSingleton<LibraryListCache>();
+        services.AddScoped<TenantChangeReader>();
+        services.AddScoped<LibraryListAnswers>();
 
         services.AddOptions<TusOptions>().BindConfiguration(TusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<TusUploadService>();

@@ -701,6 +701,19 @@ namespace MediaVault.Data.Migrations.Sqlite
                     b.ToTable("Tenants");
                 });
 
+            modelBuilder.Entity("MediaVault.Core.Tenants.TenantChangeCounter", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("TenantChanges", (string)null);
+                });
+
             modelBuilder.Entity("MediaVault.Core.Uploads.TusUpload", b =>
                 {
                     b.Property<string>("Id")

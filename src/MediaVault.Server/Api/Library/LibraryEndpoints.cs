@@ -131,9 +131,9 @@ public static class LibraryEndpoints
         return TypedResults.Ok(await compatibility.WithConformedAsync(context.Request, media, views.Media(context.Request, media), ct));
     }
 
-    private static async Task<Results<Ok<LibraryPage>, LibraryErrorResult>> ListAsync(
+    private static async Task<Results<Ok<LibraryPage>, LibraryErrorResult, JsonBytesResult>> ListAsync(
         HttpContext context, LibraryMediaService library, LibraryViews views, string? page, string? limit, string? type, string? status, string? cursor, string? q,
-        string[]? tag, string? sort, string? compatibleWith, LibraryCompatibleList compatibleList, CancellationToken ct)
+        string[]? tag, string? sort, string? compatibleWith, LibraryCompatibleList compatibleList, LibraryListAnswers answers, CancellationToken ct)
     {
         var parsed = LibraryListParameters.Parse(page, limit, type, status, cursor, q, tag, sort, compatibleWith);
         if (parsed.Failed)
@@ -147,9 +147,25 @@ public static class LibraryEndpoints
             return LibraryErrors.Validation($"compatibleWith: no profile for {network}:{placement}");
         }
 
-        if (await library.ListAsync(RequestTenant.Of(context).Id, list, ct) is not var (items, total))
+        var tenantId = RequestTenant.Of(context).Id;
+        if (list.CompatibleWith is null)
         {
-            return LibraryErrors.Validation("cursor is not one this API issued");
+            // Answers without compatibleWith depend only on the tenant's rows, the request's key and the URL window.
+            var remembered = await answers.GetOrMakeAsync(context.Request, tenantId, () => PageAsync(context, library, views, tenantId, list, ct), ct);
+            return remembered is null ? LibraryErrors.Validation("cursor is not one this API issued") : remembered;
+        }
+
+        return await PageAsync(context, library, views, tenantId, list, ct) is { } listed
+            ? TypedResults.Ok(listed)
+            : LibraryErrors.Validation("cursor is not one this API issued");
+    }
+
+    /// <summary>The page as the list shows it; null when the cursor's key does not fit the sort.</summary>
+    private static async Task<LibraryPage?> PageAsync(HttpContext context, LibraryMediaService library, LibraryViews views, Guid tenantId, LibraryListQuery list, CancellationToken ct)
+    {
+        if (await library.ListAsync(tenantId, list, ct) is not var (items, total))
+        {
+            return null;
         }
 
         var data = items.Select(m => views.Media(context.Request, m)).ToList();
@@ -157,7 +173,7 @@ public static class LibraryEndpoints
         var pagination = total is { } count
             ? new LibraryPagination(list.Page, list.Limit, count, (count + list.Limit - 1) / list.Limit, next)
             : new LibraryPagination(null, list.Limit, null, null, next);
-        return TypedResults.Ok(new LibraryPage(true, data, pagination));
+        return new LibraryPage(true, data, pagination);
     }
 
     private static async Task<Results<Ok<LibraryMessage>, LibraryErrorResult>> DeleteAsync(string mediaId, HttpContext context, LibraryMediaService library, CancellationToken ct) =>

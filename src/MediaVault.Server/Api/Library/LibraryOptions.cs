@@ -17,4 +17,12 @@ public sealed class LibraryOptions
     /// through this server's own endpoint.
     /// </summary>
     public bool DirectToBucket { get; set; }
+
+    /// <summary>
+    /// Bytes of list answers this instance remembers (<see cref="LibraryListCache"/>, least recently used dropped
+    /// first; 0 turns it off). An answer is served again only while its tenant's database-kept change counter and its
+    /// signed URLs' expiry window are those it was made under.
+    /// </summary>
+    [Range(0, 1L << 32)]
+    public long ListCacheBytes { get; set; } = 16L << 20;
 }
