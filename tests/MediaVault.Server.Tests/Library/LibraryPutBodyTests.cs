@@ -7,12 +7,12 @@ using MediaVault.Server.Tests.Infrastructure;
 namespace MediaVault.Server.Tests.Library;
 
 /// <summary>
-/// The upload URL's PUT hashes and writes the request body straight from Kestrel's pipe segments, 256 KiB blocks at a
-/// time, one block behind the receive: bodies that arrive in many small pieces, bodies cut off after blocks have been
-/// written, and bodies that outgrow the declared size mid-stream.
+/// The upload URL's PUT hashes and writes the request body in 256 KiB blocks, one block behind the receive: bodies that
+/// arrive in many small pieces, bodies cut off after blocks have been written, and bodies that outgrow the declared
+/// size mid-stream.
 /// </summary>
 [Collection(ServerCollection.Name)]
-public sealed class LibraryPutPipeTests(ServerFixture server)
+public sealed class LibraryPutBodyTests(ServerFixture server)
 {
     [Fact]
     public async Task A_body_arriving_in_thousands_of_small_pieces_is_stored_whole_and_its_sha256_spans_every_block()
