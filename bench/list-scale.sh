@@ -10,6 +10,7 @@ set -euo pipefail
 SMALL=${1:-10000}
 LARGE=${2:-1000000}
 SECONDS_PER_URL=${3:-10}
+RUNS=${4:-3}
 BENCH_WORK="$(mktemp -d)"
 . "$(dirname "$0")/lib.sh"
 ensure_packages wrk:wrk
@@ -69,9 +70,16 @@ measure() {
     one "${urls[$name]}" >/dev/null
     alone=$(bench_median "$(one "${urls[$name]}")" "$(one "${urls[$name]}")" "$(one "${urls[$name]}")")
     seconds=$(python3 -c "import math; print(max($SECONDS_PER_URL, min(10 * $SECONDS_PER_URL, 300, math.ceil(200 * $alone))))")
-    idle
-    read -r "p99[$name-$count]" "rps[$name-$count]" requests < <(latency "${urls[$name]}" "$seconds")
-    echo "$count media, $name: alone $alone s; wrk ${seconds} s: p99 ${p99[$name-$count]} ms, ${rps[$name-$count]} req/s, $requests requests"
+    local run p99s=() rpss=() p r
+    for run in $(seq "$RUNS"); do
+      idle
+      read -r p r requests < <(latency "${urls[$name]}" "$seconds")
+      p99s+=("$p"); rpss+=("$r")
+      echo "$count media, $name, run $run: alone $alone s; wrk ${seconds} s: p99 $p ms, $r req/s, $requests requests"
+    done
+    p99[$name-$count]=$(bench_median "${p99s[@]}")
+    rps[$name-$count]=$(bench_median "${rpss[@]}")
+    echo "$count media, $name: median of $RUNS runs p99 ${p99[$name-$count]} ms, ${rps[$name-$count]} req/s"
   done
   bench_stop
 }

@@ -14,7 +14,7 @@ if [ "${1:-}" = "--quick" ]; then
   ./upload.sh 64 1
   ./thumbnails.sh 5 1
   ./small-get.sh 1 1
-  ./list-scale.sh 1000 10000 1
+  ./list-scale.sh 1000 10000 1 1
   ./mp3-ready.sh 20 1
   ./rss.sh 128
   ./list.sh --quick
@@ -24,7 +24,7 @@ else
   ./upload.sh 1024 3
   ./thumbnails.sh 100
   ./small-get.sh 10 3
-  ./list-scale.sh 10000 1000000 10
+  ./list-scale.sh 10000 1000000 10 3
   ./mp3-ready.sh 180 3
   ./rss.sh 4096
   ./list.sh 3 200
