@@ -73,21 +73,29 @@ measure() {
   read -r wall user sys <<<"$out"
   python3 -c "print(f'$label wall {$wall:.2f} s, server {($after-$before)/$hz:.2f} CPU-s, curl {$user+$sys:.2f} CPU-s, {$size/1048576/$wall:.0f} MiB/s')"
 }
-delete_media() { curl -sf -X DELETE "${auth[@]}" "$1/v2/media/$2" >/dev/null; }
+# delete_media BASE ID NAME: deletes the media and waits until its file is gone from NAME's data folder (a background
+# job removes it): the next upload, of either build, must write into recycled page cache like nginx's (see upload.sh).
+delete_media() {
+  curl -sf -X DELETE "${auth[@]}" "$1/v2/media/$2" >/dev/null
+  for _ in $(seq 1 100); do
+    [ -z "$(find "$BENCH_WORK/$3" -type f -size +100M -print -quit)" ] && return 0
+    sleep 0.1
+  done
+}
 library_put() {
   local name=$1 base created upload pid
   base="http://127.0.0.1:$(eval echo "\$PORT_$name")"; pid=$(eval echo "\$PID_$name")
   created=$(curl -sf "${auth[@]}" -H 'Content-Type: application/json' -d "{\"name\":\"f.mp4\",\"type\":\"video/mp4\",\"fileSize\":$size}" "$base/v2/media")
   upload=$(printf '%s' "$created" | bench_json uploadUrl)
   measure "$name put      " "$pid" -- -T "${2:-$file}" "$upload"
-  delete_media "$base" "$(printf '%s' "$created" | bench_json id)"
+  delete_media "$base" "$(printf '%s' "$created" | bench_json id)" "$name"
 }
 release_multipart() {
   local name=$1 base release pid
   base="http://127.0.0.1:$(eval echo "\$PORT_$name")"; pid=$(eval echo "\$PID_$name")
   release=$(curl -sf "${auth[@]}" -H 'Content-Type: application/json' -d '{"title":"bench"}' "$base/releases" | bench_json data.id)
   measure "$name multipart" "$pid" -- "${auth[@]}" -F "files=@${2:-$file}" "$base/releases/$release/media/files"
-  delete_media "$base" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["data"][0]["cloudId"])' "$BENCH_WORK/answer")"
+  delete_media "$base" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["data"][0]["cloudId"])' "$BENCH_WORK/answer")" "$name"
 }
 nginx_put() {
   measure "nginx          " "$nginx_workers" -- -T "$file" "http://127.0.0.1:$nginx_port/f.mp4"
