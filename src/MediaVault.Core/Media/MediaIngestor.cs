@@ -13,7 +13,7 @@ namespace MediaVault.Core.Media;
 /// <see cref="MediaItem"/>; if it cannot, it must delete the stored original. A full storage is a refusal
 /// (<see cref="IngestError.StorageFull"/>) with nothing staged left behind.
 /// </summary>
-public sealed partial class MediaIngestor(IBlobStore store, IStagingArea staging, IContentSniffer sniffer, IContentProbe probe, IOptions<MediaOptions> options, TimeProvider clock)
+public sealed class MediaIngestor(IBlobStore store, IStagingArea staging, IContentSniffer sniffer, IContentProbe probe, IOptions<MediaOptions> options, TimeProvider clock)
 {
     /// <summary>
     /// The size of each of the two spool buffers. Both together (512 KiB) fit the per-core L2 cache here, so the block
@@ -134,6 +134,43 @@ public sealed partial class MediaIngestor(IBlobStore store, IStagingArea staging
         }
 
         return IngestResult.Stored(media);
+    }
+
+    /// <summary>
+    /// Streams bytes for an existing media (an upload URL's PUT) into <paramref name="key"/>, replacing what was there
+    /// only once complete. Returns null when more than <paramref name="maxBytes"/> arrive; then nothing is kept.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The client went away; nothing is left behind.</exception>
+    /// <exception cref="StorageFullException">The storage is full; nothing is left behind.</exception>
+    public async Task<StoredBytes?> StoreAsync(BlobKey key, Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        var stagingPath = Path.Combine(staging.Folder, Guid.NewGuid().ToString("N") + ".part");
+        var imported = false;
+        try
+        {
+            Directory.CreateDirectory(staging.Folder);
+            var request = new IngestRequest(key.TenantId, content, null, key.Area, new HashSet<MediaKind>(), maxBytes);
+            var spooled = await SpoolAsync(request, stagingPath, Math.Min(maxBytes, options.Value.MaxFileBytes), cancellationToken);
+            if (spooled.TooLargeLimit is not null)
+            {
+                return null;
+            }
+
+            imported = true;
+            await store.ImportFileAsync(key, stagingPath, cancellationToken);
+            return new StoredBytes(spooled.Size, spooled.Sha256, spooled.Sniffed);
+        }
+        catch (Exception ex) when (ex is not StorageFullException && StorageFullException.IsCause(ex))
+        {
+            throw new StorageFullException(StorageFullException.ClientMessage, ex);
+        }
+        finally
+        {
+            if (!imported)
+            {
+                File.Delete(stagingPath);
+            }
+        }
     }
 
     private MediaItem NewMedia(string id, Guid tenantId, string? fileName, StorageArea area, SniffResult sniffed, long size, string sha256)

@@ -34,7 +34,6 @@ public static class MediaVaultApplication
         {
             // Per-file limits are enforced while streaming (Media:MaxFileBytes); the request itself is unbounded.
             kestrel.Limits.MaxRequestBodySize = null;
-            kestrel.Limits.MaxRequestBufferSize = RequestBufferLimit.Resolve(builder.Configuration.GetValue(RequestBufferLimit.ConfigKey, RequestBufferLimit.DefaultBytes));
         });
         builder.WebHost.UseSockets(sockets => ListenSocketBuffers.Configure(sockets, builder.Configuration.GetValue(ListenSocketBuffers.ConfigKey, ListenSocketBuffers.DefaultBytes)));
         if (!builder.Environment.IsDevelopment())

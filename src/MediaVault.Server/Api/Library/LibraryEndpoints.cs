@@ -83,7 +83,7 @@ public static class LibraryEndpoints
             return LibraryErrors.Conflict("This media is already confirmed; its upload URL is used up", "already_uploaded");
         }
 
-        var received = await library.ReceiveAsync(media, context.Request.BodyReader, context.Request.ContentLength, ct);
+        var received = await library.ReceiveAsync(media, context.Request.Body, context.Request.ContentLength, ct);
         if (received.Failed)
         {
             return LibraryErrors.From(received.Failure, received.Failure.Message == LibraryMediaService.UploadInProgress ? "upload_in_progress" : "already_uploaded");

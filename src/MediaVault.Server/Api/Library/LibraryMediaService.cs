@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using System.Text.Json.Nodes;
 using MediaVault.Core;
 using MediaVault.Core.Media;
@@ -73,7 +72,7 @@ public sealed class LibraryMediaService(MediaVaultDbContext db, MediaIntake inta
     }
 
     /// <summary>The bytes of an upload URL (signature already checked): see <see cref="MediaIntake.ReceiveAsync"/>.</summary>
-    public Task<Outcome<StoredBytes>> ReceiveAsync(MediaItem media, PipeReader body, long? contentLength, CancellationToken cancellationToken) =>
+    public Task<Outcome<StoredBytes>> ReceiveAsync(MediaItem media, Stream body, long? contentLength, CancellationToken cancellationToken) =>
         intake.ReceiveAsync(media, body, contentLength, cancellationToken);
 
     /// <summary>Checks the uploaded bytes and hands the media to processing: see <see cref="MediaIntake.ConfirmAsync"/>.</summary>

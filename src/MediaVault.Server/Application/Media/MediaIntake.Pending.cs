@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using System.Text.Json.Nodes;
 using MediaVault.Core;
 using MediaVault.Core.Media;
@@ -56,7 +55,7 @@ public sealed partial class MediaIntake
     /// retry with the same URL while it is valid. On a pending media, <see cref="MediaItem.UploadedAt"/> is that claim:
     /// set when a PUT starts, cleared when it does not complete, kept when it does.
     /// </summary>
-    public async Task<Outcome<StoredBytes>> ReceiveAsync(MediaItem media, PipeReader body, long? contentLength, CancellationToken cancellationToken)
+    public async Task<Outcome<StoredBytes>> ReceiveAsync(MediaItem media, Stream body, long? contentLength, CancellationToken cancellationToken)
     {
         var declared = media.Size ?? 0;
         if (contentLength > declared)
