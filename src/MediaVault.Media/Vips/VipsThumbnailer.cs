@@ -184,6 +184,30 @@ public sealed class VipsThumbnailer
         }
     }
 
+    /// <summary>
+    /// The same pixels scaled down to fit a <paramref name="longEdge"/> square (lanczos3, as every variant is), for a
+    /// smaller level of a kept preview that small variants resize fewer pixels from.
+    /// </summary>
+    /// <exception cref="MediaUnreadableException">The pixels cannot be scaled.</exception>
+    public async Task<RenditionPixels> ScaleAsync(RenditionPixels source, int longEdge, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            using var pixels = Image.NewFromMemory(source.Data, source.Width, source.Height, source.Bands, Enums.BandFormat.Uchar);
+            using var scaled = pixels.ThumbnailImage(longEdge, height: longEdge, size: Enums.Size.Down);
+            return new RenditionPixels(scaled.WriteToMemory<byte>(), scaled.Width, scaled.Height, scaled.Bands);
+        }
+        catch (VipsException ex)
+        {
+            throw new MediaUnreadableException($"Pixels could not be scaled: {VipsErrors.FirstLine(ex.Message)}", ex);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
     /// <summary>Whether an image's pixels can be kept and read back as <see cref="RenditionPixels"/> (8-bit sRGB or grey).</summary>
     private static bool IsSharable(Image image) =>
         image.Format == Enums.BandFormat.Uchar

@@ -2,6 +2,7 @@ using MediaVault.Core.Media;
 using MediaVault.Core.Processing;
 using MediaVault.Core.Storage;
 using MediaVault.Data;
+using MediaVault.Media.Vips;
 using MediaVault.Server.Api.Delivery;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +11,8 @@ namespace MediaVault.Server.Jobs;
 /// <summary>
 /// Makes a ready media's deferred renditions (an image's larger thumbnails, an animation's animated preview). A media
 /// deleted or reprocessed meanwhile is skipped; a rendition the original cannot give is left out, and the media stays
-/// ready with the renditions it has. The decoded pixels a preview came with are kept in <see cref="DecodedPreviews"/>
-/// once its row is committed, for the first on-the-fly variants of the image.
+/// ready with the renditions it has. The decoded pixels a preview came with, and the same at half the size, are kept in
+/// <see cref="DecodedPreviews"/> once its row is committed, for the first on-the-fly variants of the image.
 /// </summary>
 public sealed partial class RenderPreviewsJobHandler(
     IDbContextFactory<MediaVaultDbContext> dbFactory,
@@ -20,8 +21,12 @@ public sealed partial class RenderPreviewsJobHandler(
     IEnumerable<IDeferredRenditionGenerator> generators,
     RenditionWriter renditions,
     DecodedPreviews decodedPreviews,
+    VipsThumbnailer vips,
     ILogger<RenderPreviewsJobHandler> logger) : IJobHandler
 {
+    // Below this long edge a resize is cheap enough from the preview's own pixels.
+    private const int MinimumHalvedEdge = 128;
+
     public string Kind => JobKinds.RenderPreviews;
 
     public async Task RunAsync(Job job, CancellationToken cancellationToken)
@@ -62,12 +67,19 @@ public sealed partial class RenderPreviewsJobHandler(
                 }
             }
 
+            var levels = new Dictionary<string, RenditionPixels[]>(StringComparer.Ordinal);
+            foreach (var file in decodedPreviews.Enabled ? files.Where(f => f.Pixels is not null) : [])
+            {
+                var pixels = file.Pixels!;
+                levels[file.Name] = Math.Max(pixels.Width, pixels.Height) >= MinimumHalvedEdge ? [pixels, await HalfAsync(pixels, cancellationToken)] : [pixels];
+            }
+
             await renditions.WriteAsync(db, media, files, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var file in files.Where(f => f.Pixels is not null))
+            foreach (var (name, kept) in levels)
             {
-                var row = db.Renditions.Local.Single(r => r.MediaId == media.Id && r.Name == file.Name);
-                decodedPreviews.Remember(new DecodedPreviewKey(media.TenantId, media.Id, row.Id), file.Pixels!);
+                var row = db.Renditions.Local.Single(r => r.MediaId == media.Id && r.Name == name);
+                decodedPreviews.Remember(new DecodedPreviewKey(media.TenantId, media.Id, row.Id), kept);
             }
         }
         catch (Exception ex) when (ex is MediaUnreadableException or BlobNotFoundException)
@@ -80,6 +92,13 @@ public sealed partial class RenderPreviewsJobHandler(
             Directory.Delete(workDirectory, recursive: true);
         }
     }
+
+    /// <summary>
+    /// The preview's pixels at half its size, made here rather than on a request: a 256 px variant of a 1024 px preview
+    /// then resizes a quarter of the pixels (and is still scaled down at least twice, see ImageVariantService).
+    /// </summary>
+    private Task<RenditionPixels> HalfAsync(RenditionPixels pixels, CancellationToken cancellationToken) =>
+        vips.ScaleAsync(pixels, Math.Max(pixels.Width, pixels.Height) / 2, cancellationToken);
 
     public Task GiveUpAsync(Job job, Exception failure, CancellationToken cancellationToken) => Task.CompletedTask;
 

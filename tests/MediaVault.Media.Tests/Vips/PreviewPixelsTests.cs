@@ -74,5 +74,33 @@ public sealed class PreviewPixelsTests : IDisposable
         Assert.True(blocks.Avg() < 8, $"the same picture (mean block difference {blocks.Avg()})");
     }
 
+    [Theory]
+    [InlineData("inside", "webp")]
+    [InlineData("cover", "jpeg")]
+    public async Task A_variant_from_the_half_size_level_matches_one_from_the_preview_pixels(string fit, string format)
+    {
+        var path = await _corpus.OrientedAsync("jpg", 1);
+        var preview = Assert.Single(await ImageThumbnailGenerator.WriteThumbnailsAsync(
+            _vips, [120], path, _corpus.Directory, CancellationToken.None, keepLargestPixels: true));
+        var full = preview.Pixels!;
+        var variant = new ImageVariant(24, 24, fit, format, 80);
+        var fromFull = Path.Combine(_corpus.Directory, "from-full." + format);
+        var fromHalf = Path.Combine(_corpus.Directory, "from-half." + format);
+
+        var half = await _vips.ScaleAsync(full, 60, CancellationToken.None);
+        var fullSize = await _vips.WriteVariantAsync(full, variant, fromFull, CancellationToken.None);
+        var halfSize = await _vips.WriteVariantAsync(half, variant, fromHalf, CancellationToken.None);
+
+        Assert.Equal((120, 80), (full.Width, full.Height));
+        Assert.Equal((60, 40, full.Bands), (half.Width, half.Height, half.Bands));
+        Assert.Equal((long)half.Width * half.Height * half.Bands, half.Size);
+        Assert.Equal(fullSize, halfSize);
+        using var a = Image.NewFromFile(fromFull);
+        using var b = Image.NewFromFile(fromHalf);
+        Assert.Equal((a.Width, a.Height, a.Bands), (b.Width, b.Height, b.Bands));
+        using var blocks = (a.Shrink(3, 3) - b.Shrink(3, 3)).Abs();
+        Assert.True(blocks.Avg() < 8, $"the same picture (mean block difference {blocks.Avg()})");
+    }
+
     public void Dispose() => _corpus.Dispose();
 }

@@ -72,6 +72,24 @@ public sealed class DecodedPreviewsTests
         Assert.Equal(10, previews.Bytes);
     }
 
+    [Fact]
+    public void The_smallest_level_that_suits_is_found_else_the_preview_itself_and_every_level_counts()
+    {
+        var previews = Previews(1000);
+        var key = Key();
+        var (full, half) = (Pixels(400), Pixels(100));
+
+        previews.Remember(key, full, half);
+
+        Assert.Equal(500, previews.Bytes);
+        Assert.Same(full, previews.Find(key));
+        Assert.Same(half, previews.Find(key, level => level.Width <= 400));
+        Assert.Same(full, previews.Find(key, level => level.Width <= 50));
+        Assert.Null(previews.Find(Key(), _ => true));
+        previews.ForgetMedia(TenantA, key.MediaId);
+        Assert.Equal(0, previews.Bytes);
+    }
+
     private static DecodedPreviews Previews(long bytes) => new(Options.Create(new VariantOptions { DecodedPreviewBytes = bytes }));
 
     private static DecodedPreviewKey Key() => new(TenantA, Guid.NewGuid().ToString("N"), Guid.NewGuid());

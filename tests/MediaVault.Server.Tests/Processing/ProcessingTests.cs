@@ -145,6 +145,10 @@ public sealed class ProcessingTests(ServerFixture server)
                 var kept = server.Services.GetRequiredService<MediaVault.Server.Api.Delivery.DecodedPreviews>()
                     .Find(new MediaVault.Server.Api.Delivery.DecodedPreviewKey(row.TenantId, mediaId, row.Id));
                 Assert.Equal((1024, 683, 3), (kept?.Width, kept?.Height, kept?.Bands));
+                var half = server.Services.GetRequiredService<MediaVault.Server.Api.Delivery.DecodedPreviews>()
+                    .Find(new MediaVault.Server.Api.Delivery.DecodedPreviewKey(row.TenantId, mediaId, row.Id), level => level.Width <= 512);
+                Assert.Equal((512, 3), (half?.Width, half?.Bands));
+                Assert.InRange(half!.Height, 341, 342);
             }
 
             // With the preview there, a small variant is scaled from it (not from the original), and served again from memory.

@@ -5,16 +5,17 @@ namespace MediaVault.Server.Api.Delivery;
 
 /// <summary>
 /// The decoded pixels of the previews this instance made most recently (by the <c>render-previews</c> job), so that an
-/// on-the-fly variant of a recent image scales from memory instead of reading and decoding its preview file. Bounded
-/// by <see cref="VariantOptions.DecodedPreviewBytes"/>, least recently used first out; keyed by tenant, media and the
-/// preview's rendition row. A preview made by another instance, or evicted, is simply not here: the caller falls
-/// back to the file.
+/// on-the-fly variant of a recent image scales from memory instead of reading and decoding its preview file. Each
+/// preview may come with smaller levels of the same pixels (half its size), so a small variant resizes fewer pixels.
+/// Bounded by <see cref="VariantOptions.DecodedPreviewBytes"/> (all levels counted), least recently used first out;
+/// keyed by tenant, media and the preview's rendition row. A preview made by another instance, or evicted, is simply
+/// not here: the caller falls back to the file.
 /// </summary>
 public sealed class DecodedPreviews(IOptions<VariantOptions> options)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<DecodedPreviewKey, LinkedListNode<(DecodedPreviewKey Key, RenditionPixels Pixels)>> _entries = [];
-    private readonly LinkedList<(DecodedPreviewKey Key, RenditionPixels Pixels)> _recency = new();
+    private readonly Dictionary<DecodedPreviewKey, LinkedListNode<(DecodedPreviewKey Key, RenditionPixels[] Levels, long Size)>> _entries = [];
+    private readonly LinkedList<(DecodedPreviewKey Key, RenditionPixels[] Levels, long Size)> _recency = new();
     private long _bytes;
 
     /// <summary>Bytes held now.</summary>
@@ -29,31 +30,45 @@ public sealed class DecodedPreviews(IOptions<VariantOptions> options)
         }
     }
 
-    /// <summary>Keeps the pixels of a stored preview, evicting the least recently used past the limit (nothing kept when they alone exceed it).</summary>
-    public void Remember(DecodedPreviewKey key, RenditionPixels pixels)
+    /// <summary>Whether anything is kept at all (<see cref="VariantOptions.DecodedPreviewBytes"/> above 0).</summary>
+    public bool Enabled => options.Value.DecodedPreviewBytes > 0;
+
+    /// <summary>
+    /// Keeps the pixels of a stored preview (the preview's own first, then smaller levels of it), evicting the least
+    /// recently used past the limit (nothing kept when they alone exceed it).
+    /// </summary>
+    public void Remember(DecodedPreviewKey key, params RenditionPixels[] levels)
     {
         var limit = options.Value.DecodedPreviewBytes;
+        var size = levels.Sum(l => l.Size);
         lock (_gate)
         {
             Remove(key);
-            if (pixels.Size > limit)
+            if (levels.Length == 0 || size > limit)
             {
                 return;
             }
 
-            while (_bytes + pixels.Size > limit && _recency.Last is { } oldest)
+            while (_bytes + size > limit && _recency.Last is { } oldest)
             {
                 Remove(oldest.Value.Key);
             }
 
-            _entries[key] = _recency.AddFirst((key, pixels));
-            _bytes += pixels.Size;
+            _entries[key] = _recency.AddFirst((key, levels, size));
+            _bytes += size;
         }
     }
 
-    /// <summary>The kept pixels of that preview, or null.</summary>
-    public RenditionPixels? Find(DecodedPreviewKey key)
+    /// <summary>The kept pixels of that preview at its own size, or null.</summary>
+    public RenditionPixels? Find(DecodedPreviewKey key) => Find(key, _ => false);
+
+    /// <summary>
+    /// The smallest kept level of that preview that <paramref name="suits"/> says is enough, else the preview's own
+    /// pixels; null when nothing is kept for it.
+    /// </summary>
+    public RenditionPixels? Find(DecodedPreviewKey key, Func<RenditionPixels, bool> suits)
     {
+        RenditionPixels[] levels;
         lock (_gate)
         {
             if (!_entries.TryGetValue(key, out var node))
@@ -63,8 +78,10 @@ public sealed class DecodedPreviews(IOptions<VariantOptions> options)
 
             _recency.Remove(node);
             _recency.AddFirst(node);
-            return node.Value.Pixels;
+            levels = node.Value.Levels;
         }
+
+        return levels.Where(suits).MinBy(l => l.Size) ?? levels[0];
     }
 
     /// <summary>Forgets every preview kept for a media (it was deleted or is being processed again).</summary>
@@ -84,7 +101,7 @@ public sealed class DecodedPreviews(IOptions<VariantOptions> options)
         if (_entries.Remove(key, out var node))
         {
             _recency.Remove(node);
-            _bytes -= node.Value.Pixels.Size;
+            _bytes -= node.Value.Size;
         }
     }
 }

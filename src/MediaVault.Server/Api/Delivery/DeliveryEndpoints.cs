@@ -64,15 +64,23 @@ public static class DeliveryEndpoints
         }
 
         // The URL names the original, one rendition, or a variant — which, once made, is a rendition like any other,
-        // so the same remembered lookup serves it; only a variant not made yet goes to the variant service.
+        // so the same remembered lookup serves it. Otherwise a variant's one database read is the variant service's
+        // (made or not, with what making it needs), remembered like the lookup's own.
         var named = variant is not null ? variant.RenditionName : rendition;
-        var found = await FindAsync(lookup, storage.LocalFiles, mediaId, named, cancellationToken);
+        var found = variant is null
+            ? await FindAsync(lookup, storage.LocalFiles, mediaId, named, cancellationToken)
+            : Recall(lookup, storage.LocalFiles, mediaId, named);
         if (found is null && variant is not null)
         {
             var made = await variants.GetOrCreateAsync(mediaId, variant, preset is not null, cancellationToken);
             if (made.Failed)
             {
                 return made.Failure.Kind == FailureKind.NotFound ? Denied() : Error(StatusCodes.Status400BadRequest, made.Failure.Message);
+            }
+
+            if (storage.LocalFiles is not null)
+            {
+                lookup.Remember(mediaId, named, made.Value.Media, made.Value.Rendition);
             }
 
             found = (made.Value.Media, made.Value.Rendition, false);
@@ -123,6 +131,23 @@ public static class DeliveryEndpoints
         }
 
         return found;
+    }
+
+    /// <summary>The remembered answer while fresh and its file still stored (local stores only), without the database.</summary>
+    private static (MediaItem Media, MediaRendition? Rendition, bool Remembered)? Recall(DeliveryLookup lookup, ILocalFiles? localFiles, string mediaId, string? rendition)
+    {
+        if (localFiles is null || lookup.Recall(mediaId, rendition) is not { } remembered)
+        {
+            return null;
+        }
+
+        if (!StillStored(localFiles, remembered.Media, remembered.Rendition))
+        {
+            lookup.Forget(mediaId, rendition);
+            return null;
+        }
+
+        return (remembered.Media, remembered.Rendition, true);
     }
 
     /// <summary>Whether a remembered answer's file is still where it says.</summary>

@@ -59,18 +59,29 @@ public sealed class DeliveryLookup(IDbContextFactory<MediaVaultDbContext> dbFact
             return null;
         }
 
-        if (!remember)
+        if (remember)
         {
-            return (media, derived, false);
+            Remember(mediaId, rendition, media, derived, now);
         }
 
+        return (media, derived, false);
+    }
+
+    /// <summary>
+    /// Remembers a servable answer found by another read (a variant's, which asks the database for more in the same
+    /// round trip), as <see cref="FindAsync"/> would have.
+    /// </summary>
+    public void Remember(string mediaId, string? rendition, MediaItem media, MediaRendition? derived) =>
+        Remember(mediaId, rendition, media, derived, clock.GetTimestamp());
+
+    private void Remember(string mediaId, string? rendition, MediaItem media, MediaRendition? derived, long now)
+    {
         if (_entries.Count >= MaxEntries)
         {
             _entries.Clear();
         }
 
-        _entries[key] = new RememberedDelivery(media, derived, now);
-        return (media, derived, false);
+        _entries[(mediaId, rendition ?? "")] = new RememberedDelivery(media, derived, now);
     }
 
     private static async Task<(MediaItem? Media, MediaRendition? Rendition)> MediaAndRenditionAsync(MediaVaultDbContext db, string mediaId, string rendition) =>

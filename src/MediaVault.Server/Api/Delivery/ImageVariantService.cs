@@ -53,9 +53,9 @@ public sealed class ImageVariantService(
             return failed;
         }
 
-        if (!preset && source.VariantCount >= options.Value.MaxPerMedia)
+        if (!preset && await CountVariantsAsync(media.Id, cancellationToken) is var count && count >= options.Value.MaxPerMedia)
         {
-            return Failure.BadRequest($"This image already has {source.VariantCount} variants, the most allowed; use one of them or a preset");
+            return Failure.BadRequest($"This image already has {count} variants, the most allowed; use one of them or a preset");
         }
 
         var key = $"{media.Id}/{variant.RenditionName}";
@@ -74,26 +74,41 @@ public sealed class ImageVariantService(
         }
     }
 
-    /// <summary>Everything <see cref="GetOrCreateAsync"/> decides on, in one database round trip.</summary>
+    /// <summary>
+    /// Everything <see cref="GetOrCreateAsync"/> decides on but the variant count, in one database round trip: the
+    /// only read of a variant's first request (the delivery endpoint asks no other), and of a made one's whose
+    /// remembered answer has expired.
+    /// </summary>
     private async Task<VariantSource?> FindAsync(string mediaId, string name, CancellationToken cancellationToken)
     {
-        // Plain locals: EF reads captured locals as parameters.
-        var largePreview = _largePreview;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await (
+        return await Source(db, mediaId, name, _largePreview);
+    }
+
+    private static readonly Func<MediaVaultDbContext, string, string, string, Task<VariantSource?>> Source =
+        EF.CompileAsyncQuery((MediaVaultDbContext db, string mediaId, string name, string largePreview) => (
                 from m in db.Media.AsNoTracking().Where(m => m.Id == mediaId && !m.IsLink)
                 from made in db.Renditions.AsNoTracking().Where(r => r.MediaId == m.Id && r.Name == name).DefaultIfEmpty()
                 from preview in db.Renditions.AsNoTracking().Where(r => r.MediaId == m.Id && r.Name == largePreview).DefaultIfEmpty()
                 select new VariantSource(
-                    m, made, db.Renditions.Count(r => r.MediaId == m.Id && r.Name.StartsWith("v-")),
-                    preview == null ? null : preview.Id, preview == null ? null : preview.Width, preview == null ? null : preview.Height))
-            .FirstOrDefaultAsync(cancellationToken);
+                    m, made, preview == null ? null : preview.Id, preview == null ? null : preview.Width, preview == null ? null : preview.Height))
+            .FirstOrDefault());
+
+    private static readonly Func<MediaVaultDbContext, string, Task<int>> VariantCount =
+        EF.CompileAsyncQuery((MediaVaultDbContext db, string mediaId) => db.Renditions.Count(r => r.MediaId == mediaId && r.Name.StartsWith("v-")));
+
+    /// <summary>How many variants a media has (asked only before making one that is not a preset).</summary>
+    private async Task<int> CountVariantsAsync(string mediaId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await VariantCount(db, mediaId);
     }
 
     /// <summary>
     /// What to scale from: the largest thumbnail (<c>thumb-1024.webp</c> by default, orientation already applied) when it has at least
     /// twice the pixels asked for on each side — a fraction of the cost of decoding a camera original — else the original;
-    /// with the thumbnail's decoded pixels when this instance still keeps them.
+    /// with the thumbnail's decoded pixels when this instance still keeps them, at the smallest kept level the variant
+    /// is still scaled down at least twice from (so a smaller level never costs sharpness).
     /// </summary>
     private (BlobKey Key, RenditionPixels? Pixels) SourceFor(VariantSource source, ImageVariant variant)
     {
@@ -102,10 +117,21 @@ public sealed class ImageVariantService(
             && w >= 2 * (variant.Width ?? 0) && h >= 2 * (variant.Height ?? 0))
         {
             return (BlobKey.Rendition(media.Area, media.TenantId, media.Id, _largePreview),
-                decodedPreviews.Find(new DecodedPreviewKey(media.TenantId, media.Id, previewId)));
+                decodedPreviews.Find(new DecodedPreviewKey(media.TenantId, media.Id, previewId), level => HalvesAtLeast(level, variant)));
         }
 
         return (BlobKey.Original(media.Area, media.TenantId, media.Id), null);
+    }
+
+    /// <summary>
+    /// Whether the variant made from these pixels is at most half their size on each side: the scale libvips applies
+    /// (fit inside or contain: the smaller ratio; cover: the larger one, then a crop).
+    /// </summary>
+    private static bool HalvesAtLeast(RenditionPixels level, ImageVariant variant)
+    {
+        var byWidth = (double)(variant.Width ?? ImageVariant.MaxDimension) / level.Width;
+        var byHeight = (double)(variant.Height ?? ImageVariant.MaxDimension) / level.Height;
+        return (variant.Fit == "cover" ? Math.Max(byWidth, byHeight) : Math.Min(byWidth, byHeight)) <= 0.5;
     }
 
     private async Task<Outcome<MediaRendition>> CreateAsync(MediaItem media, ImageVariant variant, (BlobKey Key, RenditionPixels? Pixels) source)
