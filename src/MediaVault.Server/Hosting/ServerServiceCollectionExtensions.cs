@@ -110,6 +110,8 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<LibraryViews>();
         services.AddSingleton<SqliteListStatements>();
         services.AddSingleton<LibraryListCache>();
+        // Only ever opens a connection on PostgreSQL (the SQLite read stays in-process).
+        services.AddSingleton(_ => new PostgresTenantChangeBatches(MediaVaultPaths.ConnectionString(configuration)));
         services.AddScoped<TenantChangeReader>();
         services.AddScoped<LibraryListAnswers>();
 
