@@ -111,7 +111,8 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<SqliteListStatements>();
         services.AddSingleton<LibraryListCache>();
         // Only ever opens a connection on PostgreSQL (the SQLite read stays in-process).
-        services.AddSingleton(_ => new PostgresTenantChangeBatches(MediaVaultPaths.ConnectionString(configuration)));
+        services.AddSingleton(_ => new PostgresTenantCounters(MediaVaultPaths.ConnectionString(configuration)));
+        services.AddSingleton(sp => new TenantCounterBatches(sp.GetRequiredService<PostgresTenantCounters>().ReadAsync));
         services.AddScoped<TenantChangeReader>();
         services.AddScoped<LibraryListAnswers>();
 

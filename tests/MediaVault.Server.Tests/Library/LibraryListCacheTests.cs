@@ -274,13 +274,14 @@ public sealed class LibraryListCacheTests(ServerFixture server)
         using var client = server.CreateTenantClient(out _);
         var id = await client.CreatePendingAsync("round-0.jpg");
         Assert.Equal(["round-0.jpg"], Field(await ListAsync(client, ""), id, "name"));
-        var others = Enumerable.Range(0, 8).Select(_ => server.CreateTenantClient(out string _)).ToList();
+        // Lists of this tenant (another query) and of others keep counter reads in flight all the time.
+        var others = Enumerable.Range(0, 4).Select(_ => server.CreateTenantClient(out string _)).ToList();
         using var stop = new CancellationTokenSource();
-        var load = others.Select(other => Task.Run(async () =>
+        var load = others.Append(client).Append(client).Append(client).Append(client).Select(lister => Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
-                using var answer = await other.GetAsync("/v2/media?limit=5", stop.Token);
+                using var answer = await lister.GetAsync("/v2/media?limit=5", stop.Token);
                 Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
             }
         })).ToList();

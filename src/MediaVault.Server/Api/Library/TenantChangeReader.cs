@@ -7,9 +7,9 @@ namespace MediaVault.Server.Api.Library;
 /// Reads a tenant's change counter (<see cref="Core.Tenants.TenantChangeCounter"/>), which the database's own triggers
 /// move on every committed write of a listed row: one single-row read by primary key, prepared on the connections
 /// reserved for lists on SQLite; on PostgreSQL one prepared read for all requests waiting at once
-/// (<see cref="PostgresTenantChangeBatches"/>). 0 for a tenant that has no row yet.
+/// (<see cref="TenantCounterBatches"/>). 0 for a tenant that has no row yet.
 /// </summary>
-public sealed class TenantChangeReader(MediaVaultDbContext db, SqliteListStatements statements, PostgresTenantChangeBatches postgres)
+public sealed class TenantChangeReader(MediaVaultDbContext db, SqliteListStatements statements, TenantCounterBatches postgres)
 {
     private const string Text = """SELECT "Version" FROM "TenantChanges" WHERE "TenantId" = @t""";
 
