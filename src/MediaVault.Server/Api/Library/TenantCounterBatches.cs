@@ -40,7 +40,11 @@ public sealed class TenantCounterBatches(Func<Guid[], Action<Guid, long>, Task> 
 
         if (start is not null)
         {
-            _ = ReadBatchesAsync(start);
+            // The loop serves later requests too: it must not carry this request's context (activity, log scopes).
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = ReadBatchesAsync(start);
+            }
         }
 
         return answer.WaitAsync(cancellationToken);
