@@ -110,6 +110,9 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<LibraryViews>();
         services.AddSingleton<SqliteListStatements>();
         services.AddSingleton<LibraryListCache>();
+        // Only ever opens a connection on PostgreSQL (the SQLite read stays in-process).
+        services.AddSingleton(_ => new PostgresTenantCounters(MediaVaultPaths.ConnectionString(configuration)));
+        services.AddSingleton(sp => new TenantCounterBatches(sp.GetRequiredService<PostgresTenantCounters>().ReadAsync));
         services.AddScoped<TenantChangeReader>();
         services.AddScoped<LibraryListAnswers>();
 

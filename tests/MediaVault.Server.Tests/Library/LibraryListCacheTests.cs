@@ -266,6 +266,45 @@ public sealed class LibraryListCacheTests(ServerFixture server)
         Assert.Equal(["one"], Field(await ListAsync(client, ""), ids[0], "altText"));
     }
 
+    [Fact]
+    public async Task A_list_sent_after_a_commit_shows_it_while_other_lists_are_being_answered()
+    {
+        // On PostgreSQL the counter reads of lists waiting at once share one statement; a list must never join one
+        // that was sent before its own request arrived (it would miss the write committed in between).
+        using var client = server.CreateTenantClient(out _);
+        var id = await client.CreatePendingAsync("round-0.jpg");
+        Assert.Equal(["round-0.jpg"], Field(await ListAsync(client, ""), id, "name"));
+        // Lists of this tenant (another query) and of others keep counter reads in flight all the time.
+        var others = Enumerable.Range(0, 4).Select(_ => server.CreateTenantClient(out string _)).ToList();
+        using var stop = new CancellationTokenSource();
+        var load = others.Append(client).Append(client).Append(client).Append(client).Select(lister => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var answer = await lister.GetAsync("/v2/media?limit=5", stop.Token);
+                Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            }
+        })).ToList();
+        try
+        {
+            await using var db = TestDatabase.Open(server.DataPath);
+            for (var round = 1; round <= 40; round++)
+            {
+                var name = $"round-{round}.jpg";
+                Assert.Equal(1, await db.Database.ExecuteSqlInterpolatedAsync($"""UPDATE "Media" SET "Name" = {name} WHERE "Id" = {id}"""));
+                Assert.Equal([name], Field(await ListAsync(client, ""), id, "name"));
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(load.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+            others.ForEach(o => o.Dispose());
+        }
+
+        Assert.All(load, t => Assert.False(t.IsFaulted, t.Exception?.ToString()));
+    }
+
     private static async Task<long> Counter(Data.MediaVaultDbContext db, Guid tenant) =>
         await db.TenantChanges.Where(c => c.TenantId == tenant).Select(c => c.Version).SingleAsync();
 

@@ -5,10 +5,11 @@ namespace MediaVault.Server.Api.Library;
 
 /// <summary>
 /// Reads a tenant's change counter (<see cref="Core.Tenants.TenantChangeCounter"/>), which the database's own triggers
-/// move on every committed write of a listed row: one single-row read by primary key, prepared (on SQLite on the
-/// connections reserved for lists, on PostgreSQL by Npgsql's auto-preparation). 0 for a tenant that has no row yet.
+/// move on every committed write of a listed row: one single-row read by primary key, prepared on the connections
+/// reserved for lists on SQLite; on PostgreSQL one prepared read for all requests waiting at once
+/// (<see cref="TenantCounterBatches"/>). 0 for a tenant that has no row yet.
 /// </summary>
-public sealed class TenantChangeReader(MediaVaultDbContext db, SqliteListStatements statements)
+public sealed class TenantChangeReader(MediaVaultDbContext db, SqliteListStatements statements, TenantCounterBatches postgres)
 {
     private const string Text = """SELECT "Version" FROM "TenantChanges" WHERE "TenantId" = @t""";
 
@@ -31,21 +32,6 @@ public sealed class TenantChangeReader(MediaVaultDbContext db, SqliteListStateme
             }
         }
 
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = Text;
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@t";
-            parameter.Value = tenantId;
-            command.Parameters.Add(parameter);
-            var version = await command.ExecuteScalarAsync(cancellationToken);
-            return version is null ? 0 : Convert.ToInt64(version, System.Globalization.CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return await postgres.ReadAsync(tenantId, cancellationToken);
     }
 }
