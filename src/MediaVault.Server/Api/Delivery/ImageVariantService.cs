@@ -176,7 +176,7 @@ public sealed class ImageVariantService(
         catch (Core.Processing.MediaUnreadableException ex)
         {
             var failure = Failure.BadRequest(Core.Processing.MediaFailures.Sentence(ex.Code));
-            failedVariants.Remember(media.TenantId, media.Id, variant.RenditionName, failure);
+            failedVariants.Remember(media.TenantId, media.Id, variant.RenditionName, failure, ex.Code == Core.Processing.MediaFailureCode.ProcessingTimeout);
             return failure;
         }
         finally
