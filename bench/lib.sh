@@ -101,3 +101,21 @@ bench_wait_ready() {
     sleep 0.02
   done
 }
+
+# bench_start_nginx_dav PORT: nginx with WebDAV PUT into $BENCH_WORK/dav (the upload peer), two workers, no access log,
+# no body size limit; its pid file is $BENCH_WORK/nginx.pid (stop it with `nginx -c "$BENCH_WORK/nginx.conf" -s stop`).
+bench_start_nginx_dav() {
+  cat >"$BENCH_WORK/nginx.conf" <<NGINX
+worker_processes 2;
+pid $BENCH_WORK/nginx.pid;
+error_log $BENCH_WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_max_body_size 0;
+  client_body_temp_path $BENCH_WORK/dav-tmp;
+  server { listen 127.0.0.1:$1; root $BENCH_WORK/dav; dav_methods PUT; }
+}
+NGINX
+  nginx -c "$BENCH_WORK/nginx.conf"
+}

@@ -43,19 +43,7 @@ TOKEN=$(ASPNETCORE_ENVIRONMENT=Production DataPath="$BENCH_WORK/new" Auth__Jwt__
 auth=(-H "Authorization: Bearer $TOKEN")
 
 nginx_port=$(bench_free_port)
-cat >"$BENCH_WORK/nginx.conf" <<NGINX
-worker_processes 2;
-pid $BENCH_WORK/nginx.pid;
-error_log $BENCH_WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_max_body_size 0;
-  client_body_temp_path $BENCH_WORK/dav-tmp;
-  server { listen 127.0.0.1:$nginx_port; root $BENCH_WORK/dav; dav_methods PUT; }
-}
-NGINX
-nginx -c "$BENCH_WORK/nginx.conf"
+bench_start_nginx_dav "$nginx_port"
 sleep 0.5
 nginx_workers=$(pgrep -P "$(cat "$BENCH_WORK/nginx.pid")" | tr '\n' ' ')
 
