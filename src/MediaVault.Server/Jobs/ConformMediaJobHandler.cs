@@ -97,7 +97,7 @@ public sealed partial class ConformMediaJobHandler(
 
                 var metadata = MediaMetadata.Parse(check.MetadataJson);
                 var (width, height) = (Int(metadata[MetadataKeys.Width]), Int(metadata[MetadataKeys.Height]));
-                await renditions.WriteAsync(db, media, [new RenditionFile(row.RenditionName, outputType, output, width, height)], cancellationToken);
+                var area = await renditions.WriteAsync(db, media, [new RenditionFile(row.RenditionName, outputType, output, width, height)], cancellationToken);
                 row.Status = ConformStatus.Ready;
                 row.MimeType = outputType;
                 row.Size = check.Size;
@@ -107,6 +107,7 @@ public sealed partial class ConformMediaJobHandler(
                 row.FailureReason = null;
                 row.UpdatedAt = Now;
                 await db.SaveChangesAsync(cancellationToken);
+                await renditions.SettleAsync(db, media, area, [row.RenditionName], cancellationToken);
                 LogConformed(media.TenantId, media.Id, row.Profile, check.Size ?? 0);
             }
             catch (MediaUnreadableException ex)

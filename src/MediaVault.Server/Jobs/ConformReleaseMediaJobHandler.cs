@@ -43,7 +43,7 @@ public sealed partial class ConformReleaseMediaJobHandler(
                 file = await conformer.ConformAsync(new RenditionSource(local.Path, mimeType, MediaMetadata.Parse(media.MetadataJson)), payload.Target, workDirectory, cancellationToken);
             }
 
-            await renditions.WriteAsync(db, media, [file], cancellationToken);
+            var area = await renditions.WriteAsync(db, media, [file], cancellationToken);
             var metadata = MediaMetadata.Parse(media.MetadataJson);
             var fixes = metadata[AnalysisKeys.ConformedFixes] as JsonObject ?? [];
             fixes[payload.Target.Profile] = new JsonArray(payload.Target.Fixes.Select(f => (JsonNode?)f).ToArray());
@@ -51,6 +51,7 @@ public sealed partial class ConformReleaseMediaJobHandler(
             media.MetadataJson = MediaMetadata.Serialize(metadata);
             media.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
+            await renditions.SettleAsync(db, media, area, [file.Name], cancellationToken);
             LogConformed(media.TenantId, media.Id, payload.Target.Profile, file.Name);
         }
         finally

@@ -218,6 +218,7 @@ public sealed partial class ProcessMediaJobHandler(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await renditions.SettleAsync(db, media, area, files.Select(f => f.Name), cancellationToken);
         LogProcessed(media.TenantId, media.Id, media.MimeType, files.Count);
     }
 

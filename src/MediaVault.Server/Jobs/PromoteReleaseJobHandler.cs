@@ -10,7 +10,11 @@ namespace MediaVault.Server.Jobs;
 /// <summary>
 /// Moves every file of an approved release (and of its tracks) from temporary to permanent storage, then marks the
 /// release completed. Each file is copied, then its row is switched, then the staged copy is deleted, so a crash at
-/// any point leaves a readable file and re-running the job finishes the move.
+/// any point leaves a readable file and re-running the job finishes the move. Jobs and variant requests may store a
+/// rendition of the same media while it moves: after the switch the renditions are listed again and any the first
+/// copy missed (or whose copy is not the recorded size) is copied too; a writer that stored into the old area after
+/// that list moves its own file (<see cref="RenditionWriter.SettleAsync"/>). Only the files copied are deleted from
+/// the old area, never the whole folder, so no rendition recorded meanwhile is lost.
 /// </summary>
 public sealed partial class PromoteReleaseJobHandler(
     IDbContextFactory<MediaVaultDbContext> dbFactory,
@@ -75,7 +79,28 @@ public sealed partial class PromoteReleaseJobHandler(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await store.DeleteMediaAsync(StorageArea.Temporary, media.TenantId, media.Id, cancellationToken);
+        // The renditions now, read after the switch: a writer that recorded one before it is in this list, and its
+        // file is still in the temporary area (nothing there is deleted but what was copied).
+        var recorded = await db.Renditions.AsNoTracking().Where(r => r.MediaId == media.Id && r.TenantId == media.TenantId)
+            .Select(r => new { r.Name, r.Size }).ToListAsync(cancellationToken);
+        var staged = BlobKey.Original(StorageArea.Temporary, media.TenantId, media.Id);
+        foreach (var (source, size) in recorded.Select(r => (BlobKey.Rendition(StorageArea.Temporary, media.TenantId, media.Id, r.Name), (long?)r.Size)).Prepend((staged, media.Size)))
+        {
+            if (await store.GetInfoAsync(source, cancellationToken) is null)
+            {
+                continue;
+            }
+
+            var target = source.InArea(StorageArea.Permanent);
+            if (await store.GetInfoAsync(target, cancellationToken) is not { } copied || (size is { } expected && copied.Size != expected))
+            {
+                await RenditionWriter.MoveAsync(store, source, target, cancellationToken);
+            }
+            else
+            {
+                await store.DeleteAsync(source, cancellationToken);
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Promoted {Count} files of release {ReleaseId} (tenant {TenantId}) to permanent storage")]

@@ -74,8 +74,9 @@ public sealed partial class RenderPreviewsJobHandler(
                 levels[file.Name] = Math.Max(pixels.Width, pixels.Height) >= MinimumHalvedEdge ? [pixels, await HalfAsync(pixels, cancellationToken)] : [pixels];
             }
 
-            await renditions.WriteAsync(db, media, files, cancellationToken);
+            var area = await renditions.WriteAsync(db, media, files, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await renditions.SettleAsync(db, media, area, files.Select(f => f.Name), cancellationToken);
             foreach (var (name, kept) in levels)
             {
                 var row = db.Renditions.Local.Single(r => r.MediaId == media.Id && r.Name == name);

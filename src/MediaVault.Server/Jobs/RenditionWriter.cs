@@ -56,6 +56,61 @@ public sealed class RenditionWriter(IBlobStore store, TimeProvider clock)
         return (area, sizes);
     }
 
+    /// <summary>
+    /// Called after the caller committed the rows of renditions it stored in <paramref name="storedIn"/>: when an
+    /// approval moved the media to permanent storage meanwhile, its move may have listed the renditions before these
+    /// rows existed, so their files may still be in the old area. Each such file is copied to the media's area now and
+    /// the old copy deleted; a file the move already took (gone from the old area) needs nothing. Files only ever move
+    /// from temporary to permanent, so a rendition stored in permanent storage costs nothing here.
+    /// </summary>
+    public async Task SettleAsync(MediaVaultDbContext db, MediaItem media, StorageArea storedIn, IEnumerable<string> names, CancellationToken cancellationToken)
+    {
+        if (storedIn == StorageArea.Permanent)
+        {
+            return;
+        }
+
+        var areas = await db.Media.AsNoTracking().Where(m => m.Id == media.Id).Select(m => m.Area).ToListAsync(cancellationToken);
+        if (areas.Count == 0 || areas[0] == storedIn)
+        {
+            // Deleted (its clean-up removes what is left) or still where the files are.
+            return;
+        }
+
+        foreach (var name in names)
+        {
+            var left = BlobKey.Rendition(storedIn, media.TenantId, media.Id, name);
+            if (await store.GetInfoAsync(left, cancellationToken) is not null)
+            {
+                await MoveAsync(store, left, left.InArea(areas[0]), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Copies <paramref name="source"/> to <paramref name="target"/> and deletes the source. A source that vanished
+    /// meanwhile was moved by the other side of the race (an approval's move, or a writer settling its own file): then
+    /// the target must exist, else the file is lost and that is an error.
+    /// </summary>
+    internal static async Task MoveAsync(IBlobStore store, BlobKey source, BlobKey target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.CopyAsync(source, target, cancellationToken);
+        }
+        catch (BlobNotFoundException)
+        {
+            if (await store.GetInfoAsync(target, cancellationToken) is not null)
+            {
+                return;
+            }
+
+            throw;
+        }
+
+        await store.DeleteAsync(source, cancellationToken);
+    }
+
     /// <summary>Replaces the rows of renditions of the same names with these (the new rows are added to the context, unsaved).</summary>
     public async Task RecordAsync(
         MediaVaultDbContext db, MediaItem media, IReadOnlyList<RenditionFile> files, IReadOnlyDictionary<string, long> sizes, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using MediaVault.Core.Processing;
 using MediaVault.Core.Storage;
 using MediaVault.Data;
 using MediaVault.Media.Vips;
+using MediaVault.Server.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,8 @@ namespace MediaVault.Server.Api.Delivery;
 /// </summary>
 public sealed class ImageVariantService(
     IDbContextFactory<MediaVaultDbContext> dbFactory, IBlobStore store, IStagingArea staging, LocalCopies copies, VipsThumbnailer vips,
-    DecodedPreviews decodedPreviews, FailedVariants failedVariants, IOptions<VariantOptions> options, IOptions<ProcessingOptions> processing, TimeProvider clock)
+    DecodedPreviews decodedPreviews, FailedVariants failedVariants, RenditionWriter renditions, IOptions<VariantOptions> options, IOptions<ProcessingOptions> processing,
+    TimeProvider clock)
 {
     private readonly string _largePreview = RenditionNames.LargestThumbnail(processing.Value.ThumbnailSizes);
     private readonly ConcurrentDictionary<string, Lazy<Task<Outcome<MediaRendition>>>> _inFlight = new(StringComparer.Ordinal);
@@ -161,17 +163,21 @@ public sealed class ImageVariantService(
             await store.ImportFileAsync(key, target, cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             db.Renditions.Add(rendition);
+            MediaRendition made;
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                made = rendition;
             }
             catch (DbUpdateException)
             {
                 db.ChangeTracker.Clear();
-                return await AdoptAsync(db, key, media.Id, variant.RenditionName, cancellationToken);
+                made = await AdoptAsync(db, key, media.Id, variant.RenditionName, cancellationToken);
             }
 
-            return rendition;
+            // The media's area was read before the file was made: an approval may have moved the media since.
+            await renditions.SettleAsync(db, media, media.Area, [made.Name], cancellationToken);
+            return made;
         }
         catch (Core.Processing.MediaUnreadableException ex)
         {
