@@ -1,4 +1,3 @@
-using System.Buffers;
 using MediaVault.Core;
 using MediaVault.Server.Application.Media;
 using Microsoft.AspNetCore.WebUtilities;
@@ -12,8 +11,6 @@ namespace MediaVault.Server.Api.Uploads;
 /// </summary>
 public static class MultipartFiles
 {
-    private const int ReadBufferSize = 256 * 1024;
-
     /// <summary>The request's file parts for a service that takes <see cref="IFileParts"/>, not the request.</summary>
     public static IFileParts From(HttpRequest request) => new RequestParts(request);
 
@@ -31,15 +28,9 @@ public static class MultipartFiles
             return Failure.BadRequest("Multipart boundary is missing or too long");
         }
 
-        if (!await StartsWithBoundaryAsync(request, boundary, cancellationToken))
-        {
-            return Failure.BadRequest($"Malformed multipart body: it must start with its boundary \"--{boundary}\"");
-        }
-
-        // The reader scans for the boundary in its own buffer; the default 4 KiB turns a large part into many small reads.
-        // Its limits (16 headers per part, 16 KiB of headers) stay the defaults; going past them is a 400 below.
-        var reader = new MultipartReader(boundary, request.Body, ReadBufferSize);
-        MultipartSection? section;
+        // Parts are read from the request pipe: each file's bytes are copied once, from the pipe into the intake's buffer.
+        var reader = new MultipartPipeReader(request.BodyReader, boundary);
+        MultipartPipeSection? section;
         try
         {
             section = await reader.ReadNextSectionAsync(cancellationToken);
@@ -76,26 +67,11 @@ public static class MultipartFiles
     }
 
     /// <summary>
-    /// The reader's refusals: a header limit passed (<see cref="InvalidDataException"/>), or the body ending before
-    /// its closing boundary (<see cref="IOException"/>), unless the request was cancelled.
+    /// The reader's refusals: no boundary first, a header limit passed (<see cref="InvalidDataException"/>), or the
+    /// body ending before its closing boundary (<see cref="IOException"/>), unless the request was cancelled.
     /// </summary>
     private static bool IsMalformed(Exception ex, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested && ex is InvalidDataException or IOException;
-
-    /// <summary>
-    /// Whether the body starts with <c>--boundary</c>. RFC 2046 allows a preamble before it, but no form client sends
-    /// one; refusing it keeps junk (of any length) out, rather than letting the reader skip up to 16 KiB of it.
-    /// Peeks through the body's pipe without consuming, so the multipart reader still sees every byte.
-    /// </summary>
-    private static async Task<bool> StartsWithBoundaryAsync(HttpRequest request, string boundary, CancellationToken cancellationToken)
-    {
-        var expected = System.Text.Encoding.ASCII.GetBytes("--" + boundary);
-        var result = await request.BodyReader.ReadAtLeastAsync(expected.Length, cancellationToken);
-        var buffer = result.Buffer;
-        var matches = buffer.Length >= expected.Length && buffer.Slice(0, expected.Length).ToArray().AsSpan().SequenceEqual(expected);
-        request.BodyReader.AdvanceTo(buffer.Start);
-        return matches;
-    }
 
     private sealed class RequestParts(HttpRequest request) : IFileParts
     {
