@@ -7,7 +7,7 @@ namespace MediaVault.Server.Tests.Uploads;
 /// <summary>The delimiter search over received segments, with the delimiter cut at every position.</summary>
 public sealed class MultipartDelimiterTests
 {
-    private static readonly byte[] Delimiter = "\r\n--b0undary"u8.ToArray();
+    private static readonly MultipartDelimiter Delimiter = new("\r\n--b0undary"u8.ToArray());
 
     [Fact]
     public void A_delimiter_is_found_wherever_the_segments_are_cut()
@@ -16,7 +16,7 @@ public sealed class MultipartDelimiterTests
         var expected = Encoding.ASCII.GetString(data).IndexOf("\r\n--b0undary", StringComparison.Ordinal);
         foreach (var cuts in Cuts(data.Length))
         {
-            var length = MultipartDelimiter.DataLength(Segments(data, cuts), Delimiter, out var found);
+            var length = Delimiter.DataLength(Segments(data, cuts), out var found);
 
             Assert.True(found, string.Join(",", cuts));
             Assert.Equal(expected, length);
@@ -29,7 +29,7 @@ public sealed class MultipartDelimiterTests
         var data = Encoding.ASCII.GetBytes("abc\r\n--b0und");
         foreach (var cuts in Cuts(data.Length))
         {
-            var length = MultipartDelimiter.DataLength(Segments(data, cuts), Delimiter, out var found);
+            var length = Delimiter.DataLength(Segments(data, cuts), out var found);
 
             Assert.False(found);
             Assert.Equal(3, length);
@@ -42,7 +42,7 @@ public sealed class MultipartDelimiterTests
         var data = Encoding.ASCII.GetBytes("\r\n--b0undarX\r\n--b0\r\r--b0undary\n--b0undary\r\nz");
         foreach (var cuts in Cuts(data.Length))
         {
-            var length = MultipartDelimiter.DataLength(Segments(data, cuts), Delimiter, out var found);
+            var length = Delimiter.DataLength(Segments(data, cuts), out var found);
 
             Assert.False(found);
             Assert.Equal(data.Length, length);
@@ -54,10 +54,38 @@ public sealed class MultipartDelimiterTests
     {
         var sequence = Chain(["x\r\n-"u8.ToArray(), [], "-b0u"u8.ToArray(), [], [], "ndary"u8.ToArray()]);
 
-        var length = MultipartDelimiter.DataLength(sequence, Delimiter, out var found);
+        var length = Delimiter.DataLength(sequence, out var found);
 
         Assert.True(found);
         Assert.Equal(1, length);
+    }
+
+    [Fact]
+    public void The_sparse_search_finds_what_IndexOf_finds()
+    {
+        var random = new Random(19);
+        foreach (var boundary in new[] { "------------------------d74496d66958873e", "----WebKitFormBoundary7MA4YWxkTrZu0gW", "x-------------------" })
+        {
+            var delimiter = Encoding.ASCII.GetBytes("\r\n--" + boundary);
+            var search = new MultipartDelimiter(delimiter);
+            // Bytes drawn mostly from the delimiter's own alphabet, so most sampled pairs occur in it and are checked.
+            var alphabet = delimiter.Distinct().Append((byte)'z').ToArray();
+            for (var round = 0; round < 2000; round++)
+            {
+                var data = new byte[random.Next(0, 600)];
+                for (var i = 0; i < data.Length; i++)
+                {
+                    data[i] = random.Next(4) == 0 ? (byte)random.Next(256) : alphabet[random.Next(alphabet.Length)];
+                }
+
+                for (var planted = random.Next(3); planted > 0 && data.Length >= delimiter.Length; planted--)
+                {
+                    delimiter.CopyTo(data.AsSpan(random.Next(data.Length - delimiter.Length + 1)));
+                }
+
+                Assert.Equal(data.AsSpan().IndexOf(delimiter), search.IndexOf(data));
+            }
+        }
     }
 
     /// <summary>No cut, every single cut, and every even split into pieces of 1 to 7 bytes.</summary>

@@ -8,7 +8,7 @@ namespace MediaVault.Server.Api.Uploads;
 /// delimiter from the pipe's segments into the caller's buffer (the only copy), and ends at the delimiter, which it
 /// leaves in the pipe for <see cref="MultipartPipeReader"/>.
 /// </summary>
-public sealed class MultipartPartStream(PipeReader pipe, byte[] delimiter) : Stream
+public sealed class MultipartPartStream(PipeReader pipe, MultipartDelimiter delimiter) : Stream
 {
     /// <summary>The message of <see cref="Microsoft.AspNetCore.WebUtilities.MultipartReader"/> for a body that ends inside a part.</summary>
     public const string UnexpectedEnd = "Unexpected end of Stream, the content may have already been read by another component. ";
@@ -42,7 +42,7 @@ public sealed class MultipartPartStream(PipeReader pipe, byte[] delimiter) : Str
             var received = result.Buffer;
             // Search no further than this read can return, plus what a delimiter starting inside it needs.
             var window = received.Length > buffer.Length + delimiter.Length - 1 ? received.Slice(0, buffer.Length + delimiter.Length - 1) : received;
-            var data = MultipartDelimiter.DataLength(window, delimiter, out var found);
+            var data = delimiter.DataLength(window, out var found);
             if (data > 0)
             {
                 var length = (int)Math.Min(data, buffer.Length);
@@ -70,7 +70,7 @@ public sealed class MultipartPartStream(PipeReader pipe, byte[] delimiter) : Str
         {
             var result = await pipe.ReadAsync(cancellationToken);
             var received = result.Buffer;
-            var data = MultipartDelimiter.DataLength(received, delimiter, out var found);
+            var data = delimiter.DataLength(received, out var found);
             if (data > 0)
             {
                 pipe.AdvanceTo(received.GetPosition(data));

@@ -20,6 +20,7 @@ public sealed class MultipartPipeReader(PipeReader pipe, string boundary)
     private static readonly byte[] LineEnd = "\r\n"u8.ToArray();
 
     private readonly byte[] _delimiter = Encoding.ASCII.GetBytes("\r\n--" + boundary);
+    private MultipartDelimiter? _search;
     private MultipartPartStream? _current;
     private bool _finished;
 
@@ -50,7 +51,7 @@ public sealed class MultipartPipeReader(PipeReader pipe, string boundary)
         }
 
         var headers = await ReadHeadersAsync(cancellationToken);
-        _current = new MultipartPartStream(pipe, _delimiter);
+        _current = new MultipartPartStream(pipe, _search ??= new MultipartDelimiter(_delimiter));
         return new MultipartPipeSection(headers.Value("Content-Disposition"), headers.Value("Content-Type"), _current);
     }
 
