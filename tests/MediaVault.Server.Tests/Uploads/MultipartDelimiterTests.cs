@@ -60,34 +60,6 @@ public sealed class MultipartDelimiterTests
         Assert.Equal(1, length);
     }
 
-    [Fact]
-    public void The_sparse_search_finds_what_IndexOf_finds()
-    {
-        var random = new Random(19);
-        foreach (var boundary in new[] { "------------------------d74496d66958873e", "----WebKitFormBoundary7MA4YWxkTrZu0gW", "x-------------------" })
-        {
-            var delimiter = Encoding.ASCII.GetBytes("\r\n--" + boundary);
-            var search = new MultipartDelimiter(delimiter);
-            // Bytes drawn mostly from the delimiter's own alphabet, so most sampled pairs occur in it and are checked.
-            var alphabet = delimiter.Distinct().Append((byte)'z').ToArray();
-            for (var round = 0; round < 2000; round++)
-            {
-                var data = new byte[random.Next(0, 600)];
-                for (var i = 0; i < data.Length; i++)
-                {
-                    data[i] = random.Next(4) == 0 ? (byte)random.Next(256) : alphabet[random.Next(alphabet.Length)];
-                }
-
-                for (var planted = random.Next(3); planted > 0 && data.Length >= delimiter.Length; planted--)
-                {
-                    delimiter.CopyTo(data.AsSpan(random.Next(data.Length - delimiter.Length + 1)));
-                }
-
-                Assert.Equal(data.AsSpan().IndexOf(delimiter), search.IndexOf(data));
-            }
-        }
-    }
-
     /// <summary>No cut, every single cut, and every even split into pieces of 1 to 7 bytes.</summary>
     private static IEnumerable<int[]> Cuts(int length)
     {

@@ -40,17 +40,16 @@ public sealed class MultipartPartStream(PipeReader pipe, MultipartDelimiter deli
         {
             var result = await pipe.ReadAsync(cancellationToken);
             var received = result.Buffer;
-            // Search no further than this read can return, plus what a delimiter starting inside it needs.
-            var window = received.Length > buffer.Length + delimiter.Length - 1 ? received.Slice(0, buffer.Length + delimiter.Length - 1) : received;
-            var data = delimiter.DataLength(window, out var found);
+            // Copy first, then search the copy: the copy is the first to touch the freshly received bytes (streamed in
+            // by memmove), and the search then runs over bytes already in this core's cache.
+            var copied = (int)Math.Min(received.Length, buffer.Length);
+            received.Slice(0, copied).CopyTo(buffer.Span);
+            var data = DataInCopy(received, buffer.Span[..copied], out var found);
             if (data > 0)
             {
-                var length = (int)Math.Min(data, buffer.Length);
-                var taken = received.Slice(0, length);
-                taken.CopyTo(buffer.Span);
-                // After AdvanceTo the pipe may recycle the segments, so nothing of the sequence is read past this point.
-                pipe.AdvanceTo(taken.End);
-                return length;
+                // The bytes copied past the delimiter stay in the pipe for the next read; the caller ignores them here.
+                pipe.AdvanceTo(received.GetPosition(data));
+                return data;
             }
 
             if (End(received, found, result.IsCompleted))
@@ -92,6 +91,26 @@ public sealed class MultipartPartStream(PipeReader pipe, MultipartDelimiter deli
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    /// <summary>
+    /// How many of the <paramref name="copy"/>'s bytes are part data: up to a delimiter in it, or up to one that starts
+    /// in its last <c>length - 1</c> bytes and goes on in (or may go on past) the rest of <paramref name="received"/>.
+    /// </summary>
+    private int DataInCopy(in ReadOnlySequence<byte> received, ReadOnlySpan<byte> copy, out bool found)
+    {
+        var index = delimiter.IndexOf(copy);
+        if (index >= 0)
+        {
+            found = true;
+            return index;
+        }
+
+        var tail = Math.Max(0, copy.Length - delimiter.Length + 1);
+        var around = received.Slice(tail, Math.Min(received.Length - tail, 2 * (delimiter.Length - 1)));
+        var data = tail + delimiter.DataLength(around, out found);
+        found &= data < copy.Length;
+        return (int)Math.Min(data, copy.Length);
+    }
 
     /// <summary>At the delimiter (the part ends) or waiting for more bytes; a body that ends first is malformed.</summary>
     private bool End(in ReadOnlySequence<byte> received, bool found, bool completed)
