@@ -10,7 +10,7 @@ public sealed class MalformedMultipartTests(ServerFixture server)
 {
     private const string Boundary = "b0undary";
 
-    public static TheoryData<string> Cases => ["too-many-headers", "second-part-too-many-headers", "header-line-too-long", "junk-before-first-boundary", "missing-closing-boundary", "truncated-closing-boundary", "no-boundary-parameter"];
+    public static TheoryData<string> Cases => ["too-many-headers", "second-part-too-many-headers", "header-line-too-long", "junk-before-first-boundary", "missing-closing-boundary", "truncated-closing-boundary", "no-boundary-parameter", "long-junk-after-a-boundary", "epilogue-over-16-KiB"];
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -76,6 +76,8 @@ public sealed class MalformedMultipartTests(ServerFixture server)
         "missing-closing-boundary" => Body(Part(field, []), closing: false),
         "truncated-closing-boundary" => Body([.. Part(field, []), .. Encoding.ASCII.GetBytes($"\r\n--{Boundary}")], closing: false),
         "no-boundary-parameter" => Body(Part(field, []), closing: true, contentType: "multipart/form-data"),
+        "long-junk-after-a-boundary" => Body([.. Part(field, []), .. Encoding.ASCII.GetBytes($"\r\n--{Boundary}{new string(' ', 120)}"), .. Part(field, []).AsSpan(Boundary.Length + 2)], closing: true),
+        "epilogue-over-16-KiB" => Body([.. Part(field, []), .. Encoding.ASCII.GetBytes($"\r\n--{Boundary}--\r\n{new string('e', 17 * 1024)}")], closing: false),
         _ => throw new ArgumentOutOfRangeException(nameof(malformation)),
     };
 
