@@ -4,9 +4,9 @@ using System.IO.Pipelines;
 namespace MediaVault.Server.Api.Uploads;
 
 /// <summary>
-/// The body of one multipart part, read straight from the request pipe: each read copies the bytes before the next
-/// delimiter from the pipe's segments into the caller's buffer (the only copy), and ends at the delimiter, which it
-/// leaves in the pipe for <see cref="MultipartPipeReader"/>.
+/// The body of one multipart part, read straight from the request pipe: each read copies from the pipe's segments into
+/// the caller's buffer (the only copy), searches the copy for the delimiter and returns (and consumes) only the bytes
+/// before it; the part ends at the delimiter, which stays in the pipe for <see cref="MultipartPipeReader"/>.
 /// </summary>
 public sealed class MultipartPartStream(PipeReader pipe, MultipartDelimiter delimiter) : Stream
 {
