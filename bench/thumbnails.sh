@@ -32,8 +32,8 @@ bench_start_mediavault 18084
 TOKEN=$(bench_token)
 # Warm-up, not measured: every file twice, until ready and previewed, as on a server that has been up a while. A fresh
 # server's tiered JIT compiles the upload and job paths twice (instrumented, then optimized: ~4 600 methods, ~6 CPU-s)
-# over its first ~200 images; after only ten warm-up files that was 35 and 26 ms of CPU per image in the first two
-# measured runs, ~0 in the third (RESULTS.md, item 6).
+# over its first ~200 images; after only ten warm-up files that was 35–47 and 23–26 ms of CPU per image in the first
+# two measured runs, ~0 in the third (RESULTS.md, item 6).
 for _ in 1 2; do
   python3 "$BENCH_ROOT/bench/clients/library_upload.py" http://127.0.0.1:18084 "$TOKEN" 4 "$BENCH_WORK/images"/*.jpg >/dev/null
 done
