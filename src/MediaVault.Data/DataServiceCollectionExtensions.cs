@@ -27,7 +27,7 @@ public static class DataServiceCollectionExtensions
             }
             else
             {
-                options.UseSqlite(connectionString).AddInterceptors(new SqliteSynchronousInterceptor());
+                options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor());
             }
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<MediaVaultDbContext>>().CreateDbContext());

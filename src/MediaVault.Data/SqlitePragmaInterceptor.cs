@@ -6,18 +6,26 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace MediaVault.Data;
 
 /// <summary>
-/// Sets <c>synchronous=NORMAL</c> on every SQLite connection: with the write-ahead log (set by the migrator) a commit
-/// then appends to the log without waiting for the disk; a checkpoint syncs. The database stays consistent after any
-/// crash, and a process crash loses nothing; a power cut may roll back the last commits — the same guarantee the
-/// stored files have (they are renamed into place, not fsynced), and an orphaned file is swept. FULL made every
-/// job lease, state change and upload wait for an fsync while holding SQLite's single write lock.
-/// The setting belongs to the native connection, which Microsoft.Data.Sqlite's pool keeps open across
-/// <c>Open</c>/<c>Close</c>: it is set once per native handle (remembered weakly, so a handle the pool drops is
+/// Sets two pragmas on every SQLite connection, once per native handle.
+/// <list type="bullet">
+/// <item><c>synchronous=NORMAL</c>: with the write-ahead log (set by the migrator) a commit then appends to the log
+/// without waiting for the disk; a checkpoint syncs. The database stays consistent after any crash, and a process crash
+/// loses nothing; a power cut may roll back the last commits — the same guarantee the stored files have (they are
+/// renamed into place, not fsynced), and an orphaned file is swept. FULL made every job lease, state change and upload
+/// wait for an fsync while holding SQLite's single write lock.</item>
+/// <item><c>busy_timeout</c>: a writer that finds the write lock taken waits inside SQLite, which retries within
+/// milliseconds of the lock's release. Without it SQLite answers "busy" at once and Microsoft.Data.Sqlite retries the
+/// statement only after sleeping 150 ms: a job worker or an upload that met another commit sat idle for 150 ms while
+/// the lock was free again within one.</item>
+/// </list>
+/// The settings belong to the native connection, which Microsoft.Data.Sqlite's pool keeps open across
+/// <c>Open</c>/<c>Close</c>: they are set once per native handle (remembered weakly, so a handle the pool drops is
 /// forgotten with it), not on every open — that was one more statement parsed and run per request.
 /// </summary>
-public sealed class SqliteSynchronousInterceptor : DbConnectionInterceptor
+public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string Pragma = "PRAGMA synchronous=NORMAL;";
+    /// <summary>SQLite waits for the write lock up to the 30 s Microsoft.Data.Sqlite gives a command by default.</summary>
+    private const string Pragma = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
 
     private static readonly object Applied = new();
 
