@@ -19,7 +19,7 @@ public static class DataServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var postgres = new DatabaseOptions { Provider = provider }.IsPostgres;
         // Pooled: a request reuses a context instead of building one (and its internal services) from scratch.
-        services.AddPooledDbContextFactory<MediaVaultDbContext>(options =>
+        services.AddPooledDbContextFactory<MediaVaultDbContext>((container, options) =>
         {
             if (postgres)
             {
@@ -27,7 +27,9 @@ public static class DataServiceCollectionExtensions
             }
             else
             {
-                options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor());
+                // The server registers a checkpointer (and runs it); the command line keeps SQLite's automatic checkpoint.
+                var background = container.GetService<SqliteWalCheckpointer>() is not null;
+                options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor(background));
             }
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<MediaVaultDbContext>>().CreateDbContext());

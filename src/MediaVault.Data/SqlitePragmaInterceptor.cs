@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace MediaVault.Data;
 
 /// <summary>
-/// Sets two pragmas on every SQLite connection, once per native handle.
+/// Sets two pragmas (three with background checkpoints) on every SQLite connection, once per native handle.
 /// <list type="bullet">
 /// <item><c>synchronous=NORMAL</c>: with the write-ahead log (set by the migrator) a commit then appends to the log
 /// without waiting for the disk; a checkpoint syncs. The database stays consistent after any crash, and a process crash
@@ -17,15 +17,18 @@ namespace MediaVault.Data;
 /// milliseconds of the lock's release. Without it SQLite answers "busy" at once and Microsoft.Data.Sqlite retries the
 /// statement only after sleeping 150 ms: a job worker or an upload that met another commit sat idle for 150 ms while
 /// the lock was free again within one.</item>
+/// <item><c>wal_autocheckpoint=0</c>, only when <paramref name="backgroundCheckpoints"/> says the server runs
+/// <see cref="SqliteWalCheckpointer"/> on a loop of its own: no commit then waits for a checkpoint's fsyncs.</item>
 /// </list>
 /// The settings belong to the native connection, which Microsoft.Data.Sqlite's pool keeps open across
 /// <c>Open</c>/<c>Close</c>: they are set once per native handle (remembered weakly, so a handle the pool drops is
 /// forgotten with it), not on every open — that was one more statement parsed and run per request.
 /// </summary>
-public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
+public sealed class SqlitePragmaInterceptor(bool backgroundCheckpoints = false) : DbConnectionInterceptor
 {
     /// <summary>SQLite waits for the write lock up to the 30 s Microsoft.Data.Sqlite gives a command by default.</summary>
-    private const string Pragma = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+    private readonly string _pragma = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;"
+        + (backgroundCheckpoints ? " PRAGMA wal_autocheckpoint=0;" : "");
 
     private static readonly object Applied = new();
 
@@ -36,7 +39,7 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         if (NeedsPragma(connection))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragma;
+            command.CommandText = _pragma;
             command.ExecuteNonQuery();
             Remember(connection);
         }
@@ -47,7 +50,7 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         if (NeedsPragma(connection))
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragma;
+            command.CommandText = _pragma;
             await command.ExecuteNonQueryAsync(cancellationToken);
             Remember(connection);
         }

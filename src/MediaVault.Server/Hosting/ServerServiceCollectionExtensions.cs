@@ -132,6 +132,7 @@ public static class ServerServiceCollectionExtensions
             sp.GetRequiredService<IOptions<JobWorkerOptions>>().Value.InstanceId, dataPath, sp.GetRequiredService<ILogger<JobInstance>>()));
         services.AddSingleton<JobSignal>();
         services.AddSingleton<RenditionWriter>();
+        services.AddSingleton<WorkDirectories>();
         services.AddSingleton<IJobHandler, ProcessMediaJobHandler>();
         services.AddSingleton<IJobHandler, RenderPreviewsJobHandler>();
         services.AddSingleton<IJobHandler, AnalyzeMediaJobHandler>();
@@ -143,6 +144,14 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<IJobHandler, ExpirePendingJobHandler>();
         services.AddSingleton<IJobHandler, ConformMediaJobHandler>();
         services.AddOptions<HousekeepingOptions>().BindConfiguration(HousekeepingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        if (!new DatabaseOptions { Provider = MediaVaultPaths.DatabaseProvider(configuration) }.IsPostgres)
+        {
+            // Checkpoints of the SQLite log leave the commit path (SqlitePragmaInterceptor turns the automatic one off).
+            // Registered before the workers, so it stops after them and its last checkpoint follows their last writes.
+            services.AddSingleton(new SqliteWalCheckpointer(MediaVaultPaths.ConnectionString(configuration)));
+            services.AddHostedService<WalCheckpointLoop>();
+        }
+
         services.AddHostedService<JobWorker>();
         services.AddHostedService<HousekeepingScheduler>();
         return services;

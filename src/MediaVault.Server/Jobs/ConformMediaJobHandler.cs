@@ -21,7 +21,7 @@ namespace MediaVault.Server.Jobs;
 /// </summary>
 public sealed partial class ConformMediaJobHandler(
     IDbContextFactory<MediaVaultDbContext> dbFactory,
-    IStagingArea staging,
+    WorkDirectories workDirectories,
     LocalCopies copies,
     IEnumerable<IMetadataExtractor> extractors,
     VideoConformer videos,
@@ -65,8 +65,7 @@ public sealed partial class ConformMediaJobHandler(
             return;
         }
 
-        var workDirectory = Path.Combine(staging.Folder, "work-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(workDirectory);
+        var workDirectory = workDirectories.Rent();
         try
         {
             var output = Path.Combine(workDirectory, row.RenditionName);
@@ -123,7 +122,7 @@ public sealed partial class ConformMediaJobHandler(
         }
         finally
         {
-            Directory.Delete(workDirectory, recursive: true);
+            workDirectories.Return(workDirectory);
         }
     }
 

@@ -14,7 +14,7 @@ namespace MediaVault.Server.Jobs;
 /// </summary>
 public sealed partial class ConformReleaseMediaJobHandler(
     IDbContextFactory<MediaVaultDbContext> dbFactory,
-    IStagingArea staging,
+    WorkDirectories workDirectories,
     LocalCopies copies,
     IEnumerable<IReleaseConformer> conformers,
     RenditionWriter renditions,
@@ -33,8 +33,7 @@ public sealed partial class ConformReleaseMediaJobHandler(
             return;
         }
 
-        var workDirectory = Path.Combine(staging.Folder, "work-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(workDirectory);
+        var workDirectory = workDirectories.Rent();
         try
         {
             RenditionFile file;
@@ -56,7 +55,7 @@ public sealed partial class ConformReleaseMediaJobHandler(
         }
         finally
         {
-            Directory.Delete(workDirectory, recursive: true);
+            workDirectories.Return(workDirectory);
         }
     }
 

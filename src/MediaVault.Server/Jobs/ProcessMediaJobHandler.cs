@@ -17,7 +17,7 @@ namespace MediaVault.Server.Jobs;
 /// </summary>
 public sealed partial class ProcessMediaJobHandler(
     IDbContextFactory<MediaVaultDbContext> dbFactory,
-    IStagingArea staging,
+    WorkDirectories workDirectories,
     LocalCopies copies,
     IEnumerable<IMetadataExtractor> extractors,
     IEnumerable<IRenditionGenerator> generators,
@@ -44,8 +44,7 @@ public sealed partial class ProcessMediaJobHandler(
         media.UpdatedAt = Now;
         await db.SaveChangesAsync(cancellationToken);
 
-        var workDirectory = Path.Combine(staging.Folder, "work-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(workDirectory);
+        var workDirectory = workDirectories.Rent();
         try
         {
             await using var local = await copies.OpenAsync(BlobKey.Original(media.Area, media.TenantId, media.Id), cancellationToken);
@@ -54,7 +53,7 @@ public sealed partial class ProcessMediaJobHandler(
         }
         finally
         {
-            Directory.Delete(workDirectory, recursive: true);
+            workDirectories.Return(workDirectory);
         }
     }
 

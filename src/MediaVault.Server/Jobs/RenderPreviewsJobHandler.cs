@@ -16,7 +16,7 @@ namespace MediaVault.Server.Jobs;
 /// </summary>
 public sealed partial class RenderPreviewsJobHandler(
     IDbContextFactory<MediaVaultDbContext> dbFactory,
-    IStagingArea staging,
+    WorkDirectories workDirectories,
     LocalCopies copies,
     IEnumerable<IDeferredRenditionGenerator> generators,
     RenditionWriter renditions,
@@ -45,8 +45,7 @@ public sealed partial class RenderPreviewsJobHandler(
             return;
         }
 
-        var workDirectory = Path.Combine(staging.Folder, "work-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(workDirectory);
+        var workDirectory = workDirectories.Rent();
         try
         {
             var files = new List<RenditionFile>();
@@ -90,7 +89,7 @@ public sealed partial class RenderPreviewsJobHandler(
         }
         finally
         {
-            Directory.Delete(workDirectory, recursive: true);
+            workDirectories.Return(workDirectory);
         }
     }
 
