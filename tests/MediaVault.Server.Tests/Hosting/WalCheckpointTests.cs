@@ -27,6 +27,8 @@ public sealed class WalCheckpointTests : IDisposable
         var path = Path.Combine(_folder, "unit.db");
         await using (var db = Context(path, backgroundCheckpoints: true))
         {
+            // Held open: closing the last connection checkpoints (another test clearing the pools would do that).
+            await db.Database.OpenConnectionAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             await db.Database.ExecuteSqlRawAsync("CREATE TABLE t (x BLOB);");
             // 3 000 commits of ~1 KiB: past SQLite's automatic checkpoint at 1 000 pages several times over.
@@ -55,6 +57,7 @@ public sealed class WalCheckpointTests : IDisposable
     {
         var path = Path.Combine(_folder, "cli.db");
         await using var db = Context(path, backgroundCheckpoints: false);
+        await db.Database.OpenConnectionAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await db.Database.ExecuteSqlRawAsync("CREATE TABLE t (x BLOB);");
         for (var i = 0; i < 3000; i++)
@@ -114,7 +117,11 @@ public sealed class WalCheckpointTests : IDisposable
             return;
         }
 
-        // A server whose loop would not run for a minute: only the checkpoint at stop puts the job in the file.
+        // A server whose loop would not run for a minute: only the checkpoint at stop puts the job in the file. A
+        // connection of the test's own stays open throughout, so no close of the server's connections (another test
+        // clearing the pools, the server stopping) is the last one, which would checkpoint too.
+        await using var holder = new SqliteConnection($"Data Source={Path.Combine(dataPath, "mediavault.db")};Pooling=false");
+        await holder.OpenAsync();
         var (slow, _) = await ServerFixture.StartAsync(dataPath, "--Database:CheckpointInterval=00:01:00");
         Guid last;
         try
@@ -173,6 +180,7 @@ public sealed class WalCheckpointTests : IDisposable
 
     private static async Task<long> ScalarAsync(MediaVaultDbContext db, string sql)
     {
+        // Opening an open connection only counts up, and closing counts down: a connection the test holds stays open.
         await db.Database.OpenConnectionAsync();
         try
         {
