@@ -66,8 +66,11 @@ public sealed class LibraryViews(MediaUrls urls, IOptions<ProcessingOptions> pro
 
     public LibraryMediaView Media(HttpRequest request, MediaItem media)
     {
-        var preview = PreviewNames.FirstOrDefault(n => media.Renditions.Any(r => r.Name == n));
         var confirmed = media.State != MediaState.Pending;
+        // Only a processed media has a preview. A list reads the page's rows and their renditions in two statements
+        // (two snapshots), so a media whose processing committed between them would otherwise show as PROCESSING with
+        // the preview that commit added; its renditions and its Ready state are committed together.
+        var preview = Status(media.State) == "PROCESSING" ? null : PreviewNames.FirstOrDefault(n => media.Renditions.Any(r => r.Name == n));
         // The metadata's width, height and duration as every write stores them (MediaSearchText.Fill): no JSON parse per item.
         var specs = new LibrarySpecs(media.Width, media.Height, media.Duration, media.Size);
         return new LibraryMediaView(
