@@ -18,6 +18,7 @@ public sealed class HostileCorpus : IDisposable
 
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
+    private readonly string _route = "r" + Guid.NewGuid().ToString("N");
     private int _connections;
 
     private HostileCorpus(string directory)
@@ -39,10 +40,15 @@ public sealed class HostileCorpus : IDisposable
 
     public string CanaryText => Path.Combine(Directory, "canary.txt");
 
-    /// <summary>A URL on the loopback listener.</summary>
-    public string RemoteUrl(string name) => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/{name}";
+    /// <summary>A URL on the loopback listener, under a path of its own.</summary>
+    public string RemoteUrl(string name) => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/{_route}/{name}";
 
-    /// <summary>How many connections the loopback listener accepted.</summary>
+    /// <summary>
+    /// How many connections the loopback listener accepted, less those whose request named another path (each is
+    /// counted when accepted and taken back once its first line is read). Such a connection is not the corpus's: its port
+    /// is an ephemeral one, and a client of another test (a health poll of a server process that was killed, whose
+    /// port the listener got next) may still be knocking.
+    /// </summary>
     public int Connections => Volatile.Read(ref _connections);
 
     /// <summary>The hostile files that start like MP3 (an ID3 tag), so the sniffer accepts them as audio.</summary>
@@ -128,14 +134,52 @@ public sealed class HostileCorpus : IDisposable
         }
     }
 
+    private async Task JudgeAsync(TcpClient client)
+    {
+        using (client)
+        {
+            var buffer = new byte[4096];
+            var received = 0;
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+                timeout.CancelAfter(TimeSpan.FromSeconds(5));
+                var stream = client.GetStream();
+                while (received < buffer.Length && Array.IndexOf(buffer, (byte)'\n', 0, received) < 0)
+                {
+                    var read = await stream.ReadAsync(buffer.AsMemory(received), timeout.Token);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    received += read;
+                }
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+            {
+                // Silent or gone: counted below unless it named another path.
+            }
+
+            var line = Encoding.ASCII.GetString(buffer, 0, received);
+            var newline = line.IndexOf('\n', StringComparison.Ordinal);
+            if (newline >= 0 && !line[..newline].Contains(_route, StringComparison.Ordinal))
+            {
+                Interlocked.Decrement(ref _connections);
+            }
+        }
+    }
+
     private async Task AcceptAsync()
     {
         while (!_stop.IsCancellationRequested)
         {
             try
             {
-                using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                // Counted at once, and taken back only once its request names another path.
                 Interlocked.Increment(ref _connections);
+                _ = JudgeAsync(client);
             }
             catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
             {

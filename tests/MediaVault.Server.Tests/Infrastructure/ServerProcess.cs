@@ -18,6 +18,23 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public static async Task<ServerProcess> StartAsync(IEnumerable<string> arguments)
     {
+        var given = arguments.ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(given);
+            }
+            catch (ServerExitedException) when (attempt < 3)
+            {
+                // Most likely its port was taken between FreePort and the server's bind (another test's listener on an
+                // ephemeral port): start again on another.
+            }
+        }
+    }
+
+    private static async Task<ServerProcess> StartOnceAsync(IReadOnlyList<string> arguments)
+    {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(ServerDll());
@@ -28,20 +45,44 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // The last lines the server wrote, for the failure message when it does not become ready.
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Keep(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            output.Enqueue(line);
+            while (output.Count > 40 && output.TryDequeue(out _))
+            {
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var address = new Uri($"http://127.0.0.1:{port}");
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
+        var lastAnswer = "none";
         for (var i = 0; i < 120; i++)
         {
+            if (process.HasExited)
+            {
+                throw new ServerExitedException($"The server process exited with {process.ExitCode} before it was ready. Its last output:\n{string.Join('\n', output)}");
+            }
+
             try
             {
-                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                using var ready = await client.GetAsync("/health/ready");
+                if (ready.IsSuccessStatusCode)
                 {
                     return new ServerProcess(process, address);
                 }
+
+                lastAnswer = $"{(int)ready.StatusCode} {await ready.Content.ReadAsStringAsync()}";
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
@@ -55,8 +96,10 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(250);
         }
 
+        var exited = process.HasExited ? $"exited with {process.ExitCode}" : "still running";
         process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException("The server process did not become ready.");
+        throw new InvalidOperationException(
+            $"The server process did not become ready ({exited}; last /health/ready answer: {lastAnswer}). Its last output:\n{string.Join('\n', output)}");
     }
 
     /// <summary>SIGKILL: no shutdown, no lease released.</summary>
@@ -103,4 +146,6 @@ public sealed class ServerProcess : IAsyncDisposable
 
         throw new InvalidOperationException("MediaVault.Server.dll was not found; build the solution first.");
     }
+
+    private sealed class ServerExitedException(string message) : Exception(message);
 }
