@@ -22,14 +22,21 @@ public sealed class WorkDirectories(IStagingArea staging, TimeProvider clock)
     /// <summary>An empty folder of the caller's own until it is given back with <see cref="Return"/>.</summary>
     public string Rent()
     {
-        if (_idle.TryTake(out var folder))
+        while (_idle.TryTake(out var kept))
         {
-            Directory.CreateDirectory(folder);
-            Directory.SetLastWriteTimeUtc(folder, clock.GetUtcNow().UtcDateTime);
-            return folder;
+            Directory.CreateDirectory(kept);
+            // Emptied when given back; checked again, so nothing written there since (a tool of an earlier job that
+            // outlived it) reaches the next job, of whatever tenant. One that will not empty is dropped.
+            if (Empty(kept))
+            {
+                Directory.SetLastWriteTimeUtc(kept, clock.GetUtcNow().UtcDateTime);
+                return kept;
+            }
+
+            TryRemove(kept);
         }
 
-        folder = Path.Combine(staging.Folder, "work-" + Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(staging.Folder, "work-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         return folder;
     }
@@ -37,19 +44,25 @@ public sealed class WorkDirectories(IStagingArea staging, TimeProvider clock)
     /// <summary>Empties the folder and keeps it for the next job, or removes it (too many idle, or it would not empty).</summary>
     public void Return(string folder)
     {
+        // A folder already gone (the sweep, an operator) does not empty: nothing to keep or remove.
+        if (_idle.Count < MaxKept && Empty(folder))
+        {
+            _idle.Add(folder);
+            return;
+        }
+
+        TryRemove(folder);
+    }
+
+    private static void TryRemove(string folder)
+    {
         try
         {
-            if (_idle.Count < MaxKept && Empty(folder))
-            {
-                _idle.Add(folder);
-                return;
-            }
-
             Directory.Delete(folder, recursive: true);
         }
-        catch (DirectoryNotFoundException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Already gone (the sweep, or an operator): nothing to give back.
+            // Already gone, or it will not go: the staging sweep removes it once it is stale.
         }
     }
 

@@ -30,6 +30,20 @@ public sealed class WorkDirectoriesTests : IDisposable
     }
 
     [Fact]
+    public void A_file_written_into_an_idle_folder_after_it_was_given_back_never_reaches_the_next_job()
+    {
+        var (_, folders) = Create();
+        var folder = folders.Rent();
+        folders.Return(folder);
+        // A tool of the earlier job that outlived it writes late.
+        File.WriteAllText(Path.Combine(folder, "thumb-256.webp"), "another tenant's bytes");
+
+        var next = folders.Rent();
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(next));
+    }
+
+    [Fact]
     public void Folders_rented_at_the_same_time_are_distinct()
     {
         var (_, folders) = Create();
