@@ -43,6 +43,34 @@ bench_stop() {
   BENCH_PIDS=()
 }
 
+# bench_recycle_pages MIB: writes MIB of zeros into a scratch file in $BENCH_WORK and deletes it; called right before
+# every measured upload. This VM gives freed memory back to its host (virtio-balloon free page reporting,
+# /sys/module/page_reporting): a page freed more than ~2 s earlier is faulted in from the host again when it is next
+# used, so writing 1 GiB into the page cache cost 1.2 s of kernel time instead of 0.15 s (`dd`, issue 19, session 12).
+# Which uploads met such pages depended on how long before them the previous side had deleted its file: nginx, first
+# in each round after the tus sink's seconds without writes, always did. After this step every side writes into
+# pages freed a moment before, as on a machine whose memory stays its own.
+bench_recycle_pages() {
+  dd if=/dev/zero of="$BENCH_WORK/recycle-pages" bs=1M count="$1" status=none
+  rm -f "$BENCH_WORK/recycle-pages"
+}
+
+# bench_tus_small BASE FILE: one tus upload of FILE (small) to BASE/uploads in a single PATCH with curl, then deletes the
+# media. Uses $TOKEN. A warm-up: the server's tus request path compiles like any other (tiered compilation took a
+# quarter of the server's CPU during a 1 GiB tus upload after three warm-up uploads, issue 19, session 12); the client
+# does not matter for that, so curl does it at a fraction of tus-js-client's start-up cost.
+bench_tus_small() {
+  local base=$1 file=$2 location media
+  location=$(curl -sf -o /dev/null -D - -X POST -H "Authorization: Bearer $TOKEN" -H 'Tus-Resumable: 1.0.0' \
+    -H "Upload-Length: $(stat -c%s "$file")" -H "Upload-Metadata: filename $(printf f.mp4 | base64),filetype $(printf video/mp4 | base64)" \
+    "$base/uploads" | tr -d '\r' | awk 'tolower($1) == "location:" { print $2 }')
+  case $location in /*) location="$base$location" ;; esac
+  media=$(curl -sf -o /dev/null -D - -X PATCH -H "Authorization: Bearer $TOKEN" -H 'Tus-Resumable: 1.0.0' -H 'Upload-Offset: 0' \
+    -H 'Content-Type: application/offset+octet-stream' --data-binary "@$file" "$location" |
+    tr -d '\r' | awk 'tolower($1) == "upload-media-id:" { print $2 }')
+  curl -sf -X DELETE -H "Authorization: Bearer $TOKEN" "$base/v2/media/$media" >/dev/null
+}
+
 # bench_median V1 V2 ...: the median of numbers.
 bench_median() {
   printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'

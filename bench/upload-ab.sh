@@ -48,18 +48,26 @@ sleep 0.5
 nginx_workers=$(pgrep -P "$(cat "$BENCH_WORK/nginx.pid")" | tr '\n' ' ')
 
 ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+# user_ticks PIDS: the user-mode share of ticks; what a server does in its own code, apart from the kernel's page-cache
+# and socket work, whose cost on this VM depends on the state of the pages (bench_recycle_pages).
+user_ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14}' "/proc/$p/stat"))); done; echo "$t"; }
 hz=$(getconf CLK_TCK)
 # measure LABEL PIDS -- CURL_ARGS...: one timed curl; prints "LABEL wall server_cpu curl_cpu" (seconds).
 measure() {
-  local label=$1 pids=$2 before after out
+  local label=$1 pids=$2 before after user_before user_after out
   shift 3
+  bench_recycle_pages "$SIZE_MIB"
   # shellcheck disable=SC2086
   before=$(ticks $pids)
+  # shellcheck disable=SC2086
+  user_before=$(user_ticks $pids)
   out=$( { /usr/bin/time -f '%e %U %S' curl -sf -o "$BENCH_WORK/answer" "$@"; } 2>&1 )
   # shellcheck disable=SC2086
   after=$(ticks $pids)
+  # shellcheck disable=SC2086
+  user_after=$(user_ticks $pids)
   read -r wall user sys <<<"$out"
-  python3 -c "print(f'$label wall {$wall:.2f} s, server {($after-$before)/$hz:.2f} CPU-s, curl {$user+$sys:.2f} CPU-s, {$size/1048576/$wall:.0f} MiB/s')"
+  python3 -c "print(f'$label wall {$wall:.2f} s, server {($after-$before)/$hz:.2f} CPU-s (user {($user_after-$user_before)/$hz:.2f}), curl {$user+$sys:.2f} CPU-s, {$size/1048576/$wall:.0f} MiB/s')"
 }
 # delete_media BASE ID NAME: deletes the media and waits until its file is gone from NAME's data folder (a background
 # job removes it): the next upload, of either build, must write into recycled page cache like nginx's (see upload.sh).

@@ -42,12 +42,13 @@ for _ in $(seq 1 100); do grep -q listening "$BENCH_WORK/tus-sink.log" && break;
 grep -q listening "$BENCH_WORK/tus-sink.log" || { cat "$BENCH_WORK/tus-sink.log" >&2; exit 1; }
 
 mib_per_s() { python3 -c "print(round($size/1048576/$1))"; }
-timed() { local start end; start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N); python3 -c "print($end-$start)"; }
 
-# Each timed function prints the seconds its upload took, then removes what it stored: on this kind of VM the first
-# write into never-touched memory costs the kernel ~5x more than into recycled page cache, so every side must write
-# into recycled pages (keeping files would penalise whichever side runs later).
-timed() { local start end; start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N); python3 -c "print($end-$start)"; }
+# Each timed function prints the seconds its upload took, then removes what it stored: on this kind of VM writing into
+# memory the host has taken back costs the kernel ~8x more than into recycled page cache, so every side must write
+# into recycled pages (keeping files would penalise whichever side runs later; see bench_recycle_pages in lib.sh).
+# timed COMMAND...: prints the seconds COMMAND took, after bench_recycle_pages (see lib.sh), so every side writes into
+# the same kind of pages.
+timed() { local start end; bench_recycle_pages "$SIZE_MIB"; start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N); python3 -c "print($end-$start)"; }
 delete_media() { curl -sf -X DELETE "${auth[@]}" "$base/v2/media/$1" >/dev/null; }
 
 library_put() {
@@ -70,6 +71,7 @@ release_multipart() {
 }
 # tus_js ENDPOINT [HEADERS_JSON] [METADATA_JSON]: tus-js-client uploads the file in 64 MiB chunks; prints its JSON line.
 tus_js() {
+  bench_recycle_pages "$SIZE_MIB"
   TUS_CACHE="$TUS_CACHE" node "$BENCH_ROOT/bench/tus-upload.mjs" "$1" "$file" $((64 * 1024 * 1024)) "${2:-}" "${3:-}"
 }
 tus_mediavault() {
@@ -98,7 +100,8 @@ mib_per_s() { python3 -c "print(round($size/1048576/$1))"; }
 # Warm-up, not measured: the page cache of the source file, and the JIT. A server that has answered only a few requests
 # still re-compiles the methods of every request it serves (tiered compilation on a background thread, up to a tenth
 # of the CPU of a 1 GiB upload after two warm-up uploads on two cores); a long-running server has long finished that.
-# 100 small uploads through the PUT and the multipart path bring the server to that state (issue 19, session 7).
+# 100 small uploads through the PUT and the multipart path bring the server to that state (issue 19, session 7), and
+# 100 through tus (session 12: after one warm-up tus upload the JIT still took a quarter of the server's CPU).
 small="$BENCH_WORK/small.mp4"
 head -c 1M "$file" >"$small"
 for _ in $(seq 1 100); do
@@ -108,6 +111,7 @@ for _ in $(seq 1 100); do
   release=$(curl -sf "${auth[@]}" -H 'Content-Type: application/json' -d '{"title":"warm"}' $base/releases | bench_json data.id)
   out=$(curl -sf "${auth[@]}" -F "files=@$small" "$base/releases/$release/media/files")
   delete_media "$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"][0]["cloudId"])')"
+  bench_tus_small "$base" "$small"
 done
 library_put >/dev/null
 tus_mediavault >/dev/null
