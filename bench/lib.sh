@@ -43,6 +43,21 @@ bench_stop() {
   BENCH_PIDS=()
 }
 
+# bench_random_mp4 FILE MIB: MIB MiB of random bytes behind an MP4 header, so the content sniffs as video/mp4 (the
+# upload benchmarks' file: random, so nothing on the way can compress it).
+bench_random_mp4() {
+  head -c "$2M" /dev/urandom >"$1"
+  printf '\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom' | dd of="$1" conv=notrunc status=none
+}
+
+# bench_wait_listening LOG: waits up to 10 s for a peer started in the background to print "listening" into LOG; fails
+# with LOG's text otherwise.
+bench_wait_listening() {
+  for _ in $(seq 1 100); do grep -q listening "$1" && return 0; sleep 0.1; done
+  cat "$1" >&2
+  return 1
+}
+
 # bench_recycle_pages MIB: writes MIB of zeros into a scratch file in $BENCH_WORK and deletes it; called right before
 # every measured upload. This VM gives freed memory back to its host (virtio-balloon free page reporting,
 # /sys/module/page_reporting): a page freed more than ~2 s earlier is faulted in from the host again when it is next

@@ -19,8 +19,7 @@ chmod 755 "$BENCH_WORK"
 mkdir -p "$BENCH_WORK/dav"
 chmod 777 "$BENCH_WORK/dav"
 file="$BENCH_WORK/file.mp4"
-head -c "${SIZE_MIB}M" /dev/urandom >"$file"
-printf '\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom' | dd of="$file" conv=notrunc status=none
+bench_random_mp4 "$file" "$SIZE_MIB"
 size=$(stat -c%s "$file")
 
 # start NAME DLL ENV: a server over $BENCH_WORK/NAME; sets PORT_<NAME> and PID_<NAME>.

@@ -18,8 +18,7 @@ chmod 755 "$BENCH_WORK"
 mkdir -p "$BENCH_WORK/dav"
 chmod 777 "$BENCH_WORK/dav"
 file="$BENCH_WORK/file.mp4"
-head -c "${SIZE_MIB}M" /dev/urandom >"$file"
-printf '\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom' | dd of="$file" conv=notrunc status=none
+bench_random_mp4 "$file" "$SIZE_MIB"
 size=$(stat -c%s "$file")
 port=$(bench_free_port)
 bench_start_mediavault "$port"
@@ -33,13 +32,11 @@ TUS_CACHE=$("$BENCH_ROOT/bench/peers/tus-server.sh" install)
 tus_port=$(bench_free_port)
 "$BENCH_ROOT/bench/peers/tus-server.sh" start "$tus_port" "$BENCH_WORK/tus-peer" >"$BENCH_WORK/tus-peer.log" 2>&1 &
 BENCH_PIDS+=($!)
-for _ in $(seq 1 100); do grep -q listening "$BENCH_WORK/tus-peer.log" && break; sleep 0.1; done
-grep -q listening "$BENCH_WORK/tus-peer.log" || { cat "$BENCH_WORK/tus-peer.log" >&2; exit 1; }
+bench_wait_listening "$BENCH_WORK/tus-peer.log"
 sink_port=$(bench_free_port)
 node "$BENCH_ROOT/bench/peers/tus-sink.mjs" "$sink_port" >"$BENCH_WORK/tus-sink.log" 2>&1 &
 BENCH_PIDS+=($!)
-for _ in $(seq 1 100); do grep -q listening "$BENCH_WORK/tus-sink.log" && break; sleep 0.1; done
-grep -q listening "$BENCH_WORK/tus-sink.log" || { cat "$BENCH_WORK/tus-sink.log" >&2; exit 1; }
+bench_wait_listening "$BENCH_WORK/tus-sink.log"
 
 mib_per_s() { python3 -c "print(round($size/1048576/$1))"; }
 

@@ -14,8 +14,7 @@ BENCH_WORK="$(mktemp -d)"
 trap 'bench_stop; rm -rf "$BENCH_WORK"' EXIT
 bench_build
 file="$BENCH_WORK/file.mp4"
-head -c "${SIZE_MIB}M" /dev/urandom >"$file"
-printf '\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom' | dd of="$file" conv=notrunc status=none
+bench_random_mp4 "$file" "$SIZE_MIB"
 port=$(bench_free_port)
 bench_start_mediavault "$port"
 server=${BENCH_PIDS[0]}
@@ -31,10 +30,8 @@ sink_port=$(bench_free_port)
 node "$BENCH_ROOT/bench/peers/tus-sink.mjs" "$sink_port" >"$BENCH_WORK/tus-sink.log" 2>&1 &
 sink=$!
 BENCH_PIDS+=("$sink")
-for log in tus-peer tus-sink; do
-  for _ in $(seq 1 100); do grep -q listening "$BENCH_WORK/$log.log" && break; sleep 0.1; done
-  grep -q listening "$BENCH_WORK/$log.log" || { cat "$BENCH_WORK/$log.log" >&2; exit 1; }
-done
+bench_wait_listening "$BENCH_WORK/tus-peer.log"
+bench_wait_listening "$BENCH_WORK/tus-sink.log"
 
 hz=$(getconf CLK_TCK)
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
